@@ -1,0 +1,179 @@
+package fr.bassinminier.atlas.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.Dataset;
+import fr.bassinminier.atlas.io.Formats;
+import fr.bassinminier.atlas.io.project.ProjectFile;
+import fr.bassinminier.atlas.io.project.ProjectLoader;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.Field;
+import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKTWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `atlas info FILE`: what a data file or a map project holds, like ogrinfo. */
+@Command(name = "info", sortOptions = false,
+        synopsisHeading = "Utilisation : ", optionListHeading = "%nOptions :%n", parameterListHeading = "%nParamètres :%n",
+        description = "Décrit les couches d'un fichier (shapefile, zip de shapefiles, GeoJSON, GeoPackage) "
+                + "ou d'un projet de carte : type de géométrie, système de coordonnées, nombre d'entités, "
+                + "emprise, champs.")
+final class InfoCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FICHIER", description = "Fichier de données ou projet (*.atlas.json).")
+    Path file;
+
+    @Option(names = "--json", description = "Sortie JSON (clés stables, voir README).")
+    boolean json;
+
+    @Option(names = "--sample", paramLabel = "N", description = "Affiche les N premières entités (attributs et WKT).")
+    int sample;
+
+    @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Reprojette emprises et géométries, ex. EPSG:4326.")
+    String crs;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Affiche cette aide et quitte.")
+    boolean help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CrsId target = null;
+        if (crs != null) {
+            target = new CrsId(crs.trim(), null);
+            if (!CrsTransforms.isSupported(target)) {
+                err.println("Erreur : système de coordonnées « " + crs + " » inconnu (attendu : EPSG:2154, EPSG:4326…).");
+                return 2;
+            }
+        }
+        if (sample < 0) {
+            err.println("Erreur : --sample attend un nombre positif.");
+            return 2;
+        }
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("file", file.toString());
+        ArrayNode layers = root.putArray("layers");
+        try {
+            if (ProjectFile.isProjectFile(file)) {
+                LoadedProject p = ProjectLoader.open(file);
+                root.put("format", "Projet Atlas");
+                root.put("title", p.project().title());
+                root.put("crs", p.project().crs().code());
+                root.put("indicative", p.project().indicative());
+                for (ProjectLayer pl : p.layers()) {
+                    ObjectNode n = pl.isLoaded() ? describe(pl.data(), target) : layers.objectNode();
+                    n.put("id", pl.entry().id());
+                    n.put("title", pl.entry().title());
+                    n.put("group", pl.entry().group());
+                    n.put("source", pl.entry().source());
+                    n.put("visible", pl.entry().visible());
+                    if (pl.error() != null) n.put("error", pl.error());
+                    layers.add(n);
+                }
+            } else {
+                Dataset ds = Formats.read(file);
+                root.put("format", ds.format());
+                for (VectorLayer l : ds.layers()) layers.add(describe(l, target));
+            }
+        } catch (DataException e) {
+            err.println("Erreur : " + e.getMessage());
+            return 1;
+        }
+        if (json) {
+            out.println(root.toPrettyString());
+        } else {
+            printText(out, root);
+        }
+        return 0;
+    }
+
+    private ObjectNode describe(VectorLayer layer, CrsId target) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("name", layer.name());
+        n.put("geometry_type", layer.geometryType().ogcName());
+        n.put("crs", layer.crs().isKnown() ? layer.crs().code() : null);
+        if (!layer.crs().isKnown() && layer.crs().definition() != null) n.put("crs_definition", layer.crs().definition());
+        n.put("feature_count", layer.size());
+        VectorLayer shown = layer;
+        if (target != null && layer.crs().isKnown()) {
+            shown = CrsTransforms.transform(layer, target);
+            n.put("output_crs", target.code());
+        }
+        Envelope b = shown.bounds();
+        if (b.isNull()) n.putNull("bounds");
+        else n.set("bounds", Json.bounds(b));
+        ArrayNode fields = n.putArray("fields");
+        for (Field f : layer.schema().fields()) {
+            ObjectNode fn = fields.addObject();
+            fn.put("name", f.name());
+            fn.put("type", f.type().name().toLowerCase(Locale.ROOT));
+        }
+        if (sample > 0) {
+            ArrayNode feats = n.putArray("features");
+            WKTWriter wkt = new WKTWriter(3);
+            for (int i = 0; i < Math.min(sample, shown.size()); i++) {
+                Feature f = shown.features().get(i);
+                ObjectNode fn = feats.addObject();
+                fn.put("id", f.id());
+                ObjectNode attrs = fn.putObject("attributes");
+                f.attributes().forEach((k, v) -> Json.put(attrs, k, v));
+                Geometry g = f.geometry();
+                if (g == null) fn.putNull("wkt");
+                else fn.put("wkt", wkt.write(g));
+            }
+        }
+        return n;
+    }
+
+    private static void printText(PrintWriter out, ObjectNode root) {
+        out.println("Fichier : " + root.path("file").asText());
+        out.println("Format : " + root.path("format").asText());
+        if (root.has("title")) out.println("Titre : " + root.path("title").asText());
+        if (root.path("indicative").asBoolean(false)) out.println("Données indicatives (géométries non officielles)");
+        int i = 1;
+        for (var l : root.path("layers")) {
+            out.println();
+            String title = l.has("title") ? " — " + l.path("title").asText() : "";
+            out.println(i++ + ". " + l.path("name").asText(l.path("id").asText()) + title);
+            if (l.has("error")) {
+                out.println("   Erreur : " + l.path("error").asText());
+                continue;
+            }
+            out.println("   Géométrie : " + l.path("geometry_type").asText());
+            out.println("   Système de coordonnées : " + (l.path("crs").isNull() ? "inconnu" : l.path("crs").asText())
+                    + (l.has("output_crs") ? " (affiché en " + l.path("output_crs").asText() + ")" : ""));
+            out.println("   Entités : " + l.path("feature_count").asInt());
+            var b = l.path("bounds");
+            if (b.isArray()) {
+                out.printf(Locale.ROOT, "   Emprise : (%.3f, %.3f) – (%.3f, %.3f)%n", b.get(0).asDouble(),
+                        b.get(1).asDouble(), b.get(2).asDouble(), b.get(3).asDouble());
+            }
+            out.println("   Champs :");
+            for (var f : l.path("fields")) out.println("     " + f.path("name").asText() + " (" + f.path("type").asText() + ")");
+            for (var f : l.path("features")) {
+                out.println("   Entité " + f.path("id").asText() + " :");
+                f.path("attributes").fields().forEachRemaining(e ->
+                        out.println("     " + e.getKey() + " = " + (e.getValue().isNull() ? "" : e.getValue().asText())));
+                out.println("     géométrie = " + f.path("wkt").asText());
+            }
+        }
+    }
+}

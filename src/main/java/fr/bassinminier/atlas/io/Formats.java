@@ -1,0 +1,43 @@
+package fr.bassinminier.atlas.io;
+
+import fr.bassinminier.atlas.io.DataException.Problem;
+import fr.bassinminier.atlas.io.geojson.GeoJsonReader;
+import fr.bassinminier.atlas.io.geojson.GeoJsonWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The formats the program reads and writes, chosen by file name and content. */
+public final class Formats {
+    private static final List<FormatReader> READERS = List.of(new GeoJsonReader());
+    private static final List<FormatWriter> WRITERS = List.of(new GeoJsonWriter());
+
+    private Formats() {
+    }
+
+    public static List<FormatReader> readers() {
+        return READERS;
+    }
+
+    public static Dataset read(Path path) throws DataException {
+        if (!Files.exists(path)) throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
+        if (Files.isDirectory(path)) {
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "c'est un dossier ; ouvrez un fichier de données.");
+        }
+        for (FormatReader r : READERS) {
+            if (r.canRead(path)) return r.read(path);
+        }
+        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "format non reconnu. Formats lus : "
+                + String.join(", ", READERS.stream().map(FormatReader::formatName).toList()) + ".");
+    }
+
+    public static void write(Path path, List<fr.bassinminier.atlas.model.VectorLayer> layers) throws DataException {
+        for (FormatWriter w : WRITERS) {
+            if (w.canWrite(path)) {
+                w.write(path, layers);
+                return;
+            }
+        }
+        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "format d'écriture non reconnu (extension).");
+    }
+}

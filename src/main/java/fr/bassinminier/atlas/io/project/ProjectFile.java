@@ -1,0 +1,191 @@
+package fr.bassinminier.atlas.io.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.bassinminier.atlas.io.AtomicFiles;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.DataException.Problem;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.project.Bookmark;
+import fr.bassinminier.atlas.model.project.LayerEntry;
+import fr.bassinminier.atlas.model.project.LayerStyle;
+import fr.bassinminier.atlas.model.project.MapProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The map project file (*.atlas.json), documented in README.md. JSON because users and scripts
+ * can read and diff it; the version number lets a newer program upgrade an older file and an
+ * older program refuse a newer one instead of misreading it.
+ */
+public final class ProjectFile {
+    public static final int VERSION = 1;
+    public static final String EXTENSION = ".atlas.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProjectFile() {
+    }
+
+    public static boolean isProjectFile(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION);
+    }
+
+    public static MapProject read(Path file) throws DataException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new DataException(file, Problem.CORRUPT, "projet illisible, JSON invalide"
+                    + (loc == null ? "" : " (ligne " + loc.getLineNr() + ")") + " : " + e.getOriginalMessage(), e);
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new DataException(file, Problem.NOT_FOUND, "projet introuvable.");
+        } catch (IOException e) {
+            throw new DataException(file, Problem.IO, "lecture impossible : " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.has("atlas_project")) {
+            throw new DataException(file, Problem.UNSUPPORTED_FORMAT,
+                    "ce n'est pas un projet Atlas (membre « atlas_project » absent).");
+        }
+        int version = root.path("atlas_project").asInt(-1);
+        if (version > VERSION) {
+            throw new DataException(file, Problem.UNSUPPORTED_FORMAT, "projet enregistré par une version plus récente"
+                    + " du programme (format " + version + ", celui-ci lit jusqu'au format " + VERSION + ").");
+        }
+        if (version < 1) throw new DataException(file, Problem.CORRUPT, "numéro de format invalide.");
+        try {
+            return parse(root);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(file, Problem.CORRUPT, "projet invalide : " + e.getMessage(), e);
+        }
+    }
+
+    private static MapProject parse(JsonNode root) {
+        String crs = root.path("crs").asText("EPSG:2154");
+        List<LayerEntry> layers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        JsonNode ls = root.path("layers");
+        if (!ls.isArray()) throw new IllegalArgumentException("« layers » doit être une liste");
+        for (JsonNode l : ls) {
+            LayerEntry e = layer(l);
+            if (!ids.add(e.id())) throw new IllegalArgumentException("identifiant de couche en double « " + e.id() + " »");
+            layers.add(e);
+        }
+        List<Bookmark> bookmarks = new ArrayList<>();
+        for (JsonNode b : root.path("bookmarks")) {
+            bookmarks.add(new Bookmark(b.path("name").asText(), extent(b.get("extent"))));
+        }
+        return new MapProject(root.path("title").asText("Sans titre"), new CrsId(crs, null),
+                extent(root.get("extent")), layers, bookmarks, root.path("indicative").asBoolean(false),
+                text(root, "notice"), text(root, "description"));
+    }
+
+    private static LayerEntry layer(JsonNode l) {
+        String id = text(l, "id");
+        String source = text(l, "source");
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("couche sans « id »");
+        if (source == null || source.isBlank()) throw new IllegalArgumentException("couche « " + id + " » sans « source »");
+        double opacity = l.path("opacity").asDouble(1);
+        if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacité hors de [0, 1] pour « " + id + " »");
+        return new LayerEntry(id, l.path("title").asText(id), text(l, "group"), source, text(l, "layer"),
+                l.path("visible").asBoolean(true), opacity, style(l.get("style")), text(l, "label_field"),
+                text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"));
+    }
+
+    private static LayerStyle style(JsonNode s) {
+        if (s == null || s.isNull()) return null;
+        double[] dash = null;
+        if (s.has("dash") && s.get("dash").isArray()) {
+            dash = new double[s.get("dash").size()];
+            for (int i = 0; i < dash.length; i++) dash[i] = s.get("dash").get(i).asDouble();
+        }
+        return new LayerStyle(text(s, "fill"), s.path("fill_opacity").asDouble(1), text(s, "stroke"),
+                s.path("stroke_width").asDouble(1), dash, s.path("point_size").asDouble(6), text(s, "hatch"));
+    }
+
+    private static Envelope extent(JsonNode e) {
+        if (e == null || e.isNull()) return null;
+        if (!e.isArray() || e.size() != 4) throw new IllegalArgumentException("« extent » doit être [minx, miny, maxx, maxy]");
+        for (JsonNode n : e) if (!n.isNumber()) throw new IllegalArgumentException("« extent » : nombre attendu");
+        return new Envelope(e.get(0).asDouble(), e.get(2).asDouble(), e.get(1).asDouble(), e.get(3).asDouble());
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** Writes the project atomically (the previous file survives any failure). */
+    public static void write(Path file, MapProject p) throws DataException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("atlas_project", VERSION);
+        root.put("title", p.title());
+        if (p.description() != null) root.put("description", p.description());
+        root.put("crs", p.crs().code());
+        root.put("indicative", p.indicative());
+        if (p.notice() != null) root.put("notice", p.notice());
+        if (p.initialExtent() != null) root.set("extent", extentNode(p.initialExtent()));
+        ArrayNode layers = root.putArray("layers");
+        for (LayerEntry e : p.layers()) {
+            ObjectNode l = layers.addObject();
+            l.put("id", e.id());
+            l.put("title", e.title());
+            putIf(l, "group", e.group());
+            l.put("source", e.source());
+            putIf(l, "layer", e.layerName());
+            l.put("visible", e.visible());
+            l.put("opacity", e.opacity());
+            putIf(l, "label_field", e.labelField());
+            putIf(l, "attribution", e.attribution());
+            if (e.indicative()) l.put("indicative", true);
+            putIf(l, "description", e.description());
+            LayerStyle s = e.style();
+            if (s != null) {
+                ObjectNode sn = l.putObject("style");
+                putIf(sn, "fill", s.fill());
+                sn.put("fill_opacity", s.fillOpacity());
+                putIf(sn, "stroke", s.stroke());
+                sn.put("stroke_width", s.strokeWidth());
+                if (s.dash() != null) {
+                    ArrayNode d = sn.putArray("dash");
+                    for (double v : s.dash()) d.add(v);
+                }
+                sn.put("point_size", s.pointSize());
+                putIf(sn, "hatch", s.hatch());
+            }
+        }
+        ArrayNode bms = root.putArray("bookmarks");
+        for (Bookmark b : p.bookmarks()) {
+            ObjectNode bn = bms.addObject();
+            bn.put("name", b.name());
+            bn.set("extent", extentNode(b.extent()));
+        }
+        AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
+    }
+
+    private static void putIf(ObjectNode n, String k, String v) {
+        if (v != null) n.put(k, v);
+    }
+
+    private static ArrayNode extentNode(Envelope e) {
+        ArrayNode a = MAPPER.createArrayNode();
+        a.add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
+        return a;
+    }
+
+    static boolean exists(Path p) {
+        return Files.isRegularFile(p);
+    }
+}

@@ -1,0 +1,70 @@
+package fr.bassinminier.atlas.io.project;
+
+import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.Dataset;
+import fr.bassinminier.atlas.io.Formats;
+import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.project.LayerEntry;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.MapProject;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opens a project and loads its layers into the project CRS. A layer that fails to load is
+ * kept with its French error so that the rest of the map still opens.
+ */
+public final class ProjectLoader {
+    private ProjectLoader() {
+    }
+
+    public static LoadedProject open(Path file) throws DataException {
+        MapProject p = ProjectFile.read(file);
+        return load(p, file);
+    }
+
+    public static LoadedProject load(MapProject p, Path file) {
+        Path base = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
+        Map<Path, Dataset> cache = new HashMap<>();
+        List<ProjectLayer> out = new ArrayList<>();
+        for (LayerEntry e : p.layers()) {
+            out.add(loadLayer(p, base, e, cache));
+        }
+        return new LoadedProject(p, file, out);
+    }
+
+    private static ProjectLayer loadLayer(MapProject p, Path base, LayerEntry e, Map<Path, Dataset> cache) {
+        Path src = base.resolve(e.source()).normalize();
+        try {
+            Dataset ds = cache.get(src);
+            if (ds == null) {
+                ds = Formats.read(src);
+                cache.put(src, ds);
+            }
+            VectorLayer layer;
+            if (e.layerName() != null) {
+                layer = ds.layer(e.layerName()).orElse(null);
+                if (layer == null) {
+                    return ProjectLayer.failed(e, "Couche « " + e.title() + " » : la couche « " + e.layerName()
+                            + " » n'existe pas dans " + src.getFileName() + ".");
+                }
+            } else if (ds.layers().isEmpty()) {
+                return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + src.getFileName() + " est vide.");
+            } else {
+                layer = ds.layers().get(0);
+            }
+            if (!layer.crs().isKnown() || !CrsTransforms.isSupported(layer.crs())) {
+                return ProjectLayer.failed(e, "Couche « " + e.title() + " » : système de coordonnées inconnu ("
+                        + src.getFileName() + ").");
+            }
+            return ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs()));
+        } catch (DataException ex) {
+            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package fr.bassinminier.atlas.model.project;
+
+import java.util.Objects;
+
+/**
+ * One layer of a map project as the user arranged it: where its data comes from, its place in
+ * the layer tree (group), whether it shows, how it is drawn, and the facts a print must state
+ * (attribution, whether the geometry is only indicative).
+ *
+ * @param source     path of the data file, relative to the project file
+ * @param layerName  layer inside a multi-layer source (GeoPackage, zip); null for the first
+ * @param labelField attribute used for labels and search results; null for none
+ */
+public record LayerEntry(String id, String title, String group, String source, String layerName,
+                         boolean visible, double opacity, LayerStyle style, String labelField,
+                         String attribution, boolean indicative, String description) {
+    public LayerEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacity " + opacity);
+    }
+
+    public LayerEntry withVisible(boolean v) {
+        return new LayerEntry(id, title, group, source, layerName, v, opacity, style, labelField,
+                attribution, indicative, description);
+    }
+}

@@ -1,0 +1,33 @@
+package fr.bassinminier.atlas.model.project;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+
+/** A project with its layers loaded, and the file it came from (null when new). */
+public record LoadedProject(MapProject project, Path file, List<ProjectLayer> layers) {
+    public LoadedProject {
+        layers = List.copyOf(layers);
+    }
+
+    /** The initial extent, or the union of the loaded layers' bounds when the project has none. */
+    public Envelope fullExtent() {
+        Envelope e = new Envelope();
+        for (ProjectLayer l : layers) {
+            if (l.isLoaded() && !l.data().bounds().isNull()) e.expandToInclude(l.data().bounds());
+        }
+        return e;
+    }
+
+    public Envelope initialExtent() {
+        Envelope init = project.initialExtent();
+        return init != null && !init.isNull() ? init : fullExtent();
+    }
+
+    public List<String> errors() {
+        List<String> out = new ArrayList<>();
+        for (ProjectLayer l : layers) if (l.error() != null) out.add(l.error());
+        return out;
+    }
+}

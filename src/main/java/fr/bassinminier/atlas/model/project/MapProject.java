@@ -1,0 +1,27 @@
+package fr.bassinminier.atlas.model.project;
+
+import fr.bassinminier.atlas.model.CrsId;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A map project: title, display CRS, layers in layer-tree order (first = drawn on top), the
+ * initial view and saved views. {@code indicative} says the project's data are not official
+ * perimeters, which every render and print then states.
+ */
+public record MapProject(String title, CrsId crs, Envelope initialExtent, List<LayerEntry> layers,
+                         List<Bookmark> bookmarks, boolean indicative, String notice, String description) {
+    public MapProject {
+        layers = List.copyOf(layers);
+        bookmarks = List.copyOf(bookmarks);
+    }
+
+    public Optional<LayerEntry> layer(String id) {
+        return layers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public MapProject withLayers(List<LayerEntry> newLayers) {
+        return new MapProject(title, crs, initialExtent, newLayers, bookmarks, indicative, notice, description);
+    }
+}

@@ -1,0 +1,23 @@
+package fr.bassinminier.atlas.render;
+
+import java.awt.Color;
+
+/**
+ * How to draw beyond the layers themselves.
+ *
+ * @param pixelRatio  device pixels per logical pixel (2 on HiDPI screens, dpi/96 for prints):
+ *                    line widths and text scale with it so a print looks like the screen
+ * @param notice      text of the "indicative data" mark; null for none
+ * @param attribution sources line drawn bottom-left; null for none
+ */
+public record RenderOptions(Color background, double pixelRatio, String notice, String attribution) {
+    public static final RenderOptions SCREEN = new RenderOptions(new Color(0xF4F1EA), 1, null, null);
+
+    public RenderOptions withNotice(String n, String attr) {
+        return new RenderOptions(background, pixelRatio, n, attr);
+    }
+
+    public RenderOptions withPixelRatio(double r) {
+        return new RenderOptions(background, r, notice, attribution);
+    }
+}

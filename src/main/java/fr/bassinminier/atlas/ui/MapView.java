@@ -1,0 +1,155 @@
+package fr.bassinminier.atlas.ui;
+
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.render.ImageRenderer;
+import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.Viewport;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The map control. Rendering runs on a background thread; while the user pans or zooms, the last
+ * image is moved and scaled at once to where it belongs in the new view, then replaced when the
+ * new render lands, so the map never goes blank and the FX thread never waits for a render.
+ */
+public final class MapView extends Pane {
+    private final MapViewModel vm;
+    private final ImageView image = new ImageView();
+    private final ExecutorService renderThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "atlas-render");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong generation = new AtomicLong();
+    private final ImageRenderer renderer = new ImageRenderer();
+    private Viewport imageViewport;
+    private double dragX;
+    private double dragY;
+
+    public MapView(MapViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("map-view");
+        image.setManaged(false);
+        image.setSmooth(true);
+        getChildren().add(image);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setFocusTraversable(true);
+
+        widthProperty().addListener((o, a, b) -> vm.resize((int) getWidth(), (int) getHeight()));
+        heightProperty().addListener((o, a, b) -> vm.resize((int) getWidth(), (int) getHeight()));
+        vm.viewportProperty().addListener((o, a, v) -> {
+            placeImage();
+            requestRender();
+        });
+        vm.projectProperty().addListener((o, a, p) -> requestRender());
+
+        setOnScroll(e -> {
+            if (e.getDeltaY() == 0) return;
+            vm.zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY());
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            requestFocus();
+            if (e.getButton() == MouseButton.PRIMARY) {
+                dragX = e.getX();
+                dragY = e.getY();
+            }
+        });
+        setOnMouseDragged(e -> {
+            if (!e.isPrimaryButtonDown()) return;
+            vm.pan(e.getX() - dragX, e.getY() - dragY);
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        setOnMouseMoved(e -> vm.pointerAt(e.getX(), e.getY()));
+        setOnKeyPressed(e -> {
+            switch (e.getCode()) {
+                case ADD, PLUS, EQUALS -> vm.zoom(1.5);
+                case SUBTRACT, MINUS -> vm.zoom(1 / 1.5);
+                case LEFT -> vm.pan(80, 0);
+                case RIGHT -> vm.pan(-80, 0);
+                case UP -> vm.pan(0, 80);
+                case DOWN -> vm.pan(0, -80);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    /** Moves and scales the last rendered image to where its ground lies in the current view. */
+    private void placeImage() {
+        Viewport now = vm.viewportProperty().get();
+        if (imageViewport == null || now == null) return;
+        double s = imageViewport.resolution() / now.resolution();
+        Point2D topLeft = now.toScreen(imageViewport.toWorld(0, 0).getX(), imageViewport.toWorld(0, 0).getY());
+        image.setX(topLeft.getX());
+        image.setY(topLeft.getY());
+        image.setFitWidth(imageViewport.width() * s);
+        image.setFitHeight(imageViewport.height() * s);
+    }
+
+    private void requestRender() {
+        LoadedProject p = vm.project();
+        Viewport v = vm.viewportProperty().get();
+        if (p == null || v == null) return;
+        long gen = generation.incrementAndGet();
+        double ratio = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        Viewport device = new Viewport(v.centerX(), v.centerY(), v.resolution() / ratio,
+                (int) Math.round(v.width() * ratio), (int) Math.round(v.height() * ratio));
+        RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN).withPixelRatio(ratio).withNotice(null,
+                null);
+        vm.setStatus(Messages.get("status.rendering"));
+        renderThread.submit(() -> {
+            if (generation.get() != gen) return;
+            long t0 = System.nanoTime();
+            BufferedImage img;
+            try {
+                img = renderer.render(p, device, opts, () -> generation.get() != gen);
+            } catch (CancellationException e) {
+                return;
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> vm.setStatus(Messages.get("error.title") + " : " + e.getMessage()));
+                return;
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+            Platform.runLater(() -> {
+                if (generation.get() != gen) return;
+                WritableImage fx = new WritableImage(img.getWidth(), img.getHeight());
+                fx.getPixelWriter().setPixels(0, 0, img.getWidth(), img.getHeight(),
+                        PixelFormat.getIntArgbInstance(), px, 0, img.getWidth());
+                image.setImage(fx);
+                imageViewport = v;
+                placeImage();
+                vm.setStatus(Messages.get("status.rendered", featureCount(p, v), ms));
+            });
+        });
+    }
+
+    private static int featureCount(LoadedProject p, Viewport v) {
+        int n = 0;
+        for (var l : p.layers()) if (l.isLoaded() && l.entry().visible()) n += l.data().query(v.ground()).size();
+        return n;
+    }
+
+    public void dispose() {
+        renderThread.shutdownNow();
+    }
+}
