@@ -1,0 +1,69 @@
+package fr.bassinminier.atlas.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.bassinminier.atlas.io.project.ProjectLoader;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.render.Viewport;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MapViewModelTest {
+    @BeforeAll
+    static void french() {
+        Messages.useLocale(Locale.FRANCE);
+    }
+
+    private static MapViewModel withDemo() throws Exception {
+        LoadedProject p = ProjectLoader.open(Path.of(System.getProperty("atlas.projectDir", "."), "maps",
+                "bassin-minier.atlas.json"));
+        MapViewModel vm = new MapViewModel();
+        vm.setProject(p, 1000, 600);
+        return vm;
+    }
+
+    @Test
+    void opensOnTheProjectExtentAndShowsTheScale() throws Exception {
+        MapViewModel vm = withDemo();
+        Viewport v = vm.viewportProperty().get();
+        assertTrue(v.ground().contains(vm.project().initialExtent()));
+        assertTrue(vm.scaleTextProperty().get().startsWith("Échelle 1:"), vm.scaleTextProperty().get());
+    }
+
+    @Test
+    void zoomAndPanMoveTheView() throws Exception {
+        MapViewModel vm = withDemo();
+        Viewport v0 = vm.viewportProperty().get();
+        vm.zoom(2);
+        assertEquals(v0.resolution() / 2, vm.viewportProperty().get().resolution(), 1e-9);
+        vm.pan(100, 0);
+        assertEquals(v0.centerX() - 100 * v0.resolution() / 2, vm.viewportProperty().get().centerX(), 1e-6);
+        vm.zoomToFull();
+        assertEquals(v0.resolution(), vm.viewportProperty().get().resolution(), 1e-9);
+    }
+
+    @Test
+    void pointerPositionIsGivenInLambert93AndWgs84() throws Exception {
+        MapViewModel vm = withDemo();
+        vm.viewportProperty().set(new Viewport(688117.392, 7037177.038, 10, 200, 200));
+        vm.pointerAt(100, 100);
+        String s = vm.positionTextProperty().get();
+        assertTrue(s.contains("688") && s.contains("7 037 177".replace(' ', '\u202f')) || s.contains("7\u00a0037\u00a0177")
+                || s.contains("7 037 177"), s);
+        assertTrue(s.contains("50,43200° N") && s.contains("2,83300° E"), s);
+    }
+
+    @Test
+    void hidingALayerKeepsTheOthers() throws Exception {
+        MapViewModel vm = withDemo();
+        vm.setLayerVisible("cites", false);
+        assertFalse(vm.project().layers().stream().filter(l -> l.entry().id().equals("cites")).findFirst()
+                .orElseThrow().entry().visible());
+        assertTrue(vm.project().layers().stream().filter(l -> l.entry().id().equals("terrils")).findFirst()
+                .orElseThrow().entry().visible());
+    }
+}

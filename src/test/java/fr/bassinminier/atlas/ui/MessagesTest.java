@@ -1,0 +1,37 @@
+package fr.bassinminier.atlas.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+    private static Set<String> keys(String resource) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new TreeSet<>(p.stringPropertyNames());
+    }
+
+    @Test
+    void frenchAndEnglishBundlesHaveTheSameKeys() throws Exception {
+        Set<String> fr = keys("/fr/bassinminier/atlas/ui/messages.properties");
+        Set<String> en = keys("/fr/bassinminier/atlas/ui/messages_en.properties");
+        assertTrue(fr.size() > 10);
+        assertEquals(fr, en);
+    }
+
+    @Test
+    void frenchIsTheDefaultAndAccentsSurvive() {
+        Messages.useLocale(java.util.Locale.FRANCE);
+        assertEquals("Échelle 1:25 000", Messages.get("status.scale", "25 000"));
+        Messages.useLocale(java.util.Locale.ENGLISH);
+        assertEquals("Scale 1:25 000", Messages.get("status.scale", "25 000"));
+        Messages.useLocale(java.util.Locale.FRANCE);
+    }
+}
