@@ -60,6 +60,7 @@ public final class MapRenderer {
             drawn += drawLayer(g, vp, shapes, view, pl, li, opts, cancelled);
             layerCount++;
         }
+        new LabelEngine().draw(g, vp, layers, opts.pixelRatio(), cancelled);
         drawMarks(g, vp, opts);
         return new Stats(layerCount, drawn, System.nanoTime() - t0);
     }

@@ -156,10 +156,11 @@ public final class AtlasApp extends Application {
             });
             CheckBoxTreeItem<String> item = new CheckBoxTreeItem<>(l.entry().title()
                     + (l.isLoaded() ? "" : " ⚠"));
+            // Added before being checked, so that the group box reflects its children.
+            group.getChildren().add(item);
             item.setSelected(l.entry().visible());
             String id = l.entry().id();
             item.selectedProperty().addListener((o, a, v) -> vm.setLayerVisible(id, v));
-            group.getChildren().add(item);
         }
         layerTree.setRoot(root);
     }

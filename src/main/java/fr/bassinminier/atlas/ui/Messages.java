@@ -7,9 +7,18 @@ import java.util.ResourceBundle;
 /** UI strings: French by default, English when the system locale is English. */
 public final class Messages {
     public static final String BUNDLE = "fr.bassinminier.atlas.ui.messages";
-    private static volatile ResourceBundle bundle = load(Locale.getDefault());
+    private static volatile ResourceBundle bundle = load(defaultLocale());
 
     private Messages() {
+    }
+
+    /**
+     * French unless English is asked for (-Datlas.lang=en or ATLAS_LANG=en): the program is
+     * made for French services, whatever language the machine happens to be set to.
+     */
+    static Locale defaultLocale() {
+        String lang = System.getProperty("atlas.lang", System.getenv("ATLAS_LANG"));
+        return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.FRENCH;
     }
 
     static ResourceBundle load(Locale locale) {

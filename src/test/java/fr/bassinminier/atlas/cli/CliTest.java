@@ -93,7 +93,7 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertTrue(j.path("indicative").asBoolean());
-        assertEquals(6, j.path("layers").size());
+        assertEquals(7, j.path("layers").size());
         for (JsonNode l : j.path("layers")) {
             assertFalse(l.has("error"), l.toString());
             assertEquals("EPSG:2154", l.path("crs").asText());

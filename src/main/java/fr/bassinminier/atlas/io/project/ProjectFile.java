@@ -11,11 +11,11 @@ import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.Bookmark;
+import fr.bassinminier.atlas.model.project.LabelRule;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.MapProject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,8 +100,16 @@ public final class ProjectFile {
         double opacity = l.path("opacity").asDouble(1);
         if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacité hors de [0, 1] pour « " + id + " »");
         return new LayerEntry(id, l.path("title").asText(id), text(l, "group"), source, text(l, "layer"),
-                l.path("visible").asBoolean(true), opacity, style(l.get("style")), text(l, "label_field"),
+                l.path("visible").asBoolean(true), opacity, style(l.get("style")), label(l.get("label")),
                 text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"));
+    }
+
+    private static LabelRule label(JsonNode n) {
+        if (n == null || n.isNull()) return null;
+        String field = text(n, "field");
+        if (field == null) throw new IllegalArgumentException("« label » sans « field »");
+        return new LabelRule(field, n.path("max_scale").asDouble(0), n.path("font_size").asDouble(11),
+                n.path("color").asText("#222222"), n.path("priority").asInt(0), n.path("bold").asBoolean(false));
     }
 
     private static LayerStyle style(JsonNode s) {
@@ -147,7 +155,15 @@ public final class ProjectFile {
             putIf(l, "layer", e.layerName());
             l.put("visible", e.visible());
             l.put("opacity", e.opacity());
-            putIf(l, "label_field", e.labelField());
+            if (e.label() != null) {
+                ObjectNode ln = l.putObject("label");
+                ln.put("field", e.label().field());
+                ln.put("max_scale", e.label().maxScale());
+                ln.put("font_size", e.label().fontSize());
+                ln.put("color", e.label().color());
+                ln.put("priority", e.label().priority());
+                ln.put("bold", e.label().bold());
+            }
             putIf(l, "attribution", e.attribution());
             if (e.indicative()) l.put("indicative", true);
             putIf(l, "description", e.description());
@@ -183,9 +199,5 @@ public final class ProjectFile {
         ArrayNode a = MAPPER.createArrayNode();
         a.add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
         return a;
-    }
-
-    static boolean exists(Path p) {
-        return Files.isRegularFile(p);
     }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * @param source     path of the data file, relative to the project file
  * @param layerName  layer inside a multi-layer source (GeoPackage, zip); null for the first
- * @param labelField attribute used for labels and search results; null for none
+ * @param label      how features are labelled, and which attribute names them in searches; null for none
  */
 public record LayerEntry(String id, String title, String group, String source, String layerName,
-                         boolean visible, double opacity, LayerStyle style, String labelField,
+                         boolean visible, double opacity, LayerStyle style, LabelRule label,
                          String attribution, boolean indicative, String description) {
     public LayerEntry {
         Objects.requireNonNull(id, "id");
@@ -21,7 +21,7 @@ public record LayerEntry(String id, String title, String group, String source, S
     }
 
     public LayerEntry withVisible(boolean v) {
-        return new LayerEntry(id, title, group, source, layerName, v, opacity, style, labelField,
+        return new LayerEntry(id, title, group, source, layerName, v, opacity, style, label,
                 attribution, indicative, description);
     }
 }

@@ -34,7 +34,7 @@ class ProjectFileTest {
         assertTrue(p.project().indicative());
         assertNotNull(p.project().notice());
         Set<String> ids = p.layers().stream().map(l -> l.entry().id()).collect(Collectors.toSet());
-        assertEquals(Set.of("bulles", "cites", "terrils", "parcs", "bien-inscrit", "zone-tampon"), ids);
+        assertEquals(Set.of("reperes", "bulles", "cites", "terrils", "parcs", "bien-inscrit", "zone-tampon"), ids);
         for (ProjectLayer l : p.layers()) {
             assertEquals(CrsId.LAMBERT_93, l.data().crs(), l.entry().id());
             assertTrue(l.data().size() > 0, l.entry().id());
