@@ -316,6 +316,10 @@ public final class GeoPackageReader implements FormatReader {
                 throw new DataException(path, Problem.CORRUPT,
                         where + " est déclarée dans gpkg_contents mais sa table est absente.");
             }
+            if (info.geometryColumn != null && geomColumn == null) {
+                throw new DataException(path, Problem.CORRUPT, "la colonne de géométrie « "
+                        + info.geometryColumn + " » déclarée pour " + where + " est absente de sa table.");
+            }
             // The primary key is the feature id, not an attribute (as GDAL and QGIS show it).
             boolean pkIsId = pkCount == 1 && pkType != null
                     && pkType.strip().toUpperCase(Locale.ROOT).startsWith("INT");

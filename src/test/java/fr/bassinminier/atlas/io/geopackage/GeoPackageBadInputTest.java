@@ -190,4 +190,15 @@ class GeoPackageBadInputTest {
         assertEquals(Problem.UNSUPPORTED_FORMAT, e.problem());
         assertTrue(e.getMessage().contains("aucune couche vectorielle"), e.getMessage());
     }
+
+    @Test
+    void declaredGeometryColumnMissing() throws Exception {
+        Path file = smallGeoPackage("sans_colonne.gpkg");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("UPDATE gpkg_geometry_columns SET column_name = 'the_geom'");
+        }
+        DataException e = failure(file);
+        assertEquals(Problem.CORRUPT, e.problem());
+        assertTrue(e.getMessage().contains("the_geom") && e.getMessage().contains("terrils"), e.getMessage());
+    }
 }
