@@ -63,6 +63,7 @@ public final class GeoPackageWriter implements FormatWriter {
     private static final int BATCH = 1000;
     /** First srs_id given to CRS that are not EPSG ones (GDAL starts its own at 100000 too). */
     private static final int FIRST_CUSTOM_SRS_ID = 100000;
+    private static final String UNCHANGED = "le fichier précédent, s'il y en avait un, est inchangé.";
 
     @Override
     public String formatName() {
@@ -98,14 +99,12 @@ public final class GeoPackageWriter implements FormatWriter {
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new DataException(target, Problem.WRITE_FAILED,
-                    "écriture impossible pendant " + step[0] + " (" + describe(e) + ") ; le fichier "
-                            + "existant n'a pas été modifié.", e);
+                    "écriture impossible pendant " + step[0] + " (" + describe(e) + ") ; " + UNCHANGED, e);
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(tmp);
             String detail = e.getMessage() == null ? "" : " (" + shorten(e.getMessage()) + ")";
             throw new DataException(target, Problem.WRITE_FAILED,
-                    "écriture interrompue pendant " + step[0] + detail + " ; le fichier existant "
-                            + "n'a pas été modifié.", e);
+                    "écriture interrompue pendant " + step[0] + detail + " ; " + UNCHANGED, e);
         } catch (Error e) {
             deleteQuietly(tmp);
             throw e;
@@ -265,7 +264,7 @@ public final class GeoPackageWriter implements FormatWriter {
                     } catch (IllegalArgumentException e) {
                         throw new DataException(target, Problem.INCONSISTENT, "couche « " + layer.name()
                                 + " », objet n° " + f.id() + ", champ « " + fields.get(i).name() + " » : "
-                                + e.getMessage() + " ; le fichier existant n'a pas été modifié.", e);
+                                + e.getMessage() + " ; " + UNCHANGED, e);
                     }
                     if (v == null) ps.setNull(i + 3, Types.NULL);
                     else ps.setObject(i + 3, v);
