@@ -1,0 +1,402 @@
+package fr.bassinminier.atlas.io.geopackage;
+
+import fr.bassinminier.atlas.crs.PrjRecognizer;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.DataException.Problem;
+import fr.bassinminier.atlas.io.Dataset;
+import fr.bassinminier.atlas.io.FormatReader;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.Field;
+import fr.bassinminier.atlas.model.FieldType;
+import fr.bassinminier.atlas.model.GeometryType;
+import fr.bassinminier.atlas.model.Schema;
+import fr.bassinminier.atlas.model.VectorLayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Reads the feature layers of a GeoPackage (OGC 12-128r18).
+ *
+ * <p>Plain JDBC over sqlite-jdbc rather than NGA's GeoPackage API, although NGA is kept for
+ * writing ({@link GeoPackageWriter}), because on the reading side NGA 6.6.5 gets in the way:
+ * <ul>
+ * <li>it has no read-only mode: {@code GeoPackageManager.open} always opens two read-write
+ * connections (JDBC and ORMLite), its "writable" flag is only a flag. Here the file is opened
+ * with SQLite's READONLY open flag, so the user's file cannot be modified;</li>
+ * <li>{@code getFeatureDao} parses each SRS definition with its own WKT parser and logs stack
+ * traces through java.util.logging when it fails, which an unknown SRS must not do;</li>
+ * <li>its geometries are its own model: blob → NGA geometry → WKB → JTS parses twice, where the
+ * blob header is 8 bytes plus an envelope (§2.1.3) in front of standard WKB that JTS reads.</li>
+ * </ul>
+ */
+public final class GeoPackageReader implements FormatReader {
+    public static final String FORMAT_NAME = "GeoPackage";
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** application_id values: 'GPKG' (1.2+), 'GP10', 'GP11' (older versions). */
+    private static final Set<Integer> GPKG_APPLICATION_IDS = Set.of(0x47504B47, 0x47503130, 0x47503131);
+    /** How long to wait on a file locked by another program before giving up, in ms. */
+    private static final int BUSY_TIMEOUT_MS = 3000;
+
+    @Override
+    public String formatName() {
+        return FORMAT_NAME;
+    }
+
+    @Override
+    public boolean canRead(Path path) {
+        try {
+            if (path == null || Files.isDirectory(path)) return false;
+            Path name = path.getFileName();
+            if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".gpkg")) return true;
+            byte[] head = readHead(path);
+            return isSqlite(head) && head.length >= 72 && GPKG_APPLICATION_IDS.contains(readInt(head, 68));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Dataset read(Path path) throws DataException {
+        checkHeader(path);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        String url = "jdbc:sqlite:" + path.toAbsolutePath();
+        try (Connection c = config.createConnection(url)) {
+            checkTables(path, c);
+            Map<Integer, CrsId> srs = readSpatialRefSys(c);
+            List<LayerInfo> infos = readContents(path, c);
+            List<VectorLayer> layers = new ArrayList<>(infos.size());
+            for (LayerInfo info : infos) {
+                CrsId crs = info.srsId == null ? CrsId.unknown(null)
+                        : srs.getOrDefault(info.srsId, CrsId.unknown(null));
+                layers.add(readLayer(path, c, info, crs));
+            }
+            return new Dataset(path, FORMAT_NAME, layers);
+        } catch (SQLException e) {
+            throw sqlProblem(path, e, null);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The file before SQLite sees it: a text file, an empty file or a truncated copy gets a
+    // clear message instead of whatever SQLite makes of it.
+
+    private static void checkHeader(Path path) throws DataException {
+        if (!Files.exists(path)) {
+            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
+        }
+        if (Files.isDirectory(path)) {
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "c'est un dossier, pas un fichier GeoPackage.");
+        }
+        byte[] head;
+        long size;
+        try {
+            head = readHead(path);
+            size = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.", e);
+        } catch (IOException e) {
+            throw new DataException(path, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
+        }
+        if (size == 0) {
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "le fichier est vide : ce n'est pas un GeoPackage.");
+        }
+        if (!isSqlite(head)) {
+            if (head.length < SQLITE_MAGIC.length && startsLikeSqlite(head)) {
+                throw new DataException(path, Problem.CORRUPT,
+                        "fichier GeoPackage tronqué (" + size + " octets seulement).");
+            }
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "ce n'est pas une base SQLite, donc pas un GeoPackage "
+                            + "(fichier d'un autre format renommé en .gpkg ?).");
+        }
+        if (head.length < 100) {
+            throw new DataException(path, Problem.CORRUPT,
+                    "fichier GeoPackage tronqué (" + size + " octets seulement).");
+        }
+        // Database header (sqlite.org/fileformat.html §1.3): page size at 16, change counter at
+        // 24, size in pages at 28, valid when the "version-valid-for" number at 92 matches.
+        int pageSize = ((head[16] & 0xff) << 8) | (head[17] & 0xff);
+        if (pageSize == 1) pageSize = 65536;
+        if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
+            throw new DataException(path, Problem.CORRUPT,
+                    "en-tête SQLite endommagé (taille de page " + pageSize + ").");
+        }
+        long pages = readInt(head, 28) & 0xffffffffL;
+        boolean pagesValid = pages > 0 && readInt(head, 24) == readInt(head, 92);
+        long expected = pages * pageSize;
+        if ((pagesValid && size < expected) || size % pageSize != 0) {
+            throw new DataException(path, Problem.CORRUPT, "fichier GeoPackage tronqué ou incomplet ("
+                    + size + " octets" + (pagesValid ? " au lieu de " + expected : "")
+                    + ") : copie ou téléchargement interrompu ?");
+        }
+    }
+
+    private static byte[] readHead(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(100);
+        }
+    }
+
+    private static boolean isSqlite(byte[] head) {
+        if (head.length < SQLITE_MAGIC.length) return false;
+        for (int i = 0; i < SQLITE_MAGIC.length; i++) {
+            if (head[i] != SQLITE_MAGIC[i]) return false;
+        }
+        return true;
+    }
+
+    private static boolean startsLikeSqlite(byte[] head) {
+        if (head.length < 6) return false;
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] != SQLITE_MAGIC[i]) return false;
+        }
+        return true;
+    }
+
+    private static int readInt(byte[] b, int offset) {
+        return ByteBuffer.wrap(b, offset, 4).getInt();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // GeoPackage tables.
+
+    private static void checkTables(Path path, Connection c) throws SQLException, DataException {
+        Set<String> tables = new HashSet<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT lower(name) FROM sqlite_master WHERE type IN ('table','view')")) {
+            while (rs.next()) tables.add(rs.getString(1));
+        }
+        if (!tables.contains("gpkg_contents") || !tables.contains("gpkg_spatial_ref_sys")) {
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "base SQLite qui n'est pas un GeoPackage (tables gpkg_contents et "
+                            + "gpkg_spatial_ref_sys absentes).");
+        }
+        if (!tables.contains("gpkg_geometry_columns")) {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery(
+                         "SELECT count(*) FROM gpkg_contents WHERE lower(data_type) = 'features'")) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    throw new DataException(path, Problem.CORRUPT,
+                            "GeoPackage incomplet : la table gpkg_geometry_columns manque.");
+                }
+            }
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "ce GeoPackage ne contient aucune couche vectorielle (tuiles ou tables sans géométrie).");
+        }
+    }
+
+    /**
+     * srs_id → CRS. An EPSG row gives "EPSG:n"; another organisation (or NONE) gives what the
+     * definition is recognised as, else an unknown CRS keeping the definition.
+     */
+    private static Map<Integer, CrsId> readSpatialRefSys(Connection c) throws SQLException {
+        Map<Integer, CrsId> out = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT srs_id, organization, organization_coordsys_id, definition "
+                     + "FROM gpkg_spatial_ref_sys")) {
+            while (rs.next()) {
+                int id = rs.getInt(1);
+                String org = rs.getString(2);
+                int code = rs.getInt(3);
+                String def = rs.getString(4);
+                if (def != null && def.strip().equalsIgnoreCase("undefined")) def = null;
+                CrsId crs;
+                if (org != null && org.strip().equalsIgnoreCase("EPSG") && code > 0) {
+                    crs = CrsId.epsg(code);
+                } else if (def != null) {
+                    crs = PrjRecognizer.recognize(def);
+                } else {
+                    crs = CrsId.unknown(null);
+                }
+                out.put(id, crs);
+            }
+        }
+        return out;
+    }
+
+    private record LayerInfo(String table, String name, String geometryColumn, GeometryType type, Integer srsId) {
+    }
+
+    private static List<LayerInfo> readContents(Path path, Connection c) throws SQLException, DataException {
+        List<LayerInfo> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        boolean nonFeatures = false;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.table_name, c.identifier, c.data_type, g.column_name, "
+                     + "g.geometry_type_name, coalesce(g.srs_id, c.srs_id) "
+                     + "FROM gpkg_contents c LEFT JOIN gpkg_geometry_columns g "
+                     + "ON g.table_name = c.table_name COLLATE NOCASE ORDER BY c.rowid")) {
+            while (rs.next()) {
+                String table = rs.getString(1);
+                if (!"features".equalsIgnoreCase(rs.getString(3))) {
+                    nonFeatures = true;
+                    continue;
+                }
+                // The identifier is the layer's human-readable name (the writer puts the original
+                // name there when it had to sanitise the table name); it is unique in the table.
+                String identifier = rs.getString(2);
+                String name = identifier != null && !identifier.isBlank() && names.add(identifier)
+                        ? identifier : table;
+                names.add(name);
+                String geomColumn = rs.getString(4);
+                GeometryType type = geomColumn == null ? GeometryType.NONE
+                        : GeometryType.fromName(rs.getString(5));
+                int srs = rs.getInt(6);
+                out.add(new LayerInfo(table, name, geomColumn, type, rs.wasNull() ? null : srs));
+            }
+        }
+        if (out.isEmpty() && nonFeatures) {
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "ce GeoPackage ne contient aucune couche vectorielle (tuiles ou tables sans géométrie).");
+        }
+        return out;
+    }
+
+    private record Column(String name, Field field) {
+    }
+
+    private static VectorLayer readLayer(Path path, Connection c, LayerInfo info, CrsId crs)
+            throws DataException {
+        String where = "la couche « " + info.table + " »";
+        try {
+            List<Column> columns = new ArrayList<>();
+            String pk = null;
+            int pkCount = 0;
+            String pkType = null;
+            String geomColumn = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, type, pk FROM pragma_table_info(?)")) {
+                ps.setString(1, info.table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        String type = rs.getString(2);
+                        if (rs.getInt(3) > 0) {
+                            pkCount++;
+                            pk = name;
+                            pkType = type;
+                        }
+                        if (info.geometryColumn != null && name.equalsIgnoreCase(info.geometryColumn)) {
+                            geomColumn = name;
+                            continue;
+                        }
+                        GeoPackageValues.Declared d = GeoPackageValues.declared(type);
+                        if (d != null) columns.add(new Column(name, new Field(name, d.type(), d.length(), 0)));
+                    }
+                }
+            }
+            if (columns.isEmpty() && pk == null && geomColumn == null) {
+                throw new DataException(path, Problem.CORRUPT,
+                        where + " est déclarée dans gpkg_contents mais sa table est absente.");
+            }
+            if (info.geometryColumn != null && geomColumn == null) {
+                throw new DataException(path, Problem.CORRUPT, "la colonne de géométrie « "
+                        + info.geometryColumn + " » déclarée pour " + where + " est absente de sa table.");
+            }
+            // The primary key is the feature id, not an attribute (as GDAL and QGIS show it).
+            boolean pkIsId = pkCount == 1 && pkType != null
+                    && pkType.strip().toUpperCase(Locale.ROOT).startsWith("INT");
+            if (pkIsId) {
+                String pkName = pk;
+                columns.removeIf(col -> col.name.equals(pkName));
+            }
+            List<Field> fields = new ArrayList<>(columns.size());
+            for (Column col : columns) fields.add(col.field);
+            Schema schema = new Schema(fields);
+
+            StringBuilder sql = new StringBuilder("SELECT ");
+            sql.append(pkIsId ? quote(pk) : "NULL").append(", ");
+            sql.append(geomColumn != null ? quote(geomColumn) : "NULL");
+            for (Column col : columns) sql.append(", ").append(quote(col.name));
+            sql.append(" FROM ").append(quote(info.table));
+
+            GeometryFactory factory = new GeometryFactory();
+            List<Feature> features = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+                long counter = 0;
+                while (rs.next()) {
+                    counter++;
+                    long id = rs.getLong(1);
+                    if (rs.wasNull()) id = counter;
+                    Geometry g = null;
+                    byte[] blob = rs.getBytes(2);
+                    if (blob != null && blob.length > 0) {
+                        try {
+                            g = GeoPackageBinary.decode(blob, factory);
+                        } catch (GeoPackageBinary.FormatException e) {
+                            throw new DataException(path, Problem.CORRUPT, "géométrie illisible dans "
+                                    + where + ", objet n° " + id + " : " + e.getMessage() + ".", e);
+                        }
+                    }
+                    Object[] values = new Object[columns.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = GeoPackageValues.fromSql(rs.getObject(i + 3), columns.get(i).field.type());
+                    }
+                    features.add(new Feature(id, g, schema, values));
+                }
+            }
+            return new VectorLayer(info.name, info.type, crs, schema, features);
+        } catch (SQLException e) {
+            throw sqlProblem(path, e, where);
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** A French message for what SQLite reported, by its result code. */
+    static DataException sqlProblem(Path path, SQLException e, String where) {
+        String in = where == null ? "" : " en lisant " + where;
+        SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
+        int primary = code == null ? e.getErrorCode() & 0xff : code.code & 0xff;
+        return switch (primary) {
+            case 11 -> new DataException(path, Problem.CORRUPT,
+                    "base de données GeoPackage endommagée" + in + " (fichier tronqué ou altéré).", e);
+            case 26 -> new DataException(path, Problem.UNSUPPORTED_FORMAT,
+                    "ce n'est pas une base SQLite, donc pas un GeoPackage" + in + ".", e);
+            case 5, 6 -> new DataException(path, Problem.IO,
+                    "fichier verrouillé par un autre programme" + in + " ; réessayez quand il l'aura libéré.", e);
+            case 14 -> new DataException(path, Problem.IO, "ouverture impossible (droits d'accès ?).", e);
+            case 10 -> new DataException(path, Problem.IO, "erreur de lecture sur le disque" + in + ".", e);
+            case 1 -> new DataException(path, Problem.CORRUPT,
+                    "structure GeoPackage invalide" + in + " (" + shortMessage(e) + ").", e);
+            default -> new DataException(path, Problem.CORRUPT,
+                    "lecture SQLite impossible" + in + " (" + shortMessage(e) + ").", e);
+        };
+    }
+
+    private static String shortMessage(SQLException e) {
+        String m = e.getMessage() == null ? "erreur inconnue" : e.getMessage();
+        int nl = m.indexOf('\n');
+        if (nl >= 0) m = m.substring(0, nl);
+        return m.length() > 160 ? m.substring(0, 157) + "…" : m;
+    }
+}
