@@ -93,7 +93,7 @@ final class RenderCommand implements Callable<Integer> {
             err.println("Erreur : " + e.getMessage());
             return 1;
         }
-        stdout.printf(Locale.ROOT, "%s écrit (%d×%d, échelle 1:%,.0f) — chargement %d ms, rendu %d ms%n", out, width, height,
+        stdout.printf(Locale.FRANCE, "%s écrit (%d×%d, échelle 1:%,.0f) — chargement %d ms, rendu %d ms%n", out, width, height,
                 vp.scaleDenominator(), (tLoaded - t0) / 1_000_000, (tRendered - tLoaded) / 1_000_000);
         return 0;
     }

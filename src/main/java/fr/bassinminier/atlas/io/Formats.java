@@ -3,14 +3,16 @@ package fr.bassinminier.atlas.io;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.geojson.GeoJsonReader;
 import fr.bassinminier.atlas.io.geojson.GeoJsonWriter;
+import fr.bassinminier.atlas.io.geopackage.GeoPackageReader;
+import fr.bassinminier.atlas.io.geopackage.GeoPackageWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The formats the program reads and writes, chosen by file name and content. */
 public final class Formats {
-    private static final List<FormatReader> READERS = List.of(new GeoJsonReader());
-    private static final List<FormatWriter> WRITERS = List.of(new GeoJsonWriter());
+    private static final List<FormatReader> READERS = List.of(new GeoJsonReader(), new GeoPackageReader());
+    private static final List<FormatWriter> WRITERS = List.of(new GeoJsonWriter(), new GeoPackageWriter());
 
     private Formats() {
     }
