@@ -16,7 +16,7 @@ import java.util.List;
  * Values are given as the text stored in the file ("12", "20240131", "T"), or null for blanks;
  * C values are left-aligned, others right-aligned, as writers do.
  */
-final class DbfBuilder {
+public final class DbfBuilder {
     private record Column(String name, char type, int length, int decimals) {
     }
 
@@ -27,39 +27,39 @@ final class DbfBuilder {
     private int languageDriver;
     private Integer declaredCount;
 
-    DbfBuilder(Charset charset) {
+    public DbfBuilder(Charset charset) {
         this.charset = charset;
     }
 
-    DbfBuilder field(String name, char type, int length, int decimals) {
+    public DbfBuilder field(String name, char type, int length, int decimals) {
         columns.add(new Column(name, type, length, decimals));
         return this;
     }
 
-    DbfBuilder languageDriver(int ldid) {
+    public DbfBuilder languageDriver(int ldid) {
         this.languageDriver = ldid;
         return this;
     }
 
     /** Declares another record count in the header than the records written. */
-    DbfBuilder declaredCount(int count) {
+    public DbfBuilder declaredCount(int count) {
         this.declaredCount = count;
         return this;
     }
 
-    DbfBuilder row(String... values) {
+    public DbfBuilder row(String... values) {
         rows.add(values);
         deleted.add(false);
         return this;
     }
 
-    DbfBuilder deletedRow(String... values) {
+    public DbfBuilder deletedRow(String... values) {
         rows.add(values);
         deleted.add(true);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         int headerLength = 32 + 32 * columns.size() + 1;
         int recordLength = 1 + columns.stream().mapToInt(Column::length).sum();
         ByteBuffer h = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
@@ -100,7 +100,7 @@ final class DbfBuilder {
         return out.toByteArray();
     }
 
-    Path write(Path dir, String base) throws IOException {
+    public Path write(Path dir, String base) throws IOException {
         return Files.write(dir.resolve(base + ".dbf"), bytes());
     }
 }

@@ -14,28 +14,28 @@ import java.util.List;
  * the reader under test. Coordinates are given as {x, y} or {x, y, z} arrays; parts of lines
  * and polygons are given as they should be stored (rings closed or not, in the order wanted).
  */
-final class ShpBuilder {
+public final class ShpBuilder {
     private final int shapeType;
     private final List<byte[]> records = new ArrayList<>();
 
-    ShpBuilder(int shapeType) {
+    public ShpBuilder(int shapeType) {
         this.shapeType = shapeType;
     }
 
-    ShpBuilder nullShape() {
+    public ShpBuilder nullShape() {
         return raw(le(4).putInt(0).array());
     }
 
-    ShpBuilder point(double x, double y) {
+    public ShpBuilder point(double x, double y) {
         return raw(le(20).putInt(1).putDouble(x).putDouble(y).array());
     }
 
     /** A PointZ with its M. */
-    ShpBuilder pointZ(double x, double y, double z) {
+    public ShpBuilder pointZ(double x, double y, double z) {
         return raw(le(36).putInt(11).putDouble(x).putDouble(y).putDouble(z).putDouble(0).array());
     }
 
-    ShpBuilder multiPoint(double[]... points) {
+    public ShpBuilder multiPoint(double[]... points) {
         ByteBuffer b = le(40 + 16 * points.length).putInt(8);
         bbox(b, points);
         b.putInt(points.length);
@@ -44,7 +44,7 @@ final class ShpBuilder {
     }
 
     /** A PolyLine (3), Polygon (5), their Z (13, 15: with Z and M arrays) or M (23, 25) variants. */
-    ShpBuilder parts(int type, double[][]... parts) {
+    public ShpBuilder parts(int type, double[][]... parts) {
         boolean z = type == 13 || type == 15;
         boolean m = z || type == 23 || type == 25;
         int n = 0;
@@ -73,12 +73,12 @@ final class ShpBuilder {
     }
 
     /** A record with the given content, shape type included. */
-    ShpBuilder raw(byte[] content) {
+    public ShpBuilder raw(byte[] content) {
         records.add(content);
         return this;
     }
 
-    byte[] shp() {
+    public byte[] shp() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int length = 100;
         for (byte[] r : records) length += 8 + r.length;
@@ -91,7 +91,7 @@ final class ShpBuilder {
         return out.toByteArray();
     }
 
-    byte[] shx() {
+    public byte[] shx() {
         ByteBuffer b = ByteBuffer.allocate(100 + 8 * records.size());
         b.put(header(100 + 8 * records.size()));
         int offset = 100;
@@ -103,7 +103,7 @@ final class ShpBuilder {
     }
 
     /** Writes base.shp and base.shx in dir; returns the .shp. */
-    Path write(Path dir, String base) throws IOException {
+    public Path write(Path dir, String base) throws IOException {
         Files.write(dir.resolve(base + ".shx"), shx());
         return Files.write(dir.resolve(base + ".shp"), shp());
     }
