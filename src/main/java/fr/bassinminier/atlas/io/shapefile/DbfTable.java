@@ -265,6 +265,10 @@ final class DbfTable implements Closeable {
             if (count > Integer.MAX_VALUE || headerLength < 33 || recordLength < 1) {
                 throw failures.fail(Problem.CORRUPT, "dbf", "ce n'est pas une table dBASE valide (en-tête incohérent)");
             }
+            if (size >= 0 && headerLength > size) {
+                throw failures.fail(Problem.CORRUPT, "dbf", "ce n'est pas une table dBASE valide (en-tête de "
+                        + headerLength + " octets annoncé pour un fichier de " + size + " octets)");
+            }
             if (headerLength > Short.MAX_VALUE) {
                 throw failures.fail(Problem.UNSUPPORTED_FORMAT, "dbf", "en-tête de " + headerLength
                         + " octets (trop de champs), non pris en charge");
