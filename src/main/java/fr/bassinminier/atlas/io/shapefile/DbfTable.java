@@ -22,9 +22,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Date;
-import java.util.GregorianCalendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,12 +51,12 @@ final class DbfTable implements Closeable {
     private final Failures failures;
     private final int recordCount;
     private final Charset charset;
-    private final DBFReader reader;
+    private final LenientReader reader;
     private final Schema schema;
     private final FieldType[] types;
     private int read;
 
-    private DbfTable(Failures failures, int recordCount, Charset charset, DBFReader reader) throws DataException {
+    private DbfTable(Failures failures, int recordCount, Charset charset, LenientReader reader) {
         this.failures = failures;
         this.recordCount = recordCount;
         this.charset = charset;
@@ -87,9 +85,9 @@ final class DbfTable implements Closeable {
         Charset charset = chooseCharset(cpg, TextDecoding.fromLanguageDriver(scan.languageDriver), scan.sample,
                 failures);
         InputStream in = new PartIO.FullReads(new BufferedInputStream(source.open("dbf"), 1 << 16));
-        DBFReader reader;
+        LenientReader reader;
         try {
-            reader = new DBFReader(in, charset, true);
+            reader = new LenientReader(in, charset);
         } catch (RuntimeException e) {
             in.close();
             DataException refusal = ShapefileReader.refusal(e);
@@ -142,6 +140,9 @@ final class DbfTable implements Closeable {
     @Override
     public void close() {
         reader.close();
+        if (reader.unreadable > 0) {
+            failures.warn("dbf", reader.unreadable + " valeur(s) numérique(s) ou date(s) illisible(s) lue(s) comme vide(s)");
+        }
     }
 
     private static FieldType typeOf(DBFField f) {
@@ -182,7 +183,7 @@ final class DbfTable implements Closeable {
             case BOOLEAN:
                 return v instanceof Boolean ? v : null;
             case DATE:
-                return v instanceof Date d ? localDate(d) : null;
+                return v instanceof LocalDate ? v : null;
             case DATETIME:
                 return v instanceof Date d ? d.toInstant() : null;
             default:
@@ -195,22 +196,64 @@ final class DbfTable implements Closeable {
         return n.longValue();
     }
 
-    /**
-     * javadbf builds dates with a lenient calendar, so GDAL's empty date "00000000" comes back
-     * as 30 November of year 2 before Christ: any date before the Christian era is a null.
-     */
-    private static LocalDate localDate(Date d) {
-        GregorianCalendar c = new GregorianCalendar();
-        c.setTime(d);
-        if (c.get(Calendar.ERA) == GregorianCalendar.BC) return null;
-        return LocalDate.of(c.get(Calendar.YEAR), c.get(Calendar.MONTH) + 1, c.get(Calendar.DAY_OF_MONTH));
-    }
-
     /** Drops trailing spaces and NULs (some writers pad with NULs). */
     private static String stripEnd(String s) {
         int end = s.length();
         while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\0')) end--;
         return s.substring(0, end);
+    }
+
+    /**
+     * javadbf, lenient where it is strict and strict where it is lenient. Its numbers throw on
+     * the first malformed value ("1.#QNAN" from old ArcView, a lone "-"), which would abandon the
+     * whole table: they become nulls, counted. Its dates go through a lenient calendar, so GDAL's
+     * empty date "00000000" comes back as 30 November of year 2 BC: dates are parsed strictly
+     * here, and anything that is not a real yyyyMMdd date is a null.
+     */
+    private static final class LenientReader extends DBFReader {
+        int unreadable;
+
+        LenientReader(InputStream in, Charset charset) {
+            super(in, charset, true);
+        }
+
+        @Override
+        protected Object getFieldValue(DBFField field) throws IOException {
+            DBFDataType type = field.getType();
+            if (type != DBFDataType.NUMERIC && type != DBFDataType.FLOATING_POINT && type != DBFDataType.DATE) {
+                return super.getFieldValue(field);
+            }
+            byte[] raw = new byte[field.getLength()];
+            dataInputStream.readFully(raw);
+            String text = new String(raw, StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
+            if (text.isEmpty()) return null;
+            if (type == DBFDataType.DATE) {
+                LocalDate date = parseDate(text);
+                if (date == null && !text.equals("00000000")) unreadable++;
+                return date;
+            }
+            // Overflow stars and unknown marks are how writers say "no value".
+            if (text.indexOf('*') >= 0 || text.equals("?")) return null;
+            try {
+                return new BigDecimal(text.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                unreadable++;
+                return null;
+            }
+        }
+
+        private static LocalDate parseDate(String text) {
+            if (text.length() != 8) return null;
+            for (int i = 0; i < 8; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') return null;
+            }
+            try {
+                return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4, 6)),
+                        Integer.parseInt(text.substring(6, 8)));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
     }
 
     static Charset chooseCharset(Charset cpg, Charset driver, byte[] sample, Failures failures) {

@@ -115,6 +115,26 @@ class ShapefileReaderTest {
     }
 
     @Test
+    void readsMalformedNumbersAndDatesAsNullsInsteadOfFailing() throws Exception {
+        DbfBuilder dbf = new DbfBuilder(StandardCharsets.US_ASCII)
+                .field("valeur", 'N', 12, 3).field("date", 'D', 8, 0)
+                .row("1.#QNAN", "20230230")
+                .row("-", "2023-1-1")
+                .row("*********", "00000000")
+                .row("12,5", "19991231");
+        VectorLayer layer = read(write("malformed", new ShpBuilder(1).point(1, 1).point(2, 2).point(3, 3).point(4, 4),
+                dbf));
+        assertEquals(4, layer.size());
+        for (int i = 0; i < 3; i++) {
+            assertNull(layer.features().get(i).get("valeur"));
+            assertNull(layer.features().get(i).get("date"));
+        }
+        assertEquals(12.5, layer.features().get(3).get("valeur"), "a decimal comma is read");
+        assertEquals(LocalDate.of(1999, 12, 31), layer.features().get(3).get("date"));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("4 valeur(s)")), warnings.toString());
+    }
+
+    @Test
     void readsLinesAndWidensTheLayerTypeWhenOneIsMultiPart() throws Exception {
         ShpBuilder shp = new ShpBuilder(3)
                 .parts(3, new double[][] {{0, 0}, {1, 1}, {2, 0}})
