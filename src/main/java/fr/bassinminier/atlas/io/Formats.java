@@ -5,14 +5,19 @@ import fr.bassinminier.atlas.io.geojson.GeoJsonReader;
 import fr.bassinminier.atlas.io.geojson.GeoJsonWriter;
 import fr.bassinminier.atlas.io.geopackage.GeoPackageReader;
 import fr.bassinminier.atlas.io.geopackage.GeoPackageWriter;
+import fr.bassinminier.atlas.io.shapefile.ShapefileReader;
+import fr.bassinminier.atlas.io.shapefile.ShapefileWriter;
+import fr.bassinminier.atlas.io.zip.ZipDatasetReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The formats the program reads and writes, chosen by file name and content. */
 public final class Formats {
-    private static final List<FormatReader> READERS = List.of(new GeoJsonReader(), new GeoPackageReader());
-    private static final List<FormatWriter> WRITERS = List.of(new GeoJsonWriter(), new GeoPackageWriter());
+    private static final List<FormatReader> READERS = List.of(new GeoJsonReader(), new ShapefileReader(),
+            new ZipDatasetReader(), new GeoPackageReader());
+    private static final List<FormatWriter> WRITERS = List.of(new GeoJsonWriter(), new GeoPackageWriter(),
+            new ShapefileWriter());
 
     private Formats() {
     }
