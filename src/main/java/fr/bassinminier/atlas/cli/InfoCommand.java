@@ -129,6 +129,9 @@ final class InfoCommand implements Callable<Integer> {
         if (sample > 0) {
             ArrayNode feats = n.putArray("features");
             WKTWriter wkt = new WKTWriter(3);
+            // Millimetres for projected data, about a centimetre for degrees: no float noise.
+            boolean degrees = shown.crs().sameAs(CrsId.WGS84);
+            wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(degrees ? 1e7 : 1e3));
             for (int i = 0; i < Math.min(sample, shown.size()); i++) {
                 Feature f = shown.features().get(i);
                 ObjectNode fn = feats.addObject();

@@ -38,6 +38,21 @@ import javafx.stage.Stage;
 
 /** The desktop window: layer tree, map, status bar. Opens the demo project by default. */
 public final class AtlasApp extends Application {
+    /** Builds the window on a stage; tests call this directly on a TestFX stage. */
+    public static AtlasApp showOn(Stage stage, Optional<Path> project) {
+        AtlasApp app = new AtlasApp();
+        app.build(stage, project);
+        return app;
+    }
+
+    MapViewModel viewModel() {
+        return vm;
+    }
+
+    MapView mapView() {
+        return map;
+    }
+
     private final MapViewModel vm = new MapViewModel();
     private MapView map;
     private final TreeView<String> layerTree = new TreeView<>();
@@ -49,6 +64,12 @@ public final class AtlasApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Optional<Path> demo = Optional.ofNullable(getParameters().getRaw().isEmpty() ? null
+                : Path.of(getParameters().getRaw().get(0))).or(DemoProject::locate);
+        build(stage, demo);
+    }
+
+    private void build(Stage stage, Optional<Path> demo) {
         map = new MapView(vm);
         BorderPane root = new BorderPane();
         root.setTop(menuBar(stage));
@@ -74,8 +95,6 @@ public final class AtlasApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> map.dispose());
         stage.show();
-        Optional<Path> demo = Optional.ofNullable(getParameters().getRaw().isEmpty() ? null
-                : Path.of(getParameters().getRaw().get(0))).or(DemoProject::locate);
         if (demo.isPresent()) {
             open(demo.get());
         } else {

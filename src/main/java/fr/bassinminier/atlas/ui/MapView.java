@@ -149,6 +149,11 @@ public final class MapView extends Pane {
         return n;
     }
 
+    /** The image on screen, or null before the first render lands (for tests and screenshots). */
+    public javafx.scene.image.Image currentImage() {
+        return image.getImage();
+    }
+
     public void dispose() {
         renderThread.shutdownNow();
     }

@@ -1,0 +1,94 @@
+package fr.bassinminier.atlas.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.render.Viewport;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window on the demo map (under Xvfb in CI). */
+@ExtendWith(ApplicationExtension.class)
+class AtlasWindowTest {
+    private AtlasApp app;
+
+    @BeforeAll
+    static void needsADisplay() {
+        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
+                "pas d'affichage (lancer sous xvfb-run) : test de la fenêtre ignoré");
+        Messages.useLocale(Locale.FRANCE);
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = AtlasApp.showOn(stage, Optional.of(Path.of(System.getProperty("atlas.projectDir", "."),
+                "maps", "bassin-minier.atlas.json")));
+    }
+
+    private Image waitForMap() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.mapView().currentImage() != null
+                && app.viewModel().statusTextProperty().get().contains("entités dessinées"));
+        return app.mapView().currentImage();
+    }
+
+    @Test
+    void opensTheDemoMapAndDrawsIt(FxRobot robot) throws Exception {
+        Image img = waitForMap();
+        assertNotNull(img);
+        assertEquals(7, app.viewModel().project().layers().size());
+        assertTrue(app.viewModel().project().layers().stream().allMatch(ProjectLayer::isLoaded));
+        // Not blank: some pixel differs from the background.
+        var r = img.getPixelReader();
+        int bg = r.getArgb(1, 1);
+        boolean drawn = false;
+        for (int y = 0; y < img.getHeight() && !drawn; y += 3) {
+            for (int x = 0; x < img.getWidth() && !drawn; x += 3) drawn = r.getArgb(x, y) != bg;
+        }
+        assertTrue(drawn, "the map image is blank");
+        assertTrue(robot.lookup(".indicative").queryLabeled().isVisible());
+        assertTrue(robot.lookup(".indicative").queryLabeled().getText().contains("indicatives"));
+    }
+
+    @Test
+    void wheelAndKeysZoomAndTheScaleFollows(FxRobot robot) throws Exception {
+        waitForMap();
+        Viewport before = app.viewModel().viewportProperty().get();
+        robot.clickOn(app.mapView());
+        robot.type(KeyCode.ADD);
+        WaitForAsyncUtils.waitForFxEvents();
+        Viewport after = app.viewModel().viewportProperty().get();
+        assertEquals(before.resolution() / 1.5, after.resolution(), 1e-6);
+        assertTrue(app.viewModel().scaleTextProperty().get().startsWith("Échelle 1:"));
+        robot.drag(app.mapView()).dropBy(100, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.viewModel().viewportProperty().get().centerX() < after.centerX(), "dragging right moves the map east");
+    }
+
+    @Test
+    void uncheckingALayerHidesIt(FxRobot robot) throws Exception {
+        waitForMap();
+        javafx.scene.Node cell = robot.lookup(".tree-cell")
+                .match(n -> "Cités minières".equals(((javafx.scene.control.TreeCell<?>) n).getItem())).query();
+        robot.clickOn(cell.lookup(".check-box"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(app.viewModel().project().layers().stream().filter(l -> l.entry().id().equals("cites"))
+                .findFirst().orElseThrow().entry().visible());
+    }
+
+}
