@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         parameterListHeading = "%nParamètres :%n",
         description = {"Atlas du Bassin Minier — visualiseur SIG du bassin minier du Nord–Pas-de-Calais.",
                 "Sans argument, ouvre la carte de démonstration dans la fenêtre du programme."},
-        subcommands = {InfoCommand.class, RenderCommand.class})
+        subcommands = {InfoCommand.class, RenderCommand.class, BenchCommand.class})
 public final class AtlasCommand implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Affiche cette aide et quitte.")
     boolean help;
