@@ -8,16 +8,13 @@ import picocli.CommandLine.Option;
 /** The command line: `atlas info …`, `atlas render …`. Without arguments the desktop starts. */
 @Command(name = "atlas",
         versionProvider = AtlasCommand.Version.class,
-        synopsisHeading = "Utilisation : ",
-        descriptionHeading = "%n",
-        optionListHeading = "%nOptions :%n",
-        commandListHeading = "%nCommandes :%n",
-        parameterListHeading = "%nParamètres :%n",
         description = {"Atlas du Bassin Minier — visualiseur SIG du bassin minier du Nord–Pas-de-Calais.",
                 "Sans argument, ouvre la carte de démonstration dans la fenêtre du programme."},
-        subcommands = {InfoCommand.class, RenderCommand.class, BenchCommand.class})
+        subcommands = {InfoCommand.class, RenderCommand.class, BenchCommand.class}, sortOptions = false,
+        synopsisSubcommandLabel = "[COMMANDE]")
 public final class AtlasCommand implements Runnable {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Affiche cette aide et quitte.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Affiche cette aide et quitte.")
     boolean help;
 
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Affiche la version et quitte.")
@@ -33,6 +30,7 @@ public final class AtlasCommand implements Runnable {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new AtlasCommand());
+        frenchHeadings(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -51,6 +49,27 @@ public final class AtlasCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** picocli's headings are English by default; every command gets the French ones. */
+    private static void frenchHeadings(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().synopsisHeading("Utilisation : ").descriptionHeading("%n")
+                .optionListHeading("%nOptions :%n").commandListHeading("%nCommandes :%n")
+                .parameterListHeading("%nParamètres :%n");
+        cl.getSubcommands().values().forEach(AtlasCommand::frenchHeadings);
+    }
+
+    /** Loads a project for a command; a French message on stderr and null when it cannot be read. */
+    static fr.bassinminier.atlas.model.project.LoadedProject loadProject(java.nio.file.Path file, PrintWriter err) {
+        try {
+            fr.bassinminier.atlas.model.project.LoadedProject p =
+                    fr.bassinminier.atlas.io.project.ProjectLoader.open(file);
+            for (String e : p.errors()) err.println("Attention : " + e);
+            return p;
+        } catch (fr.bassinminier.atlas.io.DataException e) {
+            err.println("Erreur : " + e.getMessage());
+            return null;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

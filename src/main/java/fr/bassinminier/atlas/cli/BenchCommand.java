@@ -1,7 +1,5 @@
 package fr.bassinminier.atlas.cli;
 
-import fr.bassinminier.atlas.io.DataException;
-import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.RenderOptions;
@@ -19,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `atlas bench PROJECT`: load and render timings, so that speed claims rest on printed figures. */
 @Command(name = "bench", sortOptions = false,
-        synopsisHeading = "Utilisation : ", optionListHeading = "%nOptions :%n", parameterListHeading = "%nParamètres :%n",
         description = "Mesure le chargement d'un projet et le rendu de sa vue initiale (médiane et p95).")
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json).")
@@ -34,9 +31,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "30", description = "Rendus mesurés après échauffement (défaut : ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Affiche cette aide et quitte.")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 
@@ -48,13 +42,8 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        LoadedProject p;
-        try {
-            p = ProjectLoader.open(project);
-        } catch (DataException e) {
-            spec.commandLine().getErr().println("Erreur : " + e.getMessage());
-            return 1;
-        }
+        LoadedProject p = AtlasCommand.loadProject(project, spec.commandLine().getErr());
+        if (p == null) return 1;
         double loadMs = (System.nanoTime() - t0) / 1e6;
         Viewport vp = Viewport.fit(p.initialExtent(), width, height);
         RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN);

@@ -29,7 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `atlas info FILE`: what a data file or a map project holds, like ogrinfo. */
 @Command(name = "info", sortOptions = false,
-        synopsisHeading = "Utilisation : ", optionListHeading = "%nOptions :%n", parameterListHeading = "%nParamètres :%n",
         description = "Décrit les couches d'un fichier (shapefile, zip de shapefiles, GeoJSON, GeoPackage) "
                 + "ou d'un projet de carte : type de géométrie, système de coordonnées, nombre d'entités, "
                 + "emprise, champs.")
@@ -45,9 +44,6 @@ final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Reprojette emprises et géométries, ex. EPSG:4326.")
     String crs;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Affiche cette aide et quitte.")
-    boolean help;
 
     @Spec
     CommandSpec spec;

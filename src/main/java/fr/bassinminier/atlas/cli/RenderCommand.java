@@ -2,7 +2,6 @@ package fr.bassinminier.atlas.cli;
 
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
-import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `atlas render PROJECT --out map.png`: the map as an image, with the same renderer as the screen. */
 @Command(name = "render", sortOptions = false,
-        synopsisHeading = "Utilisation : ", optionListHeading = "%nOptions :%n", parameterListHeading = "%nParamètres :%n",
         description = "Dessine un projet de carte dans une image PNG.")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json).")
@@ -45,9 +43,6 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Système de coordonnées de --bbox (défaut : celui du projet, EPSG:2154).")
     String crs;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Affiche cette aide et quitte.")
-    boolean help;
-
     @Spec
     CommandSpec spec;
 
@@ -60,14 +55,8 @@ final class RenderCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        LoadedProject p;
-        try {
-            p = ProjectLoader.open(project);
-        } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
-            return 1;
-        }
-        for (String e : p.errors()) err.println("Attention : " + e);
+        LoadedProject p = AtlasCommand.loadProject(project, err);
+        if (p == null) return 1;
         long tLoaded = System.nanoTime();
         Envelope extent = p.initialExtent();
         if (bbox != null) {
