@@ -48,7 +48,7 @@ class RealDataFilesTest {
 
     @Test
     void everyFileOpensWithItsCountsCrsAndCleanText() throws Exception {
-        Path root = GeoData.root();
+        Path root = GeoData.require(".").normalize();
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(Files::isRegularFile).filter(RealDataFilesTest::isDataFile).sorted().toList();
