@@ -16,8 +16,19 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * The map control. Rendering runs on a background thread; while the user pans or zooms, the last
@@ -34,16 +45,30 @@ public final class MapView extends Pane {
     });
     private final AtomicLong generation = new AtomicLong();
     private final ImageRenderer renderer = new ImageRenderer();
+    private final Canvas overlay = new Canvas();
+    private final PauseTransition settle = new PauseTransition(Duration.millis(400));
     private Viewport imageViewport;
     private double dragX;
     private double dragY;
+    private double pressX;
+    private double pressY;
+    private BiConsumer<Double, Double> onClick = (x, y) -> { };
+    private BiConsumer<Double, Double> onDoubleClick = (x, y) -> { };
+    private List<Point2D> sketch = List.of();
+    private boolean sketchClosed;
 
     public MapView(MapViewModel vm) {
         this.vm = vm;
         getStyleClass().add("map-view");
         image.setManaged(false);
         image.setSmooth(true);
-        getChildren().add(image);
+        overlay.setManaged(false);
+        overlay.setMouseTransparent(true);
+        overlay.widthProperty().bind(widthProperty());
+        overlay.heightProperty().bind(heightProperty());
+        getChildren().addAll(image, overlay);
+        settle.setOnFinished(e -> vm.recordView());
+        vm.highlighted().addListener((ListChangeListener<fr.bassinminier.atlas.model.Feature>) c -> drawOverlay());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -54,6 +79,7 @@ public final class MapView extends Pane {
         heightProperty().addListener((o, a, b) -> vm.resize((int) getWidth(), (int) getHeight()));
         vm.viewportProperty().addListener((o, a, v) -> {
             placeImage();
+            drawOverlay();
             requestRender();
         });
         vm.projectProperty().addListener((o, a, p) -> requestRender());
@@ -61,6 +87,7 @@ public final class MapView extends Pane {
         setOnScroll(e -> {
             if (e.getDeltaY() == 0) return;
             vm.zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX(), e.getY());
+            settle.playFromStart();
             e.consume();
         });
         setOnMousePressed(e -> {
@@ -68,10 +95,24 @@ public final class MapView extends Pane {
             if (e.getButton() == MouseButton.PRIMARY) {
                 dragX = e.getX();
                 dragY = e.getY();
+                pressX = e.getX();
+                pressY = e.getY();
+            }
+        });
+        setOnMouseReleased(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            boolean click = Math.abs(e.getX() - pressX) < 4 && Math.abs(e.getY() - pressY) < 4;
+            if (!click) {
+                vm.recordView();
+            } else if (e.getClickCount() >= 2) {
+                onDoubleClick.accept(e.getX(), e.getY());
+            } else {
+                onClick.accept(e.getX(), e.getY());
             }
         });
         setOnMouseDragged(e -> {
             if (!e.isPrimaryButtonDown()) return;
+            if (Math.abs(e.getX() - pressX) < 4 && Math.abs(e.getY() - pressY) < 4) return;
             vm.pan(e.getX() - dragX, e.getY() - dragY);
             dragX = e.getX();
             dragY = e.getY();
@@ -81,6 +122,7 @@ public final class MapView extends Pane {
             switch (e.getCode()) {
                 case ADD, PLUS, EQUALS -> vm.zoom(1.5);
                 case SUBTRACT, MINUS -> vm.zoom(1 / 1.5);
+                case ESCAPE -> onDoubleClick.accept(Double.NaN, Double.NaN);
                 case LEFT -> vm.pan(80, 0);
                 case RIGHT -> vm.pan(-80, 0);
                 case UP -> vm.pan(0, 80);
@@ -89,8 +131,93 @@ public final class MapView extends Pane {
                     return;
                 }
             }
+            settle.playFromStart();
             e.consume();
         });
+    }
+
+    /** What a click (not a drag) does, given the pixel position. */
+    public void setOnMapClick(BiConsumer<Double, Double> handler) {
+        this.onClick = handler;
+    }
+
+    public void setOnMapDoubleClick(BiConsumer<Double, Double> handler) {
+        this.onDoubleClick = handler;
+    }
+
+    /** The measuring line or polygon being drawn, in ground coordinates. */
+    public void setSketch(List<Point2D> groundPoints, boolean closed) {
+        this.sketch = List.copyOf(groundPoints);
+        this.sketchClosed = closed;
+        drawOverlay();
+    }
+
+    /**
+     * Highlights and sketches are drawn on a canvas above the map image, so that selecting a
+     * feature shows at once, without waiting for a new render.
+     */
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        Viewport v = vm.viewportProperty().get();
+        if (v == null) return;
+        g.setStroke(Color.web("#00b7ff"));
+        g.setFill(Color.web("#00b7ff", 0.25));
+        g.setLineWidth(3);
+        for (var f : vm.highlighted()) {
+            Geometry geom = f.geometry();
+            if (geom == null) continue;
+            for (int i = 0; i < geom.getNumGeometries(); i++) drawGeometry(g, v, geom.getGeometryN(i));
+        }
+        if (!sketch.isEmpty()) {
+            g.setStroke(Color.web("#d1006f"));
+            g.setFill(Color.web("#d1006f", 0.2));
+            g.setLineWidth(2);
+            g.setLineDashes(6, 4);
+            double[] xs = new double[sketch.size()];
+            double[] ys = new double[sketch.size()];
+            for (int i = 0; i < xs.length; i++) {
+                Point2D p = v.toScreen(sketch.get(i).getX(), sketch.get(i).getY());
+                xs[i] = p.getX();
+                ys[i] = p.getY();
+                g.fillOval(xs[i] - 3, ys[i] - 3, 6, 6);
+            }
+            if (sketchClosed && xs.length > 2) {
+                g.fillPolygon(xs, ys, xs.length);
+                g.strokePolygon(xs, ys, xs.length);
+            } else {
+                g.strokePolyline(xs, ys, xs.length);
+            }
+            g.setLineDashes();
+        }
+    }
+
+    private static void drawGeometry(GraphicsContext g, Viewport v, Geometry geom) {
+        if (geom instanceof Polygon poly) {
+            path(g, v, poly.getExteriorRing().getCoordinates(), true);
+            for (int i = 0; i < poly.getNumInteriorRing(); i++) path(g, v, poly.getInteriorRingN(i).getCoordinates(), true);
+        } else if (geom.getDimension() == 1) {
+            path(g, v, geom.getCoordinates(), false);
+        } else if (!geom.isEmpty()) {
+            Point2D p = v.toScreen(geom.getCoordinate().x, geom.getCoordinate().y);
+            g.strokeOval(p.getX() - 8, p.getY() - 8, 16, 16);
+        }
+    }
+
+    private static void path(GraphicsContext g, Viewport v, Coordinate[] cs, boolean closed) {
+        double[] xs = new double[cs.length];
+        double[] ys = new double[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            Point2D p = v.toScreen(cs[i].x, cs[i].y);
+            xs[i] = p.getX();
+            ys[i] = p.getY();
+        }
+        if (closed) {
+            g.fillPolygon(xs, ys, xs.length);
+            g.strokePolygon(xs, ys, xs.length);
+        } else {
+            g.strokePolyline(xs, ys, xs.length);
+        }
     }
 
     /** Moves and scales the last rendered image to where its ground lies in the current view. */

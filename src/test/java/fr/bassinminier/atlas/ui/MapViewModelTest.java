@@ -66,4 +66,63 @@ class MapViewModelTest {
         assertTrue(vm.project().layers().stream().filter(l -> l.entry().id().equals("terrils")).findFirst()
                 .orElseThrow().entry().visible());
     }
+
+    @Test
+    void typedScalesAreUnderstoodInFrenchForms() throws Exception {
+        MapViewModel vm = withDemo();
+        for (String typed : new String[] {"25000", "1:25 000", "1/25.000", "1 : 25\u202f000"}) {
+            assertTrue(vm.setScale(typed), typed);
+            assertEquals(25000, vm.viewportProperty().get().scaleDenominator(), 0.5, typed);
+        }
+        double before = vm.viewportProperty().get().resolution();
+        assertFalse(vm.setScale("vingt-cinq mille"));
+        assertFalse(vm.setScale("1:0"));
+        assertEquals(before, vm.viewportProperty().get().resolution(), 0);
+    }
+
+    @Test
+    void backAndForwardWalkTheViewHistory() throws Exception {
+        MapViewModel vm = withDemo();
+        Viewport start = vm.viewportProperty().get();
+        assertFalse(vm.canGoBackProperty().get());
+        vm.zoom(2);
+        vm.setScale("10000");
+        vm.back();
+        assertEquals(start.resolution() / 2, vm.viewportProperty().get().resolution(), 1e-9);
+        vm.back();
+        assertEquals(start.resolution(), vm.viewportProperty().get().resolution(), 1e-9);
+        assertFalse(vm.canGoBackProperty().get());
+        assertTrue(vm.canGoForwardProperty().get());
+        vm.forward();
+        vm.forward();
+        assertEquals(10000, vm.viewportProperty().get().scaleDenominator(), 0.5);
+        // A new view after going back drops the forward branch.
+        vm.back();
+        vm.zoom(3);
+        assertFalse(vm.canGoForwardProperty().get());
+    }
+
+    @Test
+    void layersCanBeReorderedRemovedAndFaded() throws Exception {
+        MapViewModel vm = withDemo();
+        vm.moveLayer("zone-tampon", 0);
+        assertEquals("zone-tampon", vm.project().layers().get(0).entry().id());
+        assertEquals("zone-tampon", vm.project().project().layers().get(0).id(), "entries follow the layers");
+        vm.setLayerOpacity("cites", 0.4);
+        assertEquals(0.4, vm.project().layer("cites").orElseThrow().entry().opacity(), 1e-9);
+        int n = vm.project().layers().size();
+        vm.removeLayer("terrils");
+        assertEquals(n - 1, vm.project().layers().size());
+        assertTrue(vm.project().layer("terrils").isEmpty());
+        assertTrue(vm.dirtyProperty().get());
+    }
+
+    @Test
+    void zoomToALayerShowsAllOfIt() throws Exception {
+        MapViewModel vm = withDemo();
+        vm.zoomToLayer("terrils");
+        var bounds = vm.project().layer("terrils").orElseThrow().data().bounds();
+        assertTrue(vm.viewportProperty().get().ground().contains(bounds));
+        assertTrue(vm.viewportProperty().get().resolution() < 100);
+    }
 }

@@ -20,6 +20,16 @@ public record LayerEntry(String id, String title, String group, String source, S
         if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacity " + opacity);
     }
 
+    public LayerEntry withOpacity(double o) {
+        return new LayerEntry(id, title, group, source, layerName, visible, o, style, label,
+                attribution, indicative, description);
+    }
+
+    public LayerEntry withSource(String s) {
+        return new LayerEntry(id, title, group, s, layerName, visible, opacity, style, label,
+                attribution, indicative, description);
+    }
+
     public LayerEntry withVisible(boolean v) {
         return new LayerEntry(id, title, group, source, layerName, v, opacity, style, label,
                 attribution, indicative, description);

@@ -11,6 +11,20 @@ public record LoadedProject(MapProject project, Path file, List<ProjectLayer> la
         layers = List.copyOf(layers);
     }
 
+    /** The same project with other layers (added, removed, reordered, restyled), entries kept in step. */
+    public LoadedProject withLayers(List<ProjectLayer> newLayers) {
+        return new LoadedProject(project.withLayers(newLayers.stream().map(ProjectLayer::entry).toList()), file,
+                newLayers);
+    }
+
+    public LoadedProject withFile(Path newFile, MapProject newProject) {
+        return new LoadedProject(newProject, newFile, layers);
+    }
+
+    public java.util.Optional<ProjectLayer> layer(String id) {
+        return layers.stream().filter(l -> l.entry().id().equals(id)).findFirst();
+    }
+
     /** The initial extent, or the union of the loaded layers' bounds when the project has none. */
     public Envelope fullExtent() {
         Envelope e = new Envelope();

@@ -21,6 +21,10 @@ public record MapProject(String title, CrsId crs, Envelope initialExtent, List<L
         return layers.stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
+    public MapProject withView(Envelope extent, List<Bookmark> newBookmarks) {
+        return new MapProject(title, crs, extent, layers, newBookmarks, indicative, notice, description);
+    }
+
     public MapProject withLayers(List<LayerEntry> newLayers) {
         return new MapProject(title, crs, initialExtent, newLayers, bookmarks, indicative, notice, description);
     }

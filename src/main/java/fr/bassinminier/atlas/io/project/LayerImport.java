@@ -1,0 +1,85 @@
+package fr.bassinminier.atlas.io.project;
+
+import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.Dataset;
+import fr.bassinminier.atlas.io.Formats;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.project.LayerEntry;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.MapProject;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Adding data files to a project, and saving a project elsewhere: new layers get an id, a
+ * title and a default style, and land in the project CRS whatever theirs.
+ */
+public final class LayerImport {
+    public static final String ADDED_GROUP = "Données ajoutées";
+
+    private LayerImport() {
+    }
+
+    /** Reads a file's layers (all of them; the UI then lets the user pick). */
+    public static Dataset open(Path file) throws DataException {
+        return Formats.read(file);
+    }
+
+    /**
+     * The chosen layers of a dataset as project layers in {@code target}; a layer whose CRS is
+     * unknown comes back failed, with a French message, so the others still load.
+     */
+    public static List<ProjectLayer> toProjectLayers(Dataset ds, Set<String> chosen, CrsId target) {
+        List<ProjectLayer> out = new ArrayList<>();
+        boolean multi = ds.layers().size() > 1;
+        for (VectorLayer l : ds.layers()) {
+            if (chosen != null && !chosen.contains(l.name())) continue;
+            LayerEntry e = new LayerEntry(slug(l.name()), l.name(), ADDED_GROUP, ds.source().toAbsolutePath().toString(),
+                    multi ? l.name() : null, true, 1, null, null, null, false, null);
+            if (!l.crs().isKnown() || !CrsTransforms.isSupported(l.crs())) {
+                out.add(ProjectLayer.failed(e, "Couche « " + l.name() + " » de " + ds.source().getFileName()
+                        + " : système de coordonnées inconnu (fichier .prj absent ou non reconnu) ; la couche n'est pas"
+                        + " ajoutée."));
+            } else {
+                out.add(ProjectLayer.loaded(e, CrsTransforms.transform(l, target)));
+            }
+        }
+        return out;
+    }
+
+    static String slug(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "couche" : s;
+    }
+
+    /**
+     * Writes the project to {@code target}, with layer sources rewritten relative to the new
+     * location where they can be (so the folder can be moved or shared as a whole).
+     */
+    public static LoadedProject saveAs(LoadedProject p, Path target) throws DataException {
+        Path oldBase = p.file() == null ? Path.of("").toAbsolutePath() : p.file().toAbsolutePath().getParent();
+        Path newBase = target.toAbsolutePath().getParent();
+        List<ProjectLayer> layers = new ArrayList<>();
+        for (ProjectLayer l : p.layers()) {
+            Path abs = oldBase.resolve(l.entry().source()).normalize();
+            String src;
+            try {
+                src = newBase.relativize(abs).toString().replace('\\', '/');
+            } catch (IllegalArgumentException differentRoot) {
+                src = abs.toString();
+            }
+            layers.add(l.withEntry(l.entry().withSource(src)));
+        }
+        MapProject mp = p.project().withLayers(layers.stream().map(ProjectLayer::entry).toList());
+        ProjectFile.write(target, mp);
+        return new LoadedProject(mp, target.toAbsolutePath(), layers);
+    }
+}

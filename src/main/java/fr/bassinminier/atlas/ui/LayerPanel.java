@@ -1,0 +1,244 @@
+package fr.bassinminier.atlas.ui;
+
+import fr.bassinminier.atlas.model.GeometryType;
+import fr.bassinminier.atlas.model.project.LayerStyle;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.style.DefaultStyles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The layer tree: groups, a visibility box and a legend swatch per layer, drag and drop to
+ * reorder, and a context menu (zoom to layer, opacity, attribute table, properties, remove).
+ * Items are layer ids; everything shown is read from the view-model.
+ */
+public final class LayerPanel {
+    static final DataFormat LAYER_ID = new DataFormat("application/x-atlas-layer-id");
+    private static final String GROUP_PREFIX = "\u0000group:";
+
+    private final MapViewModel vm;
+    private final TreeView<String> tree = new TreeView<>();
+    private final Consumer<String> openTable;
+    private final Consumer<String> showProperties;
+    private List<String> shownOrder = List.of();
+
+    public LayerPanel(MapViewModel vm, Consumer<String> openTable, Consumer<String> showProperties) {
+        this.vm = vm;
+        this.openTable = openTable;
+        this.showProperties = showProperties;
+        tree.setShowRoot(false);
+        tree.getStyleClass().add("layer-tree");
+        tree.setCellFactory(t -> new LayerCell());
+        vm.projectProperty().addListener((o, a, p) -> sync(p));
+    }
+
+    public TreeView<String> view() {
+        return tree;
+    }
+
+    /** Rebuilds the tree when layers are added, removed or reordered; otherwise only repaints. */
+    private void sync(LoadedProject p) {
+        List<String> order = p == null ? List.of() : p.layers().stream().map(l -> l.entry().id()).toList();
+        if (order.equals(shownOrder)) {
+            tree.refresh();
+            return;
+        }
+        shownOrder = order;
+        TreeItem<String> root = new TreeItem<>("");
+        Map<String, TreeItem<String>> groups = new LinkedHashMap<>();
+        if (p != null) {
+            for (ProjectLayer l : p.layers()) {
+                String g = l.entry().group() == null ? Messages.get("layers.group.none") : l.entry().group();
+                TreeItem<String> gi = groups.computeIfAbsent(g, k -> {
+                    TreeItem<String> item = new TreeItem<>(GROUP_PREFIX + k);
+                    item.setExpanded(true);
+                    root.getChildren().add(item);
+                    return item;
+                });
+                gi.getChildren().add(new TreeItem<>(l.entry().id()));
+            }
+        }
+        tree.setRoot(root);
+    }
+
+    private Optional<ProjectLayer> layer(String id) {
+        LoadedProject p = vm.project();
+        return p == null || id == null ? Optional.empty() : p.layer(id);
+    }
+
+    /** A legend swatch drawn from the layer's style: a filled square, a line or a dot. */
+    static Node swatch(ProjectLayer l, int ordinal) {
+        GeometryType type = l.isLoaded() ? l.data().geometryType() : GeometryType.POLYGON;
+        LayerStyle s = DefaultStyles.resolve(l.entry().style(), type, ordinal);
+        Color fill = s.fill() == null ? Color.TRANSPARENT : Color.web(s.fill(), s.fillOpacity());
+        Color stroke = s.stroke() == null ? Color.TRANSPARENT : Color.web(s.stroke());
+        Node shape = switch (type.family()) {
+            case LINE -> {
+                Line line = new Line(0, 8, 16, 8);
+                line.setStroke(stroke);
+                line.setStrokeWidth(Math.max(1.5, Math.min(4, s.strokeWidth())));
+                yield line;
+            }
+            case POINT -> {
+                Circle c = new Circle(5, fill);
+                c.setStroke(stroke);
+                yield c;
+            }
+            default -> {
+                Rectangle r = new Rectangle(14, 12, fill);
+                r.setStroke(stroke);
+                r.setStrokeWidth(Math.min(2, Math.max(1, s.strokeWidth())));
+                yield r;
+            }
+        };
+        StackPane box = new StackPane(shape);
+        box.setMinSize(18, 16);
+        box.setMaxSize(18, 16);
+        return box;
+    }
+
+    private final class LayerCell extends TreeCell<String> {
+        private final CheckBox visible = new CheckBox();
+        private final Label title = new Label();
+        private final HBox box = new HBox(6);
+
+        LayerCell() {
+            box.setAlignment(Pos.CENTER_LEFT);
+            visible.setOnAction(e -> {
+                String id = getItem();
+                if (id != null && !id.startsWith(GROUP_PREFIX)) vm.setLayerVisible(id, visible.isSelected());
+                else if (id != null) setGroupVisible(id.substring(GROUP_PREFIX.length()), visible.isSelected());
+            });
+            setOnDragDetected(e -> {
+                String id = getItem();
+                if (id == null || id.startsWith(GROUP_PREFIX)) return;
+                var db = startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent c = new ClipboardContent();
+                c.put(LAYER_ID, id);
+                db.setContent(c);
+                e.consume();
+            });
+            setOnDragOver(e -> {
+                if (e.getDragboard().hasContent(LAYER_ID) && getItem() != null) e.acceptTransferModes(TransferMode.MOVE);
+            });
+            setOnDragDropped(e -> {
+                Object id = e.getDragboard().getContent(LAYER_ID);
+                String target = getItem();
+                if (id instanceof String moved && target != null) {
+                    int index = indexOfTarget(target);
+                    vm.moveLayer(moved, index);
+                    e.setDropCompleted(true);
+                }
+                e.consume();
+            });
+        }
+
+        private int indexOfTarget(String target) {
+            LoadedProject p = vm.project();
+            if (target.startsWith(GROUP_PREFIX)) {
+                String group = target.substring(GROUP_PREFIX.length());
+                for (int i = 0; i < p.layers().size(); i++) {
+                    if (group.equals(p.layers().get(i).entry().group())) return i;
+                }
+                return 0;
+            }
+            for (int i = 0; i < p.layers().size(); i++) if (p.layers().get(i).entry().id().equals(target)) return i;
+            return p.layers().size();
+        }
+
+        private void setGroupVisible(String group, boolean v) {
+            for (ProjectLayer l : new ArrayList<>(vm.project().layers())) {
+                String g = l.entry().group() == null ? Messages.get("layers.group.none") : l.entry().group();
+                if (g.equals(group)) vm.setLayerVisible(l.entry().id(), v);
+            }
+        }
+
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            setText(null);
+            setContextMenu(null);
+            setTooltip(null);
+            if (empty || id == null) {
+                setGraphic(null);
+                return;
+            }
+            if (id.startsWith(GROUP_PREFIX)) {
+                String group = id.substring(GROUP_PREFIX.length());
+                title.setText(group);
+                title.setStyle("-fx-font-weight: bold;");
+                long shown = vm.project().layers().stream().filter(l -> group.equals(l.entry().group() == null
+                        ? Messages.get("layers.group.none") : l.entry().group())).filter(l -> l.entry().visible()).count();
+                visible.setSelected(shown > 0);
+                box.getChildren().setAll(visible, title);
+                setGraphic(box);
+                return;
+            }
+            Optional<ProjectLayer> ol = layer(id);
+            if (ol.isEmpty()) {
+                setGraphic(null);
+                return;
+            }
+            ProjectLayer l = ol.get();
+            title.setStyle("");
+            title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠"));
+            visible.setSelected(l.entry().visible());
+            int ordinal = vm.project().layers().indexOf(l);
+            box.getChildren().setAll(visible, swatch(l, ordinal), title);
+            setGraphic(box);
+            setTooltip(new Tooltip(l.isLoaded()
+                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error()));
+            setContextMenu(menu(l));
+        }
+
+        private ContextMenu menu(ProjectLayer l) {
+            String id = l.entry().id();
+            MenuItem zoom = new MenuItem(Messages.get("layers.zoomTo"));
+            zoom.setOnAction(e -> vm.zoomToLayer(id));
+            zoom.setDisable(!l.isLoaded());
+            MenuItem table = new MenuItem(Messages.get("layers.table"));
+            table.setOnAction(e -> openTable.accept(id));
+            table.setDisable(!l.isLoaded());
+            Slider opacity = new Slider(0, 1, l.entry().opacity());
+            opacity.setPrefWidth(140);
+            opacity.valueChangingProperty().addListener((o, was, now) -> {
+                if (!now) vm.setLayerOpacity(id, opacity.getValue());
+            });
+            opacity.setOnMouseReleased(e -> vm.setLayerOpacity(id, opacity.getValue()));
+            CustomMenuItem opacityItem = new CustomMenuItem(new HBox(6, new Label(Messages.get("layers.opacity")), opacity));
+            opacityItem.setHideOnClick(false);
+            MenuItem props = new MenuItem(Messages.get("layers.properties"));
+            props.setOnAction(e -> showProperties.accept(id));
+            MenuItem remove = new MenuItem(Messages.get("layers.remove"));
+            remove.setOnAction(e -> vm.removeLayer(id));
+            return new ContextMenu(zoom, table, opacityItem, props, new SeparatorMenuItem(), remove);
+        }
+    }
+}

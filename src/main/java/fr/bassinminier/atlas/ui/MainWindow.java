@@ -1,0 +1,492 @@
+package fr.bassinminier.atlas.ui;
+
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.Dataset;
+import fr.bassinminier.atlas.io.project.LayerImport;
+import fr.bassinminier.atlas.io.project.ProjectFile;
+import fr.bassinminier.atlas.io.project.ProjectLoader;
+import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.project.Bookmark;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menus, tool bar with search, layer tree, map, side panel and status bar.
+ * Every long task (opening, adding data, saving) runs off the FX thread with the progress bar
+ * showing; every failure is shown to the user, never only logged.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final MapViewModel vm = new MapViewModel();
+    private final MapView map;
+    private final LayerPanel layers;
+    private final ProgressBar progress = new ProgressBar();
+    private final Label indicative = new Label();
+    private final TextField scaleField = new TextField();
+    private final ToggleGroup tools = new ToggleGroup();
+    private final List<Bookmark> bookmarks = new ArrayList<>();
+    private final Menu bookmarkMenu = new Menu();
+    private final BorderPane root = new BorderPane();
+    private final SidePanel side;
+    private final Measurement measurement;
+
+    public MainWindow(Stage stage, Optional<Path> project) {
+        this.stage = stage;
+        map = new MapView(vm);
+        side = new SidePanel(vm, this::openTable);
+        measurement = new Measurement(vm, map);
+        layers = new LayerPanel(vm, this::openTable, this::showProperties);
+        root.setTop(new VBox(menuBar(), toolBar()));
+        VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
+        left.setPadding(new Insets(6));
+        VBox.setVgrow(layers.view(), Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, map, side.view());
+        split.setDividerPositions(0.2, 0.74);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(side.view(), false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        map.setOnMapClick(this::mapClicked);
+        map.setOnMapDoubleClick((x, y) -> measurement.finish());
+        vm.projectProperty().addListener((o, a, p) -> {
+            indicative.setVisible(p != null && p.project().indicative());
+            updateTitle();
+            if (p != null && (a == null || a.file() != p.file())) {
+                bookmarks.clear();
+                bookmarks.addAll(p.project().bookmarks());
+                refreshBookmarks();
+            }
+        });
+        vm.dirtyProperty().addListener((o, a, d) -> updateTitle());
+        Scene scene = new Scene(root, 1360, 840);
+        scene.getStylesheets().add(MainWindow.class.getResource("atlas.css").toExternalForm());
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        });
+        scene.setOnDragDropped(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.getDragboard().getFiles().forEach(f -> addData(f.toPath()));
+                e.setDropCompleted(true);
+            }
+            e.consume();
+        });
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+                return;
+            }
+            map.dispose();
+        });
+        stage.show();
+        if (project.isPresent()) {
+            openProject(project.get());
+        } else {
+            error(Messages.get("error.noDemo"));
+        }
+    }
+
+    MapViewModel viewModel() {
+        return vm;
+    }
+
+    MapView mapView() {
+        return map;
+    }
+
+    SidePanel sidePanel() {
+        return side;
+    }
+
+    private void updateTitle() {
+        LoadedProject p = vm.project();
+        stage.setTitle(Messages.get("app.title") + (p == null ? "" : " — " + p.project().title())
+                + (vm.dirtyProperty().get() ? " *" : ""));
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("menu.file.open", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!confirmDiscard()) return;
+            File f = chooser("dialog.open.title", true).showOpenDialog(stage);
+            if (f != null) openProject(f.toPath());
+        });
+        MenuItem save = item("menu.file.save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        MenuItem saveAs = item("menu.file.saveAs", null, this::saveAs);
+        MenuItem add = item("menu.file.add", new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(Messages.get("dialog.add.title"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("dialog.add.filter"),
+                    "*.shp", "*.zip", "*.geojson", "*.json", "*.gpkg"));
+            List<File> files = fc.showOpenMultipleDialog(stage);
+            if (files != null) files.forEach(f -> addData(f.toPath()));
+        });
+        MenuItem quit = item("menu.file.quit", null, () -> {
+            if (confirmDiscard()) Platform.exit();
+        });
+        MenuItem full = item("menu.view.full", new KeyCodeCombination(KeyCode.HOME), vm::zoomToFull);
+        MenuItem in = item("menu.view.zoomIn", null, () -> vm.zoom(1.5));
+        MenuItem out = item("menu.view.zoomOut", null, () -> vm.zoom(1 / 1.5));
+        MenuItem back = item("menu.view.back", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), vm::back);
+        back.disableProperty().bind(vm.canGoBackProperty().not());
+        MenuItem fwd = item("menu.view.forward", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), vm::forward);
+        fwd.disableProperty().bind(vm.canGoForwardProperty().not());
+        MenuItem selection = item("menu.view.selection", null, vm::zoomToHighlighted);
+        bookmarkMenu.setText(Messages.get("menu.bookmarks"));
+        refreshBookmarks();
+        Menu toolsMenu = new Menu(Messages.get("menu.tools"));
+        for (MapTool t : MapTool.values()) {
+            RadioMenuItem r = new RadioMenuItem(Messages.get("tool." + t.name()));
+            r.setOnAction(e -> selectTool(t));
+            toolsMenu.getItems().add(r);
+        }
+        return new MenuBar(new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), add,
+                new SeparatorMenuItem(), quit),
+                new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
+                bookmarkMenu, toolsMenu);
+    }
+
+    private static MenuItem item(String key, KeyCombination accel, Runnable action) {
+        MenuItem m = new MenuItem(Messages.get(key));
+        if (accel != null) m.setAccelerator(accel);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private ToolBar toolBar() {
+        TextField search = side.searchField();
+        search.setPrefColumnCount(26);
+        Button full = new Button("⌂");
+        full.setTooltip(new Tooltip(Messages.get("menu.view.full")));
+        full.setOnAction(e -> vm.zoomToFull());
+        Button back = new Button("◀");
+        back.setTooltip(new Tooltip(Messages.get("menu.view.back")));
+        back.setOnAction(e -> vm.back());
+        back.disableProperty().bind(vm.canGoBackProperty().not());
+        Button fwd = new Button("▶");
+        fwd.setTooltip(new Tooltip(Messages.get("menu.view.forward")));
+        fwd.setOnAction(e -> vm.forward());
+        fwd.disableProperty().bind(vm.canGoForwardProperty().not());
+        List<javafx.scene.Node> items = new ArrayList<>(List.of(full, back, fwd, new Separator(Orientation.VERTICAL)));
+        for (MapTool t : MapTool.values()) {
+            ToggleButton b = new ToggleButton(Messages.get("tool." + t.name()));
+            b.setToggleGroup(tools);
+            b.setUserData(t);
+            b.getStyleClass().add("tool-" + t.name().toLowerCase(java.util.Locale.ROOT));
+            if (t == MapTool.IDENTIFY) b.setSelected(true);
+            items.add(b);
+        }
+        tools.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true);
+                return;
+            }
+            measurement.setTool((MapTool) t.getUserData());
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        items.add(spacer);
+        items.add(new Label(Messages.get("search.label")));
+        items.add(search);
+        return new ToolBar(items.toArray(javafx.scene.Node[]::new));
+    }
+
+    private void selectTool(MapTool t) {
+        tools.getToggles().stream().filter(x -> x.getUserData() == t).findFirst().ifPresent(x -> x.setSelected(true));
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.textProperty().bind(vm.statusTextProperty());
+        Label pos = new Label();
+        pos.textProperty().bind(vm.positionTextProperty());
+        pos.setMinWidth(360);
+        progress.setVisible(false);
+        progress.setPrefWidth(140);
+        indicative.setText(Messages.get("status.indicative"));
+        indicative.getStyleClass().add("indicative");
+        scaleField.setPrefColumnCount(9);
+        scaleField.getStyleClass().add("scale-field");
+        scaleField.setTooltip(new Tooltip(Messages.get("status.scale.tooltip")));
+        vm.scaleTextProperty().addListener((o, a, s) -> {
+            if (!scaleField.isFocused()) scaleField.setText(s);
+        });
+        scaleField.setOnAction(e -> {
+            if (vm.setScale(scaleField.getText())) {
+                scaleField.getStyleClass().remove("invalid");
+                scaleField.setText(vm.scaleTextProperty().get());
+                map.requestFocus();
+            } else if (!scaleField.getStyleClass().contains("invalid")) {
+                scaleField.getStyleClass().add("invalid");
+            }
+        });
+        scaleField.focusedProperty().addListener((o, a, f) -> {
+            if (!f) {
+                scaleField.getStyleClass().remove("invalid");
+                scaleField.setText(vm.scaleTextProperty().get());
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, status, progress, spacer, indicative, new Label(Messages.get("status.scale.label")),
+                scaleField, pos);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        return bar;
+    }
+
+    private void mapClicked(double x, double y) {
+        MapTool t = (MapTool) tools.getSelectedToggle().getUserData();
+        if (t == MapTool.IDENTIFY) side.identifyAt(x, y);
+        else measurement.click(x, y);
+    }
+
+    /** Runs a task off the FX thread with the progress bar; failures are shown to the user. */
+    private <T> void run(Task<T> task, java.util.function.Consumer<T> onDone) {
+        progress.setVisible(true);
+        progress.progressProperty().bind(task.progressProperty());
+        task.setOnSucceeded(e -> {
+            progress.progressProperty().unbind();
+            progress.setVisible(false);
+            onDone.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            progress.progressProperty().unbind();
+            progress.setVisible(false);
+            Throwable ex = task.getException();
+            error(ex instanceof DataException ? ex.getMessage() : Messages.get("error.unexpected", String.valueOf(ex)));
+        });
+        Thread t = new Thread(task, "atlas-task");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void openProject(Path file) {
+        vm.setStatus(Messages.get("status.opening", file.getFileName()));
+        run(new Task<LoadedProject>() {
+            @Override
+            protected LoadedProject call() throws DataException {
+                updateProgress(-1, 1);
+                return ProjectLoader.open(file);
+            }
+        }, p -> {
+            vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
+            if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
+        });
+    }
+
+    /** Reads a data file off the FX thread; a multi-layer file asks which layers to add. */
+    void addData(Path file) {
+        if (vm.project() == null) return;
+        vm.setStatus(Messages.get("status.reading", file.getFileName()));
+        var crs = vm.project().project().crs();
+        run(new Task<Dataset>() {
+            @Override
+            protected Dataset call() throws DataException {
+                updateProgress(-1, 1);
+                return LayerImport.open(file);
+            }
+        }, ds -> {
+            Set<String> chosen = ds.layers().size() > 1 ? pickLayers(ds) : null;
+            if (chosen != null && chosen.isEmpty()) return;
+            List<ProjectLayer> added = vm.addLayers(LayerImport.toProjectLayers(ds, chosen, crs));
+            List<String> errors = added.stream().filter(l -> !l.isLoaded()).map(ProjectLayer::error).toList();
+            if (!errors.isEmpty()) error(String.join("\n", errors));
+            long ok = added.stream().filter(ProjectLayer::isLoaded).count();
+            vm.setStatus(Messages.get("status.added", ok, file.getFileName()));
+            if (ok > 0 && added.size() == 1) vm.zoomToLayer(added.get(0).entry().id());
+        });
+    }
+
+    private Set<String> pickLayers(Dataset ds) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(stage);
+        d.setTitle(Messages.get("dialog.pick.title"));
+        d.setHeaderText(Messages.get("dialog.pick.header", ds.source().getFileName()));
+        VBox boxes = new VBox(6);
+        List<CheckBox> checks = new ArrayList<>();
+        for (VectorLayer l : ds.layers()) {
+            CheckBox c = new CheckBox(Messages.get("dialog.pick.layer", l.name(), l.size(), l.geometryType().ogcName()));
+            c.setUserData(l.name());
+            c.setSelected(true);
+            checks.add(c);
+            boxes.getChildren().add(c);
+        }
+        d.getDialogPane().setContent(boxes);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Optional<ButtonType> r = d.showAndWait();
+        Set<String> out = new LinkedHashSet<>();
+        if (r.isPresent() && r.get() == ButtonType.OK) {
+            for (CheckBox c : checks) if (c.isSelected()) out.add((String) c.getUserData());
+        }
+        return out;
+    }
+
+    private FileChooser chooser(String titleKey, boolean open) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get(titleKey));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("dialog.open.filter"),
+                "*" + ProjectFile.EXTENSION));
+        LoadedProject p = vm.project();
+        if (p != null && p.file() != null && p.file().toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(p.file().toAbsolutePath().getParent().toFile());
+        }
+        return fc;
+    }
+
+    void save() {
+        LoadedProject p = vm.project();
+        if (p == null) return;
+        if (p.file() == null || !Files.isWritable(p.file())) {
+            saveAs();
+            return;
+        }
+        saveTo(p.file());
+    }
+
+    private void saveAs() {
+        if (vm.project() == null) return;
+        File f = chooser("dialog.save.title", false).showSaveDialog(stage);
+        if (f == null) return;
+        Path target = f.toPath();
+        if (!ProjectFile.isProjectFile(target)) target = target.resolveSibling(target.getFileName() + ProjectFile.EXTENSION);
+        saveTo(target);
+    }
+
+    void saveTo(Path target) {
+        LoadedProject snapshot = vm.snapshotForSave(List.copyOf(bookmarks));
+        run(new Task<LoadedProject>() {
+            @Override
+            protected LoadedProject call() throws DataException {
+                return LayerImport.saveAs(snapshot, target);
+            }
+        }, saved -> {
+            vm.markSaved(saved);
+            vm.setStatus(Messages.get("status.saved", target.getFileName()));
+        });
+    }
+
+    private boolean confirmDiscard() {
+        if (!vm.dirtyProperty().get()) return true;
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("dialog.discard.text"), ButtonType.YES,
+                ButtonType.NO, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText(Messages.get("dialog.discard.header"));
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) return false;
+        if (r.get() == ButtonType.YES) {
+            LoadedProject p = vm.project();
+            if (p.file() == null) return false;
+            try {
+                vm.markSaved(LayerImport.saveAs(vm.snapshotForSave(List.copyOf(bookmarks)), p.file()));
+            } catch (DataException e) {
+                error(e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void refreshBookmarks() {
+        MenuItem addBm = item("menu.bookmarks.add", new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (vm.viewport() == null) return;
+            TextInputDialog d = new TextInputDialog(Messages.get("menu.bookmarks.default", bookmarks.size() + 1));
+            d.initOwner(stage);
+            d.setHeaderText(Messages.get("menu.bookmarks.add"));
+            d.showAndWait().filter(s -> !s.isBlank()).ifPresent(name -> {
+                bookmarks.add(new Bookmark(name.strip(), vm.viewport().ground()));
+                vm.dirtyProperty().set(true);
+                refreshBookmarks();
+            });
+        });
+        bookmarkMenu.getItems().setAll(addBm);
+        if (!bookmarks.isEmpty()) bookmarkMenu.getItems().add(new SeparatorMenuItem());
+        for (Bookmark b : bookmarks) {
+            MenuItem m = new MenuItem(b.name());
+            m.setOnAction(e -> vm.zoomTo(b.extent()));
+            bookmarkMenu.getItems().add(m);
+        }
+    }
+
+    void openTable(String layerId) {
+        vm.project().layer(layerId).filter(ProjectLayer::isLoaded).ifPresent(l -> AttributeTableWindow.show(stage, vm, l));
+    }
+
+    private void showProperties(String layerId) {
+        vm.project().layer(layerId).ifPresent(l -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(stage);
+            a.setTitle(Messages.get("layers.properties"));
+            a.setHeaderText(l.entry().title());
+            StringBuilder sb = new StringBuilder();
+            sb.append(Messages.get("props.source", l.entry().source())).append('\n');
+            if (l.isLoaded()) {
+                sb.append(Messages.get("props.crs", vm.project().project().crs())).append('\n');
+                sb.append(Messages.get("props.count", l.data().size(), l.data().geometryType().ogcName())).append('\n');
+                sb.append(Messages.get("props.fields")).append('\n');
+                l.data().schema().fields().forEach(f -> sb.append("  • ").append(f.name()).append(" (")
+                        .append(f.type().name().toLowerCase(java.util.Locale.ROOT)).append(")\n"));
+            } else {
+                sb.append(l.error()).append('\n');
+            }
+            if (l.entry().attribution() != null) sb.append(Messages.get("props.attribution", l.entry().attribution()));
+            a.setContentText(sb.toString());
+            a.getDialogPane().setMinWidth(520);
+            a.show();
+        });
+    }
+
+    void error(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.initOwner(stage);
+        a.setHeaderText(Messages.get("error.title"));
+        a.getDialogPane().setMinWidth(520);
+        a.show();
+        vm.setStatus(message.lines().findFirst().orElse(message));
+    }
+}

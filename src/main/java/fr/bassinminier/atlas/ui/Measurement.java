@@ -1,0 +1,59 @@
+package fr.bassinminier.atlas.ui;
+
+import fr.bassinminier.atlas.analysis.Measure;
+import java.awt.geom.Point2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The measuring tools: clicks add vertices, the running length or area shows in the status bar
+ * in Lambert-93 metres and hectares; a double-click or Escape ends the measure.
+ */
+final class Measurement {
+    private final MapViewModel vm;
+    private final MapView map;
+    private final List<Point2D> points = new ArrayList<>();
+    private MapTool tool = MapTool.IDENTIFY;
+    private boolean finished;
+
+    Measurement(MapViewModel vm, MapView map) {
+        this.vm = vm;
+        this.map = map;
+    }
+
+    void setTool(MapTool t) {
+        tool = t;
+        points.clear();
+        finished = false;
+        map.setSketch(points, false);
+        if (t != MapTool.IDENTIFY) vm.setStatus(Messages.get("measure.hint"));
+    }
+
+    void click(double px, double py) {
+        if (tool == MapTool.IDENTIFY) return;
+        if (finished) {
+            points.clear();
+            finished = false;
+        }
+        vm.groundAt(px, py).ifPresent(points::add);
+        update();
+    }
+
+    void finish() {
+        if (tool == MapTool.IDENTIFY) return;
+        finished = true;
+        update();
+    }
+
+    private void update() {
+        boolean area = tool == MapTool.MEASURE_AREA;
+        map.setSketch(points, area);
+        List<double[]> xy = points.stream().map(p -> new double[] {p.getX(), p.getY()}).toList();
+        if (area) {
+            vm.setStatus(Messages.get("measure.area", Measure.formatArea(Measure.areaHectares(xy)),
+                    Measure.formatLength(Measure.perimeterMetres(xy))));
+        } else {
+            vm.setStatus(Messages.get("measure.distance", Measure.formatLength(Measure.lengthMetres(xy))));
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package fr.bassinminier.atlas.ui;
+
+import fr.bassinminier.atlas.analysis.CiteRecord;
+import fr.bassinminier.atlas.analysis.Identify;
+import fr.bassinminier.atlas.analysis.Nearby;
+import fr.bassinminier.atlas.analysis.search.FeatureSearch;
+import fr.bassinminier.atlas.analysis.search.SearchHit;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import java.awt.geom.Point2D;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The right-hand panel: what was clicked or found. A cité shows its record (communes, EPCI,
+ * owners, dwellings, UNESCO status, programme, renovation status with dates and the source of
+ * each fact, the heritage elements and terrils nearby); any other feature its attributes.
+ * The record is laid out as a form so that it can grow into the editor of the records issue.
+ */
+public final class SidePanel {
+    static final int MAX_RESULTS = 12;
+    private static final double NEARBY_RADIUS = 1000;
+
+    private final MapViewModel vm;
+    private final Consumer<String> openTable;
+    private final VBox content = new VBox(8);
+    private final ScrollPane scroll = new ScrollPane(content);
+    private final VBox box;
+    private final TextField search = new TextField();
+    private final ContextMenu results = new ContextMenu();
+    private final ListView<Identify.Hit> hits = new ListView<>();
+    private FeatureSearch index;
+    private LoadedProject indexed;
+
+    public SidePanel(MapViewModel vm, Consumer<String> openTable) {
+        this.vm = vm;
+        this.openTable = openTable;
+        content.setPadding(new Insets(8));
+        content.getStyleClass().add("side-content");
+        scroll.setFitToWidth(true);
+        Label title = new Label(Messages.get("side.title"));
+        title.getStyleClass().add("side-title");
+        box = new VBox(4, title, scroll);
+        box.setPadding(new Insets(6));
+        box.setMinWidth(260);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        hits.setPrefHeight(120);
+        hits.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Identify.Hit h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty || h == null ? null : h.layer().entry().title() + " : " + name(h.layer(), h.feature()));
+            }
+        });
+        hits.getSelectionModel().selectedItemProperty().addListener((o, a, h) -> {
+            if (h != null) showDetails(h.layer(), h.feature(), false);
+        });
+        search.setPromptText(Messages.get("search.prompt"));
+        search.getStyleClass().add("search-field");
+        search.textProperty().addListener((o, a, q) -> showResults(q));
+        search.setOnAction(e -> {
+            List<SearchHit> found = find(search.getText());
+            if (!found.isEmpty()) pick(found.get(0));
+        });
+        placeholder();
+    }
+
+    public VBox view() {
+        return box;
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    /** Text currently shown in the panel, for tests: every label's text, in order. */
+    String shownText() {
+        StringBuilder sb = new StringBuilder();
+        collect(content, sb);
+        return sb.toString();
+    }
+
+    private static void collect(Node n, StringBuilder sb) {
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) sb.append(l.getText()).append('\n');
+        if (n instanceof javafx.scene.Parent p) p.getChildrenUnmodifiable().forEach(c -> collect(c, sb));
+    }
+
+    private void placeholder() {
+        Label l = new Label(Messages.get("side.empty"));
+        l.setWrapText(true);
+        l.getStyleClass().add("side-hint");
+        content.getChildren().setAll(l);
+    }
+
+    private FeatureSearch index() {
+        LoadedProject p = vm.project();
+        // Visibility or opacity changes keep the same layer data: only rebuild when data changed.
+        if (index == null || indexed == null || p == null || !sameData(indexed, p)) {
+            index = p == null ? null : new FeatureSearch(p);
+            indexed = p;
+        }
+        return index;
+    }
+
+    private static boolean sameData(LoadedProject a, LoadedProject b) {
+        if (a.layers().size() != b.layers().size()) return false;
+        for (int i = 0; i < a.layers().size(); i++) if (a.layers().get(i).data() != b.layers().get(i).data()) return false;
+        return true;
+    }
+
+    List<SearchHit> find(String query) {
+        FeatureSearch s = index();
+        if (s == null || query == null || query.isBlank()) return List.of();
+        return s.search(query, MAX_RESULTS);
+    }
+
+    private void showResults(String q) {
+        List<SearchHit> found = find(q);
+        if (found.isEmpty()) {
+            results.hide();
+            return;
+        }
+        results.getItems().clear();
+        for (SearchHit h : found) {
+            Label l = new Label(h.displayText() + "  ·  " + h.layerTitle());
+            CustomMenuItem item = new CustomMenuItem(l, true);
+            item.setOnAction(e -> pick(h));
+            results.getItems().add(item);
+        }
+        if (!results.isShowing() && search.getScene() != null) results.show(search, javafx.geometry.Side.BOTTOM, 0, 0);
+    }
+
+    /** Zooms to a search result, highlights it and shows its record. */
+    void pick(SearchHit h) {
+        results.hide();
+        vm.project().layer(h.layerId()).ifPresent(l -> {
+            vm.highlight(List.of(h.feature()));
+            if (h.feature().geometry() != null) vm.zoomTo(h.feature().geometry().getEnvelopeInternal());
+            showDetails(l, h.feature(), true);
+        });
+    }
+
+    /** Lists what is under the pointer at pixel (px, py); one hit shows its details directly. */
+    public void identifyAt(double px, double py) {
+        Optional<Point2D> g = vm.groundAt(px, py);
+        if (g.isEmpty() || vm.project() == null) return;
+        double tolerance = 5 * vm.viewport().resolution();
+        List<Identify.Hit> found = Identify.at(vm.project(), g.get().getX(), g.get().getY(), tolerance);
+        if (found.isEmpty()) {
+            vm.highlight(List.of());
+            Label l = new Label(Messages.get("side.nothing"));
+            l.getStyleClass().add("side-hint");
+            content.getChildren().setAll(l);
+            return;
+        }
+        vm.highlight(found.stream().map(Identify.Hit::feature).toList());
+        if (found.size() == 1) {
+            showDetails(found.get(0).layer(), found.get(0).feature(), false);
+            return;
+        }
+        hits.getItems().setAll(found);
+        Label head = new Label(Messages.get("side.hits", found.size()));
+        head.getStyleClass().add("side-section");
+        content.getChildren().setAll(head, hits);
+        hits.getSelectionModel().selectFirst();
+    }
+
+    private static String name(ProjectLayer l, Feature f) {
+        String field = l.entry().label() != null ? l.entry().label().field() : "nom";
+        String n = f.text(field);
+        return n.isBlank() ? "#" + f.id() : n;
+    }
+
+    private void showDetails(ProjectLayer layer, Feature f, boolean replaceList) {
+        VBox details = new VBox(6);
+        Label title = new Label(name(layer, f));
+        title.getStyleClass().add("record-title");
+        title.setWrapText(true);
+        Label kind = new Label(layer.entry().title());
+        kind.getStyleClass().add("record-kind");
+        details.getChildren().addAll(title, kind);
+        if (CiteRecord.isCite(layer)) {
+            citeRecord(details, CiteRecord.of(f), layer, f);
+        } else {
+            details.getChildren().add(attributes(f.attributes()));
+        }
+        Button zoom = new Button(Messages.get("side.zoom"));
+        zoom.setOnAction(e -> {
+            vm.highlight(List.of(f));
+            if (f.geometry() != null) vm.zoomTo(f.geometry().getEnvelopeInternal());
+        });
+        Button table = new Button(Messages.get("layers.table"));
+        table.setOnAction(e -> openTable.accept(layer.entry().id()));
+        details.getChildren().add(new javafx.scene.layout.HBox(6, zoom, table));
+        if (replaceList || !content.getChildren().contains(hits)) {
+            content.getChildren().setAll(details);
+        } else {
+            content.getChildren().setAll(content.getChildren().get(0), hits, details);
+        }
+    }
+
+    private void citeRecord(VBox details, CiteRecord r, ProjectLayer layer, Feature f) {
+        GridPane g = grid();
+        row(g, "record.communes", r.communes());
+        row(g, "record.epci", r.epci());
+        row(g, "record.owners", r.owners());
+        row(g, "record.dwellings", r.dwellings() == null ? null : String.format(java.util.Locale.FRANCE, "%,d", r.dwellings()));
+        row(g, "record.unesco", r.unescoStatus());
+        row(g, "record.programme", r.programme());
+        details.getChildren().add(g);
+        Label renov = new Label(Messages.get("record.renovation"));
+        renov.getStyleClass().add("side-section");
+        GridPane rg = grid();
+        row(rg, "record.housing", r.renovationStatus());
+        row(rg, "record.publicSpaces", r.urbanStatus());
+        row(rg, "record.date", r.statusDate());
+        row(rg, "record.note", r.note());
+        Label status = new Label(r.renovationStatus() == null ? Messages.get("record.unknown") : r.renovationStatus());
+        status.getStyleClass().addAll("status-badge", "status-" + badge(r.renovationStatus()));
+        details.getChildren().addAll(renov, status, rg);
+        Label src = new Label(Messages.get("record.sources"));
+        src.getStyleClass().add("side-section");
+        VBox sources = new VBox(2);
+        for (String s : r.sources()) {
+            Label l = new Label("• " + s);
+            l.setWrapText(true);
+            l.getStyleClass().add("record-source");
+            sources.getChildren().add(l);
+        }
+        details.getChildren().addAll(src, sources);
+        Label near = new Label(Messages.get("record.nearby", (int) NEARBY_RADIUS));
+        near.getStyleClass().add("side-section");
+        VBox nearby = new VBox(2);
+        List<Nearby.Item> items = Nearby.around(vm.project(), f, NEARBY_RADIUS, List.of("bien-inscrit", "terrils"));
+        if (items.isEmpty()) nearby.getChildren().add(new Label(Messages.get("record.nearby.none")));
+        for (Nearby.Item it : items) {
+            Hyperlink link = new Hyperlink(it.layer().entry().title() + " : " + name(it.layer(), it.feature()) + " — "
+                    + (it.distance() < 0.5 ? Messages.get("record.touching")
+                    : String.format(java.util.Locale.FRANCE, "%,.0f m", it.distance())));
+            link.setWrapText(true);
+            link.setOnAction(e -> vm.highlight(List.of(f, it.feature())));
+            nearby.getChildren().add(link);
+        }
+        details.getChildren().addAll(near, nearby);
+    }
+
+    private static String badge(String status) {
+        if (status == null) return "unknown";
+        return switch (status) {
+            case "livrée" -> "done";
+            case "travaux en cours" -> "works";
+            case "programmée" -> "planned";
+            case "à l'étude" -> "study";
+            default -> "unknown";
+        };
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(3);
+        g.getStyleClass().add("record-grid");
+        return g;
+    }
+
+    private static void row(GridPane g, String key, String value) {
+        if (value == null || value.isBlank()) return;
+        int r = g.getRowCount();
+        Label k = new Label(Messages.get(key));
+        k.getStyleClass().add("record-key");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        g.addRow(r, k, v);
+    }
+
+    private static GridPane attributes(Map<String, Object> attrs) {
+        GridPane g = grid();
+        attrs.forEach((k, v) -> {
+            if (v == null) return;
+            Label key = new Label(k);
+            key.getStyleClass().add("record-key");
+            Label val = new Label(v.toString());
+            val.setWrapText(true);
+            g.addRow(g.getRowCount(), key, val);
+        });
+        return g;
+    }
+}
