@@ -48,9 +48,18 @@ final class AttributeTableWindow {
         for (int i = 0; i < fields.size(); i++) {
             int index = i;
             Field f = fields.get(i);
-            TableColumn<Feature, Object> col = new TableColumn<>(f.name());
-            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().get(index)));
-            col.setComparator(AttributeFilter::compareValues);
+            // The cell holds the feature so that sorting uses the French, number-aware order.
+            TableColumn<Feature, Feature> col = new TableColumn<>(f.name());
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+            col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(Feature item, boolean empty) {
+                    super.updateItem(item, empty);
+                    Object v = empty || item == null ? null : item.get(index);
+                    setText(v == null ? "" : CsvExport.format(v));
+                }
+            });
+            col.setComparator(AttributeFilter.comparator(f.name(), true));
             table.getColumns().add(col);
         }
         ObservableList<Feature> all = FXCollections.observableArrayList(layer.data().features());
@@ -64,7 +73,7 @@ final class AttributeTableWindow {
         Runnable updateCount = () -> count.setText(Messages.get("table.count", filtered.size(), all.size(),
                 table.getSelectionModel().getSelectedItems().size()));
         filter.textProperty().addListener((o, a, q) -> {
-            filtered.setPredicate(AttributeFilter.matching(q));
+            filtered.setPredicate(feature -> AttributeFilter.matches(feature, q));
             updateCount.run();
         });
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Feature>) c -> {
@@ -84,7 +93,7 @@ final class AttributeTableWindow {
             List<Feature> rows = table.getSelectionModel().getSelectedItems().isEmpty() ? List.copyOf(sorted)
                     : List.copyOf(table.getSelectionModel().getSelectedItems());
             try {
-                CsvExport.write(out.toPath(), layer.data().schema(), rows);
+                CsvExport.write(out.toPath(), layer.data(), rows, false);
                 vm.setStatus(Messages.get("table.exported", rows.size(), out.getName()));
             } catch (DataException ex) {
                 Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());

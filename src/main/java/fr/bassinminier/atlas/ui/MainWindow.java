@@ -85,7 +85,7 @@ public final class MainWindow {
         left.setPadding(new Insets(6));
         VBox.setVgrow(layers.view(), Priority.ALWAYS);
         SplitPane split = new SplitPane(left, map, side.view());
-        split.setDividerPositions(0.2, 0.74);
+        split.setDividerPositions(0.19, 0.77);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(side.view(), false);
         root.setCenter(split);
@@ -244,7 +244,10 @@ public final class MainWindow {
         status.textProperty().bind(vm.statusTextProperty());
         Label pos = new Label();
         pos.textProperty().bind(vm.positionTextProperty());
-        pos.setMinWidth(360);
+        pos.setMinWidth(330);
+        status.setMinWidth(120);
+        status.setMaxWidth(420);
+        HBox.setHgrow(status, Priority.SOMETIMES);
         progress.setVisible(false);
         progress.setPrefWidth(140);
         indicative.setText(Messages.get("status.indicative"));
@@ -272,8 +275,10 @@ public final class MainWindow {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, status, progress, spacer, indicative, new Label(Messages.get("status.scale.label")),
-                scaleField, pos);
+        Label scaleLabel = new Label(Messages.get("status.scale.label"));
+        scaleLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        indicative.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, status, progress, spacer, indicative, scaleLabel, scaleField, pos);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(3, 8, 3, 8));

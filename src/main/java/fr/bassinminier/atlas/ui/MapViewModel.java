@@ -149,11 +149,11 @@ public final class MapViewModel {
         Viewport v = viewport.get();
         if (v == null || e == null || e.isNull()) return;
         Envelope m = new Envelope(e);
-        // A point or a tiny feature gets a neighbourhood rather than an absurd zoom.
-        double min = 150;
+        // A point or a single cité gets its neighbourhood too: urbanists read a cité in its town.
+        double min = 1200;
         if (m.getWidth() < min || m.getHeight() < min) m.expandBy(Math.max(0, (min - m.getWidth()) / 2),
                 Math.max(0, (min - m.getHeight()) / 2));
-        m.expandBy(m.getWidth() * 0.08, m.getHeight() * 0.08);
+        m.expandBy(m.getWidth() * 0.1, m.getHeight() * 0.1);
         Viewport z = Viewport.fit(m, v.width(), v.height());
         if (z.resolution() < MIN_RESOLUTION) z = new Viewport(z.centerX(), z.centerY(), MIN_RESOLUTION, v.width(), v.height());
         viewport.set(z);

@@ -4,6 +4,7 @@ import fr.bassinminier.atlas.analysis.Measure;
 import java.awt.geom.Point2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 
 /**
  * The measuring tools: clicks add vertices, the running length or area shows in the status bar
@@ -48,12 +49,14 @@ final class Measurement {
     private void update() {
         boolean area = tool == MapTool.MEASURE_AREA;
         map.setSketch(points, area);
-        List<double[]> xy = points.stream().map(p -> new double[] {p.getX(), p.getY()}).toList();
+        List<Coordinate> xy = new ArrayList<>(points.stream().map(p -> new Coordinate(p.getX(), p.getY())).toList());
         if (area) {
-            vm.setStatus(Messages.get("measure.area", Measure.formatArea(Measure.areaHectares(xy)),
-                    Measure.formatLength(Measure.perimeterMetres(xy))));
+            List<Coordinate> ring = new ArrayList<>(xy);
+            if (!ring.isEmpty()) ring.add(ring.get(0));
+            vm.setStatus(Messages.get("measure.area", Measure.formatArea(Measure.areaHectares(ring)),
+                    Measure.formatDistance(Measure.lengthMetres(ring))));
         } else {
-            vm.setStatus(Messages.get("measure.distance", Measure.formatLength(Measure.lengthMetres(xy))));
+            vm.setStatus(Messages.get("measure.distance", Measure.formatDistance(Measure.lengthMetres(xy))));
         }
     }
 }

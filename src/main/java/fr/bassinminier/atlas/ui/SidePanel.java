@@ -2,6 +2,7 @@ package fr.bassinminier.atlas.ui;
 
 import fr.bassinminier.atlas.analysis.CiteRecord;
 import fr.bassinminier.atlas.analysis.Identify;
+import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.analysis.Nearby;
 import fr.bassinminier.atlas.analysis.search.FeatureSearch;
 import fr.bassinminier.atlas.analysis.search.SearchHit;
@@ -35,7 +36,8 @@ import javafx.scene.layout.VBox;
  */
 public final class SidePanel {
     static final int MAX_RESULTS = 12;
-    private static final double NEARBY_RADIUS = 1000;
+    private static final double NEARBY_RADIUS = Nearby.DEFAULT_RADIUS;
+    private static final List<String> NEARBY_LAYERS = Nearby.DEMO_LAYERS;
 
     private final MapViewModel vm;
     private final Consumer<String> openTable;
@@ -112,7 +114,7 @@ public final class SidePanel {
         LoadedProject p = vm.project();
         // Visibility or opacity changes keep the same layer data: only rebuild when data changed.
         if (index == null || indexed == null || p == null || !sameData(indexed, p)) {
-            index = p == null ? null : new FeatureSearch(p);
+            index = p == null ? null : FeatureSearch.of(p);
             indexed = p;
         }
         return index;
@@ -161,7 +163,8 @@ public final class SidePanel {
         Optional<Point2D> g = vm.groundAt(px, py);
         if (g.isEmpty() || vm.project() == null) return;
         double tolerance = 5 * vm.viewport().resolution();
-        List<Identify.Hit> found = Identify.at(vm.project(), g.get().getX(), g.get().getY(), tolerance);
+        List<Identify.Hit> found = Identify.at(vm.project(), new org.locationtech.jts.geom.Coordinate(g.get().getX(), g.get().getY()),
+                tolerance);
         if (found.isEmpty()) {
             vm.highlight(List.of());
             Label l = new Label(Messages.get("side.nothing"));
@@ -196,7 +199,7 @@ public final class SidePanel {
         kind.getStyleClass().add("record-kind");
         details.getChildren().addAll(title, kind);
         if (CiteRecord.isCite(layer)) {
-            citeRecord(details, CiteRecord.of(f), layer, f);
+            citeRecord(details, CiteRecord.of(f), f);
         } else {
             details.getChildren().add(attributes(f.attributes()));
         }
@@ -215,49 +218,49 @@ public final class SidePanel {
         }
     }
 
-    private void citeRecord(VBox details, CiteRecord r, ProjectLayer layer, Feature f) {
+    private void citeRecord(VBox details, CiteRecord r, Feature f) {
+        Label status = new Label(r.renovation() == null ? Messages.get("record.unknown") : r.renovation());
+        status.getStyleClass().addAll("status-badge", "status-" + badge(r.renovation()));
+        details.getChildren().add(status);
+        // Each fact with its source: urbanists must be able to say where a figure comes from.
         GridPane g = grid();
-        row(g, "record.communes", r.communes());
-        row(g, "record.epci", r.epci());
-        row(g, "record.owners", r.owners());
-        row(g, "record.dwellings", r.dwellings() == null ? null : String.format(java.util.Locale.FRANCE, "%,d", r.dwellings()));
-        row(g, "record.unesco", r.unescoStatus());
-        row(g, "record.programme", r.programme());
+        java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+        for (CiteRecord.Fact fact : r.facts()) {
+            int row = g.getRowCount();
+            Label k = new Label(fact.label());
+            k.getStyleClass().add("record-key");
+            k.setWrapText(true);
+            Label v = new Label(fact.value());
+            v.setWrapText(true);
+            v.getStyleClass().add("record-value");
+            if (fact.source() != null) {
+                sources.add(fact.source());
+                v.setTooltip(new javafx.scene.control.Tooltip(Messages.get("record.sourceOf", fact.source())));
+            }
+            g.addRow(row, k, v);
+        }
         details.getChildren().add(g);
-        Label renov = new Label(Messages.get("record.renovation"));
-        renov.getStyleClass().add("side-section");
-        GridPane rg = grid();
-        row(rg, "record.housing", r.renovationStatus());
-        row(rg, "record.publicSpaces", r.urbanStatus());
-        row(rg, "record.date", r.statusDate());
-        row(rg, "record.note", r.note());
-        Label status = new Label(r.renovationStatus() == null ? Messages.get("record.unknown") : r.renovationStatus());
-        status.getStyleClass().addAll("status-badge", "status-" + badge(r.renovationStatus()));
-        details.getChildren().addAll(renov, status, rg);
         Label src = new Label(Messages.get("record.sources"));
         src.getStyleClass().add("side-section");
-        VBox sources = new VBox(2);
-        for (String s : r.sources()) {
+        details.getChildren().add(src);
+        for (String s : sources) {
             Label l = new Label("• " + s);
             l.setWrapText(true);
             l.getStyleClass().add("record-source");
-            sources.getChildren().add(l);
+            details.getChildren().add(l);
         }
-        details.getChildren().addAll(src, sources);
         Label near = new Label(Messages.get("record.nearby", (int) NEARBY_RADIUS));
         near.getStyleClass().add("side-section");
-        VBox nearby = new VBox(2);
-        List<Nearby.Item> items = Nearby.around(vm.project(), f, NEARBY_RADIUS, List.of("bien-inscrit", "terrils"));
-        if (items.isEmpty()) nearby.getChildren().add(new Label(Messages.get("record.nearby.none")));
-        for (Nearby.Item it : items) {
+        details.getChildren().add(near);
+        List<Nearby.Hit> items = Nearby.around(vm.project(), f, NEARBY_LAYERS, NEARBY_RADIUS);
+        if (items.isEmpty()) details.getChildren().add(new Label(Messages.get("record.nearby.none")));
+        for (Nearby.Hit it : items) {
             Hyperlink link = new Hyperlink(it.layer().entry().title() + " : " + name(it.layer(), it.feature()) + " — "
-                    + (it.distance() < 0.5 ? Messages.get("record.touching")
-                    : String.format(java.util.Locale.FRANCE, "%,.0f m", it.distance())));
+                    + (it.distance() < 0.5 ? Messages.get("record.touching") : Measure.formatDistance(it.distance())));
             link.setWrapText(true);
             link.setOnAction(e -> vm.highlight(List.of(f, it.feature())));
-            nearby.getChildren().add(link);
+            details.getChildren().add(link);
         }
-        details.getChildren().addAll(near, nearby);
     }
 
     private static String badge(String status) {
@@ -279,15 +282,6 @@ public final class SidePanel {
         return g;
     }
 
-    private static void row(GridPane g, String key, String value) {
-        if (value == null || value.isBlank()) return;
-        int r = g.getRowCount();
-        Label k = new Label(Messages.get(key));
-        k.getStyleClass().add("record-key");
-        Label v = new Label(value);
-        v.setWrapText(true);
-        g.addRow(r, k, v);
-    }
 
     private static GridPane attributes(Map<String, Object> attrs) {
         GridPane g = grid();

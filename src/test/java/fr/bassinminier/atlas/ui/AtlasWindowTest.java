@@ -74,7 +74,7 @@ class AtlasWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Viewport after = app.viewModel().viewportProperty().get();
         assertEquals(before.resolution() / 1.5, after.resolution(), 1e-6);
-        assertTrue(app.viewModel().scaleTextProperty().get().startsWith("Échelle 1:"));
+        assertTrue(app.viewModel().scaleTextProperty().get().startsWith("1:"));
         robot.drag(app.mapView()).dropBy(100, 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.viewModel().viewportProperty().get().centerX() < after.centerX(), "dragging right moves the map east");
@@ -84,11 +84,53 @@ class AtlasWindowTest {
     void uncheckingALayerHidesIt(FxRobot robot) throws Exception {
         waitForMap();
         javafx.scene.Node cell = robot.lookup(".tree-cell")
-                .match(n -> "Cités minières".equals(((javafx.scene.control.TreeCell<?>) n).getItem())).query();
+                .match(n -> "cites".equals(((javafx.scene.control.TreeCell<?>) n).getItem())).query();
         robot.clickOn(cell.lookup(".check-box"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(app.viewModel().project().layers().stream().filter(l -> l.entry().id().equals("cites"))
                 .findFirst().orElseThrow().entry().visible());
     }
 
+
+    @Test
+    void searchingAlouettesShowsTheCiteRecordWithItsDwellings(FxRobot robot) throws Exception {
+        waitForMap();
+        robot.clickOn(".search-field").write("alouettes bully");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String panel = app.window().sidePanel().shownText();
+        assertTrue(panel.contains("Cité des Alouettes"), panel);
+        assertTrue(panel.contains("804"), panel);
+        assertTrue(panel.contains("livrée"), panel);
+        assertTrue(panel.contains("Bully-les-Mines"), panel);
+        assertEquals(1, app.viewModel().highlighted().size());
+        assertTrue(app.viewModel().viewportProperty().get().ground()
+                .contains(app.viewModel().highlighted().get(0).geometry().getEnvelopeInternal()));
+    }
+
+    @Test
+    void clickingACiteIdentifiesIt(FxRobot robot) throws Exception {
+        waitForMap();
+        var cite = app.viewModel().project().layer("cites").orElseThrow().data().features().stream()
+                .filter(f -> "Cité des Genettes".equals(f.get("nom"))).findFirst().orElseThrow();
+        robot.interact(() -> app.viewModel().zoomTo(cite.geometry().getEnvelopeInternal()));
+        var c = org.locationtech.jts.algorithm.InteriorPointArea.getInteriorPoint(cite.geometry());
+        var px = app.viewModel().viewportProperty().get().toScreen(c.x, c.y);
+        var screen = app.mapView().localToScreen(px.getX(), px.getY());
+        robot.clickOn(screen.getX(), screen.getY());
+        WaitForAsyncUtils.waitForFxEvents();
+        String panel = app.window().sidePanel().shownText();
+        assertTrue(panel.contains("Cité des Genettes"), panel);
+        assertTrue(panel.contains("618"), panel);
+    }
+
+    @Test
+    void typingAScaleChangesTheView(FxRobot robot) throws Exception {
+        waitForMap();
+        robot.doubleClickOn(".scale-field");
+        robot.eraseText(20).write("1:25 000");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(25000, app.viewModel().viewportProperty().get().scaleDenominator(), 1);
+    }
 }

@@ -31,7 +31,7 @@ class MapViewModelTest {
         MapViewModel vm = withDemo();
         Viewport v = vm.viewportProperty().get();
         assertTrue(v.ground().contains(vm.project().initialExtent()));
-        assertTrue(vm.scaleTextProperty().get().startsWith("Échelle 1:"), vm.scaleTextProperty().get());
+        assertTrue(vm.scaleTextProperty().get().startsWith("1:"), vm.scaleTextProperty().get());
     }
 
     @Test
@@ -43,7 +43,7 @@ class MapViewModelTest {
         vm.pan(100, 0);
         assertEquals(v0.centerX() - 100 * v0.resolution() / 2, vm.viewportProperty().get().centerX(), 1e-6);
         vm.zoomToFull();
-        assertEquals(v0.resolution(), vm.viewportProperty().get().resolution(), 1e-9);
+        assertTrue(vm.viewportProperty().get().ground().contains(vm.project().fullExtent()));
     }
 
     @Test

@@ -34,4 +34,20 @@ class MessagesTest {
         assertEquals("Scale 1:25 000", Messages.get("status.scale", "25 000"));
         Messages.useLocale(java.util.Locale.FRANCE);
     }
+
+    @Test
+    void textsWithoutArgumentsHaveNoDoubledQuotes() throws Exception {
+        // MessageFormat only runs on texts with arguments; a doubled quote elsewhere would show as ''.
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties p = new Properties();
+            try (InputStream in = MessagesTest.class.getResourceAsStream("/fr/bassinminier/atlas/ui/" + bundle)) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (String k : p.stringPropertyNames()) {
+                String v = p.getProperty(k);
+                if (!v.contains("{0")) assertTrue(!v.contains("''"), bundle + " " + k + " = " + v);
+                else assertTrue(!v.matches(".*[^']'[^'].*"), bundle + " " + k + " has a single quote MessageFormat would eat: " + v);
+            }
+        }
+    }
 }
