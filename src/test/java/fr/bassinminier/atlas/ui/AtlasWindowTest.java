@@ -133,4 +133,42 @@ class AtlasWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(25000, app.viewModel().viewportProperty().get().scaleDenominator(), 1);
     }
+
+    @Test
+    void addedDataLandsOnTopInLambert93AndSavingKeepsIt(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        waitForMap();
+        Path data = dir.resolve("Projet de la rue.geojson");
+        java.nio.file.Files.writeString(data, """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"nom":"Parcelle"},
+                 "geometry":{"type":"Polygon","coordinates":[[[2.83,50.43],[2.84,50.43],[2.84,50.44],[2.83,50.43]]]}}]}""");
+        robot.interact(() -> app.window().addData(data));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.viewModel().project().layer("projet-de-la-rue").isPresent());
+        var added = app.viewModel().project().layers().get(0);
+        assertEquals("projet-de-la-rue", added.entry().id());
+        assertTrue(added.data().bounds().getMinX() > 600000, "reprojected to Lambert-93");
+        assertTrue(app.viewModel().dirtyProperty().get());
+        Path saved = dir.resolve("mon-projet.atlas.json");
+        robot.interact(() -> app.window().saveTo(saved));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.viewModel().dirtyProperty().get());
+        var reopened = fr.bassinminier.atlas.io.project.ProjectLoader.open(saved);
+        assertTrue(reopened.errors().isEmpty(), reopened.errors().toString());
+        assertEquals(8, reopened.layers().size());
+        assertEquals("projet-de-la-rue", reopened.layers().get(0).entry().id());
+    }
+
+    @Test
+    void aBrokenFileIsExplainedAndTheMapKeepsWorking(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        waitForMap();
+        Path bad = dir.resolve("casse.geojson");
+        java.nio.file.Files.writeString(bad, "{\"type\":\"FeatureCollection\",\"features\":[");
+        robot.interact(() -> app.window().addData(bad));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.viewModel().statusTextProperty().get().contains("casse.geojson"));
+        assertTrue(app.viewModel().statusTextProperty().get().contains("JSON invalide"),
+                app.viewModel().statusTextProperty().get());
+        assertEquals(7, app.viewModel().project().layers().size());
+        robot.type(KeyCode.ESCAPE);
+    }
 }
