@@ -32,42 +32,29 @@ public final class Identify {
     private Identify() {
     }
 
-    /**
-     * @param distance ground distance in project units (metres in Lambert-93) from the click to
-     *                 the feature, 0 when the click is inside it
-     */
-    public record Hit(ProjectLayer layer, Feature feature, double distance) {
-        public String layerId() {
-            return layer.entry().id();
-        }
-
-        public String layerTitle() {
-            return layer.entry().title();
-        }
-    }
 
     /**
      * @param ground    the clicked point in the project CRS
      * @param tolerance ground distance accepted around the point, e.g. 4 px × metres per pixel
      */
-    public static List<Hit> at(LoadedProject project, Coordinate ground, double tolerance) {
+    public static List<FeatureHit> at(LoadedProject project, Coordinate ground, double tolerance) {
         return at(project.layers(), ground, tolerance);
     }
 
-    public static List<Hit> at(List<ProjectLayer> layers, Coordinate ground, double tolerance) {
+    public static List<FeatureHit> at(List<ProjectLayer> layers, Coordinate ground, double tolerance) {
         double tol = Math.max(0, tolerance);
         Point point = FACTORY.createPoint(ground);
         Envelope search = new Envelope(ground);
         search.expandBy(tol);
-        List<Hit> out = new ArrayList<>();
+        List<FeatureHit> out = new ArrayList<>();
         for (ProjectLayer layer : layers) {
             if (!layer.isLoaded() || !layer.entry().visible()) continue;
-            List<Hit> inLayer = new ArrayList<>();
+            List<FeatureHit> inLayer = new ArrayList<>();
             for (Feature f : layer.data().query(search)) {
                 double d = distance(f.geometry(), point, ground);
-                if (d <= tol) inLayer.add(new Hit(layer, f, d));
+                if (d <= tol) inLayer.add(new FeatureHit(layer, f, d));
             }
-            inLayer.sort(Comparator.comparingDouble(Hit::distance)
+            inLayer.sort(Comparator.comparingDouble(FeatureHit::distance)
                     .thenComparingDouble(h -> h.feature().geometry().getArea()));
             out.addAll(inLayer);
         }

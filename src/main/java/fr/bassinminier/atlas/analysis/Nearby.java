@@ -24,19 +24,9 @@ public final class Nearby {
     private Nearby() {
     }
 
-    /** @param distance metres between the two geometries in Lambert-93, 0 when they touch or overlap */
-    public record Hit(ProjectLayer layer, Feature feature, double distance) {
-        public String layerId() {
-            return layer.entry().id();
-        }
-
-        public String layerTitle() {
-            return layer.entry().title();
-        }
-    }
 
     /** Within {@link #DEFAULT_RADIUS} in the given layers. */
-    public static List<Hit> around(LoadedProject project, Feature feature, Collection<String> layerIds) {
+    public static List<FeatureHit> around(LoadedProject project, Feature feature, Collection<String> layerIds) {
         return around(project, feature, layerIds, DEFAULT_RADIUS);
     }
 
@@ -45,24 +35,24 @@ public final class Nearby {
      * ground metres of the feature's geometry, the feature itself excepted; sorted by
      * distance, then project layer order. Unknown layer ids are ignored.
      */
-    public static List<Hit> around(LoadedProject project, Feature feature, Collection<String> layerIds, double radius) {
+    public static List<FeatureHit> around(LoadedProject project, Feature feature, Collection<String> layerIds, double radius) {
         Geometry g = feature.geometry();
         if (g == null || g.isEmpty() || radius < 0) return List.of();
         Envelope search = g.getEnvelopeInternal().copy();
         search.expandBy(radius);
-        List<Hit> out = new ArrayList<>();
+        List<FeatureHit> out = new ArrayList<>();
         for (ProjectLayer layer : project.layers()) {
             if (!layer.isLoaded() || !layerIds.contains(layer.entry().id())) continue;
             for (Feature f : layer.data().query(search)) {
                 if (f == feature) continue;
                 // isWithinDistance stops early; the exact distance is computed for the few kept.
                 if (DistanceOp.isWithinDistance(g, f.geometry(), radius)) {
-                    out.add(new Hit(layer, f, g.distance(f.geometry())));
+                    out.add(new FeatureHit(layer, f, g.distance(f.geometry())));
                 }
             }
         }
         // Stable sort: equal distances keep the project's layer order.
-        out.sort(Comparator.comparingDouble(Hit::distance));
+        out.sort(Comparator.comparingDouble(FeatureHit::distance));
         return out;
     }
 }

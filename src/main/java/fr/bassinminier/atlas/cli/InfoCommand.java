@@ -126,8 +126,7 @@ final class InfoCommand implements Callable<Integer> {
             ArrayNode feats = n.putArray("features");
             WKTWriter wkt = new WKTWriter(3);
             // Millimetres for projected data, about a centimetre for degrees: no float noise.
-            boolean degrees = shown.crs().sameAs(CrsId.WGS84);
-            wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(degrees ? 1e7 : 1e3));
+            double scale = shown.crs().sameAs(CrsId.WGS84) ? 1e7 : 1e3;
             for (int i = 0; i < Math.min(sample, shown.size()); i++) {
                 Feature f = shown.features().get(i);
                 ObjectNode fn = feats.addObject();
@@ -136,7 +135,7 @@ final class InfoCommand implements Callable<Integer> {
                 f.attributes().forEach((k, v) -> Json.put(attrs, k, v));
                 Geometry g = f.geometry();
                 if (g == null) fn.putNull("wkt");
-                else fn.put("wkt", wkt.write(g));
+                else fn.put("wkt", wkt.write(fr.bassinminier.atlas.model.Coordinates.round(g, scale)));
             }
         }
         return n;

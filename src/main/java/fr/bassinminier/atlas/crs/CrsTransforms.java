@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.crs;
 
+import fr.bassinminier.atlas.model.Coordinates;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.VectorLayer;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -69,31 +68,15 @@ public final class CrsTransforms {
     public static Geometry transform(Geometry g, CrsId from, CrsId to) {
         if (g == null || from.sameAs(to)) return g;
         CoordinateTransform t = TRANSFORMS.createTransform(proj(from), proj(to));
-        Geometry copy = g.copy();
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate out = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                t.transform(in, out);
-                seq.setOrdinate(i, 0, out.x);
-                seq.setOrdinate(i, 1, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        return Coordinates.map(g, (seq, i) -> {
+            in.x = seq.getX(i);
+            in.y = seq.getY(i);
+            t.transform(in, out);
+            seq.setOrdinate(i, 0, out.x);
+            seq.setOrdinate(i, 1, out.y);
         });
-        copy.geometryChanged();
-        return copy;
     }
 
     /** The layer in the target CRS; the same layer when it is already there. */

@@ -1,6 +1,7 @@
 package fr.bassinminier.atlas.ui;
 
 import fr.bassinminier.atlas.analysis.CiteRecord;
+import fr.bassinminier.atlas.analysis.FeatureHit;
 import fr.bassinminier.atlas.analysis.Identify;
 import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.analysis.Nearby;
@@ -46,7 +47,7 @@ public final class SidePanel {
     private final VBox box;
     private final TextField search = new TextField();
     private final ContextMenu results = new ContextMenu();
-    private final ListView<Identify.Hit> hits = new ListView<>();
+    private final ListView<FeatureHit> hits = new ListView<>();
     private FeatureSearch index;
     private LoadedProject indexed;
 
@@ -65,7 +66,7 @@ public final class SidePanel {
         hits.setPrefHeight(120);
         hits.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(Identify.Hit h, boolean empty) {
+            protected void updateItem(FeatureHit h, boolean empty) {
                 super.updateItem(h, empty);
                 setText(empty || h == null ? null : h.layer().entry().title() + " : " + name(h.layer(), h.feature()));
             }
@@ -163,7 +164,7 @@ public final class SidePanel {
         Optional<Point2D> g = vm.groundAt(px, py);
         if (g.isEmpty() || vm.project() == null) return;
         double tolerance = 5 * vm.viewport().resolution();
-        List<Identify.Hit> found = Identify.at(vm.project(), new org.locationtech.jts.geom.Coordinate(g.get().getX(), g.get().getY()),
+        List<FeatureHit> found = Identify.at(vm.project(), new org.locationtech.jts.geom.Coordinate(g.get().getX(), g.get().getY()),
                 tolerance);
         if (found.isEmpty()) {
             vm.highlight(List.of());
@@ -172,7 +173,7 @@ public final class SidePanel {
             content.getChildren().setAll(l);
             return;
         }
-        vm.highlight(found.stream().map(Identify.Hit::feature).toList());
+        vm.highlight(found.stream().map(FeatureHit::feature).toList());
         if (found.size() == 1) {
             showDetails(found.get(0).layer(), found.get(0).feature(), false);
             return;
@@ -252,9 +253,9 @@ public final class SidePanel {
         Label near = new Label(Messages.get("record.nearby", (int) NEARBY_RADIUS));
         near.getStyleClass().add("side-section");
         details.getChildren().add(near);
-        List<Nearby.Hit> items = Nearby.around(vm.project(), f, NEARBY_LAYERS, NEARBY_RADIUS);
+        List<FeatureHit> items = Nearby.around(vm.project(), f, NEARBY_LAYERS, NEARBY_RADIUS);
         if (items.isEmpty()) details.getChildren().add(new Label(Messages.get("record.nearby.none")));
-        for (Nearby.Hit it : items) {
+        for (FeatureHit it : items) {
             Hyperlink link = new Hyperlink(it.layer().entry().title() + " : " + name(it.layer(), it.feature()) + " — "
                     + (it.distance() < 0.5 ? Messages.get("record.touching") : Measure.formatDistance(it.distance())));
             link.setWrapText(true);

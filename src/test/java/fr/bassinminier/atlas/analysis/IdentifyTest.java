@@ -33,13 +33,13 @@ class IdentifyTest {
             ProjectLayer.loaded(entry("hidden", "Cachée", "nom", false), layer("hidden", S,
                     row("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))", "caché"))));
 
-    private static List<String> names(List<Identify.Hit> hits) {
+    private static List<String> names(List<FeatureHit> hits) {
         return hits.stream().map(h -> h.feature().text("nom")).toList();
     }
 
     @Test
     void topLayerFirstThenSmallestPolygon() {
-        List<Identify.Hit> hits = Identify.at(P, c(50, 50), 5);
+        List<FeatureHit> hits = Identify.at(P, c(50, 50), 5);
         assertEquals(List.of("repère", "petit", "grand"), names(hits), "line 10 m away, hidden layer and far polygon left out");
         assertEquals(2, hits.get(0).distance(), 1e-9);
         assertEquals(0, hits.get(1).distance());
@@ -52,7 +52,7 @@ class IdentifyTest {
     void polygonEdgeWithinToleranceAndHoles() {
         assertEquals(List.of("grand"), names(Identify.at(P, c(103, 30), 4)));
         assertEquals(List.of(), names(Identify.at(P, c(105, 30), 4)));
-        List<Identify.Hit> inHole = Identify.at(P, c(50, 250), 4);
+        List<FeatureHit> inHole = Identify.at(P, c(50, 250), 4);
         assertEquals(List.of(), names(inHole), "a hole is not part of the polygon");
         assertEquals(List.of("troué"), names(Identify.at(P, c(50, 250), 10)));
         assertEquals(List.of("troué"), names(Identify.at(P, c(20, 250), 0)));
@@ -64,7 +64,7 @@ class IdentifyTest {
         for (String nom : List.of("Cité des Alouettes", "Cité n°9 de Lens", "Cité Declercq")) {
             Feature cite = TestProjects.byName(cites, nom);
             Coordinate centre = InteriorPointArea.getInteriorPoint(cite.geometry());
-            List<Identify.Hit> hits = Identify.at(TestProjects.demo(), centre, 2.0);
+            List<FeatureHit> hits = Identify.at(TestProjects.demo(), centre, 2.0);
             assertTrue(!hits.isEmpty(), nom);
             assertEquals("cites", hits.get(0).layerId(), nom);
             assertEquals(nom, hits.get(0).feature().get("nom"));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class NearbyTest {
     private static final Schema S = schema("nom:string");
 
-    private static List<String> names(List<Nearby.Hit> hits) {
+    private static List<String> names(List<FeatureHit> hits) {
         return hits.stream().map(h -> h.feature().text("nom")).toList();
     }
 
@@ -36,9 +36,9 @@ class NearbyTest {
                         row("POINT (1100 50)", "à 1 000 m"))),
                 projectLayer("autre", "Autre", "nom", layer("autre", S, row("POINT (110 50)", "à 10 m"))));
         Feature cite = cites.data().features().get(0);
-        List<Nearby.Hit> hits = Nearby.around(p, cite, List.of("terrils", "unesco", "cites"));
+        List<FeatureHit> hits = Nearby.around(p, cite, List.of("terrils", "unesco", "cites"));
         assertEquals(List.of("chevauche", "voisine", "à 500 m", "à 1 000 m"), names(hits), "the cité itself left out");
-        assertEquals(List.of(0.0, 50.0, 500.0, 1000.0), hits.stream().map(Nearby.Hit::distance).toList());
+        assertEquals(List.of(0.0, 50.0, 500.0, 1000.0), hits.stream().map(FeatureHit::distance).toList());
         assertEquals("Bien inscrit", hits.get(3).layerTitle());
         assertEquals(List.of("chevauche"), names(Nearby.around(p, cite, List.of("terrils"), 100)));
         assertEquals(List.of(), Nearby.around(p, cite, List.of("absente")));
@@ -48,16 +48,16 @@ class NearbyTest {
     void demoCite9OfLensSeesTheTwinTerrilsOf11_19() throws Exception {
         LoadedProject demo = TestProjects.demo();
         Feature cite9 = TestProjects.byName(TestProjects.demoLayer("cites"), "Cité n°9 de Lens");
-        List<Nearby.Hit> hits = Nearby.around(demo, cite9, Nearby.DEMO_LAYERS, 4000);
+        List<FeatureHit> hits = Nearby.around(demo, cite9, Nearby.DEMO_LAYERS, 4000);
         List<String> names = names(hits);
         assertTrue(names.contains("Terril 74 (terrils jumeaux du 11/19)"), names.toString());
         assertTrue(names.contains("Terril 74A (terrils jumeaux du 11/19)"), names.toString());
-        Nearby.Hit component = hits.get(0);
+        FeatureHit component = hits.get(0);
         assertEquals("bien-inscrit", component.layerId(), "its own UNESCO component first");
         assertEquals("D3", component.feature().get("no_element"));
         assertEquals(0, component.distance());
         for (int i = 1; i < hits.size(); i++) assertTrue(hits.get(i - 1).distance() <= hits.get(i).distance());
-        Nearby.Hit t74 = hits.stream().filter(h -> "74".equals(h.feature().get("numero"))).findFirst().orElseThrow();
+        FeatureHit t74 = hits.stream().filter(h -> "74".equals(h.feature().get("numero"))).findFirst().orElseThrow();
         assertTrue(t74.distance() > 500 && t74.distance() < 4000, "distance " + t74.distance());
         System.out.println("Cité n°9 de Lens → " + hits.stream()
                 .map(h -> h.feature().text("nom") + " " + Measure.formatDistance(h.distance())).toList());

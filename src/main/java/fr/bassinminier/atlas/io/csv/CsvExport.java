@@ -2,6 +2,7 @@ package fr.bassinminier.atlas.io.csv;
 
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.model.Coordinates;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.Field;
@@ -19,8 +20,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.io.WKTWriter;
 
 /**
@@ -82,7 +81,7 @@ public final class CsvExport {
             first = true;
             if (withWkt) {
                 Geometry g = feature.geometry();
-                w.write(g == null ? "" : quote(wkt.write(rounded(g, scale))));
+                w.write(g == null ? "" : quote(wkt.write(Coordinates.round(g, scale))));
                 first = false;
             }
             for (int i = 0; i < n; i++) {
@@ -93,35 +92,6 @@ public final class CsvExport {
             w.write(LINE_END);
         }
         w.flush();
-    }
-
-    /**
-     * A copy with coordinates rounded to 1/scale. Rounding the values rather than asking
-     * WKTWriter for a precision model keeps the digits exact: its formatter derives the
-     * number of decimals from the model's significant digits, one more than the scale says.
-     */
-    private static Geometry rounded(Geometry g, double scale) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                for (int d = 0; d < Math.min(seq.getDimension(), 3); d++) {
-                    double v = seq.getOrdinate(i, d);
-                    if (!Double.isNaN(v)) seq.setOrdinate(i, d, Math.round(v * scale) / scale);
-                }
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
     }
 
     /** A value as written in a cell, before quoting. */
