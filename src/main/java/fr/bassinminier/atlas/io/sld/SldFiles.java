@@ -1,0 +1,58 @@
+package fr.bassinminier.atlas.io.sld;
+
+import fr.bassinminier.atlas.io.AtomicFiles;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.style.sld.SldDocument;
+import fr.bassinminier.atlas.style.sld.SldException;
+import fr.bassinminier.atlas.style.sld.SldParser;
+import fr.bassinminier.atlas.style.sld.SldWriter;
+import fr.bassinminier.atlas.style.sld.Style;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * SLD files on disk. The parser and writer in style.sld stay free of file access (the
+ * architecture keeps style away from io); this class opens, bounds and replaces files.
+ */
+public final class SldFiles {
+    /** Real styles are a few kilobytes; QGIS's largest categorized exports stay under a megabyte. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private SldFiles() {
+    }
+
+    /** The style of the file (its default UserStyle). */
+    public static Style read(Path file) throws SldException {
+        return readDocument(file).style();
+    }
+
+    /** The whole parse result, with the warnings about skipped elements. */
+    public static SldDocument readDocument(Path file) throws SldException {
+        String name = file.toString();
+        try {
+            if (Files.isDirectory(file)) throw new SldException(name, 0, "c'est un dossier, pas un fichier de style");
+            if (Files.size(file) > MAX_BYTES) {
+                throw new SldException(name, 0, "fichier trop volumineux pour un style ("
+                        + Files.size(file) / (1024 * 1024) + " Mo)");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return SldParser.parse(in, name);
+            }
+        } catch (NoSuchFileException e) {
+            throw new SldException(name, 0, "fichier introuvable", e);
+        } catch (AccessDeniedException e) {
+            throw new SldException(name, 0, "lecture refusée (droits du fichier)", e);
+        } catch (IOException e) {
+            throw new SldException(name, 0, "lecture impossible (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes the style as SLD 1.0, replacing the file atomically: the old one stays intact on failure. */
+    public static void write(Path file, Style style) throws DataException {
+        AtomicFiles.write(file, out -> SldWriter.write(style, out));
+    }
+}

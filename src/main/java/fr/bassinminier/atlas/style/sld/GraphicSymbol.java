@@ -1,0 +1,5 @@
+package fr.bassinminier.atlas.style.sld;
+
+/** What a Graphic shows: a well-known mark or an external image. */
+public sealed interface GraphicSymbol permits Mark, ExternalGraphic {
+}
