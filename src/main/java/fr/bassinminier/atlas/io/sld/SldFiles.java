@@ -1,12 +1,14 @@
 package fr.bassinminier.atlas.io.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.style.sld.SldDocument;
 import fr.bassinminier.atlas.style.sld.SldException;
 import fr.bassinminier.atlas.style.sld.SldParser;
 import fr.bassinminier.atlas.style.sld.SldWriter;
-import fr.bassinminier.atlas.style.sld.Style;
+import fr.bassinminier.atlas.model.style.Style;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

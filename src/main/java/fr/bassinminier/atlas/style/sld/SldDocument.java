@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import java.util.List;
 
 /**

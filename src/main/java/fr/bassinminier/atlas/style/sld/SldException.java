@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 /**
  * An SLD document could not be used: malformed XML, a refused construct (DOCTYPE) or a
  * structure this program cannot honour. The message is French and meant for the user; it names

@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import static javax.xml.stream.XMLStreamConstants.CDATA;
 import static javax.xml.stream.XMLStreamConstants.CHARACTERS;
 import static javax.xml.stream.XMLStreamConstants.DTD;
@@ -9,9 +11,9 @@ import static javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE;
 import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
-import fr.bassinminier.atlas.style.sld.Filter.Op;
-import fr.bassinminier.atlas.style.sld.LabelPlacement.LinePlacement;
-import fr.bassinminier.atlas.style.sld.LabelPlacement.PointPlacement;
+import fr.bassinminier.atlas.model.style.Filter.Op;
+import fr.bassinminier.atlas.model.style.LabelPlacement.LinePlacement;
+import fr.bassinminier.atlas.model.style.LabelPlacement.PointPlacement;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,9 @@
 package fr.bassinminier.atlas.style.sld;
 
-import fr.bassinminier.atlas.style.sld.LabelPlacement.LinePlacement;
-import fr.bassinminier.atlas.style.sld.LabelPlacement.PointPlacement;
+import fr.bassinminier.atlas.model.style.*;
+
+import fr.bassinminier.atlas.model.style.LabelPlacement.LinePlacement;
+import fr.bassinminier.atlas.model.style.LabelPlacement.PointPlacement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.project.LabelRule;

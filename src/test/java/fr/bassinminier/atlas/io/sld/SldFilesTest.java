@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.io.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,7 @@ import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.project.LabelRule;
 import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.style.sld.SldException;
-import fr.bassinminier.atlas.style.sld.Style;
+import fr.bassinminier.atlas.model.style.Style;
 import fr.bassinminier.atlas.style.sld.Styles;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,14 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.bassinminier.atlas.model.Feature;
-import fr.bassinminier.atlas.style.sld.Filter.Comparison;
-import fr.bassinminier.atlas.style.sld.Filter.Op;
+import fr.bassinminier.atlas.model.style.Filter.Comparison;
+import fr.bassinminier.atlas.model.style.Filter.Op;
 import java.text.Normalizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,15 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.model.style.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.bassinminier.atlas.style.sld.LabelPlacement.LinePlacement;
-import fr.bassinminier.atlas.style.sld.LabelPlacement.PointPlacement;
+import fr.bassinminier.atlas.model.style.LabelPlacement.LinePlacement;
+import fr.bassinminier.atlas.model.style.LabelPlacement.PointPlacement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.style.sld;
+package fr.bassinminier.atlas.model.style;
 
 /** A graphic at each point (or at the centroid of lines and polygons, per SLD). */
 public record PointSymbolizer(Graphic graphic) implements Symbolizer {

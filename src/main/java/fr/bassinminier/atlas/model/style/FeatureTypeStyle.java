@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.style.sld;
+package fr.bassinminier.atlas.model.style;
 
 import java.util.List;
 

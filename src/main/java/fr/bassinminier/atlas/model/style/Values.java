@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.style.sld;
+package fr.bassinminier.atlas.model.style;
 
 import java.math.BigDecimal;
 import java.text.Collator;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * "livrée" typed on a Mac (decomposed é) or « à l’étude » pasted from a report must still match
  * the literal of a style.
  */
-final class Values {
+public final class Values {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     /** Collator.compare is synchronized on a shared instance; one per thread avoids contention. */
     private static final ThreadLocal<Collator> FRENCH = ThreadLocal.withInitial(() -> {
@@ -27,7 +27,7 @@ final class Values {
     }
 
     /** The value as text: integral doubles without ".0" so that 822.0 labels as "822". */
-    static String text(Object v) {
+    public static String text(Object v) {
         if (v == null) return null;
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
@@ -39,7 +39,7 @@ final class Values {
     }
 
     /** The value as a number, or null when it is not one (booleans and dates are not). */
-    static Double number(Object v) {
+    public static Double number(Object v) {
         if (v instanceof Number n) {
             double d = n.doubleValue();
             return Double.isNaN(d) ? null : d;
@@ -49,7 +49,7 @@ final class Values {
     }
 
     /** Strict decimal syntax: no "NaN", no hex, no French comma (1,5 is not a number). */
-    static Double parseNumber(String s) {
+    public static Double parseNumber(String s) {
         if (s == null) return null;
         String t = s.strip();
         // Cheap rejection first: most compared text ("livrée") is not numeric, and this runs per feature.
@@ -58,12 +58,12 @@ final class Values {
         return Double.parseDouble(t);
     }
 
-    static String normalize(String s) {
+    public static String normalize(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFC).replace('\u2019', '\'');
     }
 
     /** Equality of two non-null values; numeric when both are numbers. */
-    static boolean equal(Object a, Object b, boolean matchCase) {
+    public static boolean equal(Object a, Object b, boolean matchCase) {
         Double x = number(a);
         Double y = number(b);
         if (x != null && y != null) return x.doubleValue() == y.doubleValue();
@@ -73,7 +73,7 @@ final class Values {
     }
 
     /** Order of two non-null values: numeric when both are numbers, else French collation. */
-    static int compare(Object a, Object b, boolean matchCase) {
+    public static int compare(Object a, Object b, boolean matchCase) {
         Double x = number(a);
         Double y = number(b);
         if (x != null && y != null) return Double.compare(x, y);

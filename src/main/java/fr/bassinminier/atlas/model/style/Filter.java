@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.style.sld;
+package fr.bassinminier.atlas.model.style;
 
 import fr.bassinminier.atlas.model.Feature;
 import java.util.List;
@@ -29,7 +29,7 @@ public sealed interface Filter {
             return element;
         }
 
-        static Op ofElement(String local) {
+        public static Op ofElement(String local) {
             for (Op op : values()) {
                 if (op.element.equals(local)) return op;
             }

@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.style.sld;
+package fr.bassinminier.atlas.model.style;
 
 /**
  * Area fill and outline. As in SLD, an absent Fill means no fill and an absent Stroke no

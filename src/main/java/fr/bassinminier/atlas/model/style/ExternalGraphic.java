@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.style.sld;
+package fr.bassinminier.atlas.model.style;
 
 /**
  * An image referenced by the style (an SVG or PNG symbol). Kept as data only: the program
