@@ -101,7 +101,7 @@ public final class ProjectFile {
         if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacité hors de [0, 1] pour « " + id + " »");
         return new LayerEntry(id, l.path("title").asText(id), text(l, "group"), source, text(l, "layer"),
                 l.path("visible").asBoolean(true), opacity, style(l.get("style")), label(l.get("label")),
-                text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"));
+                text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"), text(l, "sld"));
     }
 
     private static LabelRule label(JsonNode n) {
@@ -167,6 +167,7 @@ public final class ProjectFile {
             putIf(l, "attribution", e.attribution());
             if (e.indicative()) l.put("indicative", true);
             putIf(l, "description", e.description());
+            putIf(l, "sld", e.sld());
             LayerStyle s = e.style();
             if (s != null) {
                 ObjectNode sn = l.putObject("style");

@@ -4,6 +4,8 @@ import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.io.Formats;
+import fr.bassinminier.atlas.io.sld.SldFiles;
+import fr.bassinminier.atlas.style.sld.SldException;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LoadedProject;
@@ -38,6 +40,22 @@ public final class ProjectLoader {
         return new LoadedProject(p, file, out);
     }
 
+    /**
+     * Reads the layer's SLD when it names one. A broken SLD never loses the layer: it is drawn
+     * with its simple style and the French message says what was wrong.
+     */
+    static ProjectLayer withSld(ProjectLayer l, Path base) {
+        String sld = l.entry().sld();
+        if (sld == null || sld.isBlank()) return l;
+        Path file = base.resolve(sld).normalize();
+        try {
+            return l.withStyle(SldFiles.read(file), null);
+        } catch (SldException ex) {
+            return l.withStyle(null, "Style de « " + l.entry().title() + " » ignoré, style simple utilisé : "
+                    + ex.getMessage());
+        }
+    }
+
     private static ProjectLayer loadLayer(MapProject p, Path base, LayerEntry e, Map<Path, Dataset> cache) {
         Path src = base.resolve(e.source()).normalize();
         try {
@@ -62,7 +80,7 @@ public final class ProjectLoader {
                 return ProjectLayer.failed(e, "Couche « " + e.title() + " » : système de coordonnées inconnu ("
                         + src.getFileName() + ").");
             }
-            return ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs()));
+            return withSld(ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs())), base);
         } catch (DataException ex) {
             return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
         }

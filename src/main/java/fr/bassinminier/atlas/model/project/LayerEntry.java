@@ -10,28 +10,42 @@ import java.util.Objects;
  * @param source     path of the data file, relative to the project file
  * @param layerName  layer inside a multi-layer source (GeoPackage, zip); null for the first
  * @param label      how features are labelled, and which attribute names them in searches; null for none
+ * @param sld        path of an SLD file (relative to the project file) that styles the layer;
+ *                   null to use {@code style} and {@code label}
  */
 public record LayerEntry(String id, String title, String group, String source, String layerName,
                          boolean visible, double opacity, LayerStyle style, LabelRule label,
-                         String attribution, boolean indicative, String description) {
+                         String attribution, boolean indicative, String description, String sld) {
     public LayerEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacity " + opacity);
     }
 
+    public LayerEntry(String id, String title, String group, String source, String layerName, boolean visible,
+                      double opacity, LayerStyle style, LabelRule label, String attribution, boolean indicative,
+                      String description) {
+        this(id, title, group, source, layerName, visible, opacity, style, label, attribution, indicative, description,
+                null);
+    }
+
     public LayerEntry withOpacity(double o) {
         return new LayerEntry(id, title, group, source, layerName, visible, o, style, label,
-                attribution, indicative, description);
+                attribution, indicative, description, sld);
+    }
+
+    public LayerEntry withSld(String path) {
+        return new LayerEntry(id, title, group, source, layerName, visible, opacity, style, label,
+                attribution, indicative, description, path);
     }
 
     public LayerEntry withSource(String s) {
         return new LayerEntry(id, title, group, s, layerName, visible, opacity, style, label,
-                attribution, indicative, description);
+                attribution, indicative, description, sld);
     }
 
     public LayerEntry withVisible(boolean v) {
         return new LayerEntry(id, title, group, source, layerName, v, opacity, style, label,
-                attribution, indicative, description);
+                attribution, indicative, description, sld);
     }
 }

@@ -41,7 +41,10 @@ public record LoadedProject(MapProject project, Path file, List<ProjectLayer> la
 
     public List<String> errors() {
         List<String> out = new ArrayList<>();
-        for (ProjectLayer l : layers) if (l.error() != null) out.add(l.error());
+        for (ProjectLayer l : layers) {
+            if (l.error() != null) out.add(l.error());
+            if (l.styleError() != null) out.add(l.styleError());
+        }
         return out;
     }
 }

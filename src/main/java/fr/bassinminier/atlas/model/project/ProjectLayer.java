@@ -1,18 +1,26 @@
 package fr.bassinminier.atlas.model.project;
 
 import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.style.Style;
 
 /**
  * A project layer once loaded: its entry, and either its data (in the project CRS) or the
  * French message saying why it could not be loaded. A missing file does not stop the others.
+ * {@code style} is the layer's SLD style when it has one; null means "draw with the entry's
+ * simple style". {@code styleError} says why a given SLD could not be used (the layer then
+ * falls back to its simple style and still shows).
  */
-public record ProjectLayer(LayerEntry entry, VectorLayer data, String error) {
+public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError) {
     public static ProjectLayer loaded(LayerEntry entry, VectorLayer data) {
-        return new ProjectLayer(entry, data, null);
+        return new ProjectLayer(entry, data, null, null, null);
     }
 
     public static ProjectLayer failed(LayerEntry entry, String error) {
-        return new ProjectLayer(entry, null, error);
+        return new ProjectLayer(entry, null, error, null, null);
+    }
+
+    public ProjectLayer withStyle(Style s, String problem) {
+        return new ProjectLayer(entry, data, error, s, problem);
     }
 
     public boolean isLoaded() {
@@ -20,6 +28,6 @@ public record ProjectLayer(LayerEntry entry, VectorLayer data, String error) {
     }
 
     public ProjectLayer withEntry(LayerEntry e) {
-        return new ProjectLayer(e, data, error);
+        return new ProjectLayer(e, data, error, style, styleError);
     }
 }

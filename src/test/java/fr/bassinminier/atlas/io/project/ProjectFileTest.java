@@ -39,6 +39,8 @@ class ProjectFileTest {
             assertEquals(CrsId.LAMBERT_93, l.data().crs(), l.entry().id());
             assertTrue(l.data().size() > 0, l.entry().id());
             assertTrue(l.entry().indicative(), l.entry().id());
+            assertNotNull(l.style(), l.entry().id() + " has its SLD style");
+            assertNull(l.styleError(), l.entry().id());
             // Every demo layer lies in the basin (Lambert-93 box around Béthune – Valenciennes).
             var b = l.data().bounds();
             assertTrue(b.getMinX() > 620000 && b.getMaxX() < 770000 && b.getMinY() > 6980000 && b.getMaxY() < 7080000,
@@ -97,5 +99,23 @@ class ProjectFileTest {
         Files.writeString(proj, "{\"atlas_project\":1,\"layers\":[{\"id\":\"a\",\"source\":\"x\"},{\"id\":\"a\",\"source\":\"y\"}]}");
         DataException e = assertThrows(DataException.class, () -> ProjectFile.read(proj));
         assertTrue(e.getMessage().contains("en double"), e.getMessage());
+    }
+
+    @Test
+    void aBrokenSldFallsBackToTheSimpleStyleAndSaysWhy() throws Exception {
+        Files.writeString(dir.resolve("ok.geojson"), """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+                 "geometry":{"type":"Point","coordinates":[2.83,50.43]}}]}""");
+        Files.writeString(dir.resolve("casse.sld"), "<StyledLayerDescriptor><NamedLayer>");
+        Path proj = dir.resolve("p" + ProjectFile.EXTENSION);
+        Files.writeString(proj, """
+                {"atlas_project":1,"title":"t","crs":"EPSG:2154","layers":[
+                 {"id":"b","title":"Points","source":"ok.geojson","sld":"casse.sld"}]}""");
+        LoadedProject p = ProjectLoader.open(proj);
+        ProjectLayer l = p.layers().get(0);
+        assertTrue(l.isLoaded());
+        assertNull(l.style());
+        assertTrue(l.styleError().contains("casse.sld"), l.styleError());
+        assertEquals(1, p.errors().size());
     }
 }
