@@ -1,0 +1,226 @@
+package fr.bassinminier.atlas.render;
+
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.style.Fill;
+import fr.bassinminier.atlas.model.style.Graphic;
+import fr.bassinminier.atlas.model.style.LineSymbolizer;
+import fr.bassinminier.atlas.model.style.Mark;
+import fr.bassinminier.atlas.model.style.PointSymbolizer;
+import fr.bassinminier.atlas.model.style.PolygonSymbolizer;
+import fr.bassinminier.atlas.model.style.Stroke;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draws SLD symbolizers with Java2D. Sizes in SLD are pixels of the 0.28 mm standard pixel, so
+ * every length is multiplied by the pixel ratio k (2 on HiDPI screens, dpi/90.7 for prints),
+ * which keeps a print looking like the screen. Everything stays vector: hatching is clipped
+ * lines, not a texture, so a PDF keeps it sharp.
+ */
+final class SymbolPainter {
+    private SymbolPainter() {
+    }
+
+    static void polygon(Graphics2D g, Shape area, PolygonSymbolizer s, Feature f, double k) {
+        Fill fill = s.fill();
+        if (fill != null) {
+            Mark hatch = fill.graphicFillMark();
+            if (hatch != null && hatch.isHatch()) {
+                hatch(g, area, fill.graphicFill(), hatch, f, k);
+            } else if (hatch != null) {
+                // A non-hatch mark fill (dots, circles): approximate by its colour, lighter.
+                Color c = color(hatch.fill() == null ? null : hatch.fill().colorFor(f), 0.35);
+                if (c != null) {
+                    g.setColor(c);
+                    g.fill(area);
+                }
+            } else {
+                Color c = color(fill.colorFor(f), fill.opacityFor(f));
+                if (c != null) {
+                    g.setColor(c);
+                    g.fill(area);
+                }
+            }
+        }
+        if (s.stroke() != null) stroke(g, area, s.stroke(), f, k);
+    }
+
+    static void line(Graphics2D g, Shape path, LineSymbolizer s, Feature f, double k) {
+        stroke(g, path, s.strokeOrDefault(), f, k);
+    }
+
+    static void stroke(Graphics2D g, Shape path, Stroke s, Feature f, double k) {
+        Color c = color(s.colorFor(f), s.opacityFor(f));
+        double w = s.widthFor(f);
+        if (c == null || w <= 0) return;
+        g.setColor(c);
+        g.setStroke(basicStroke(s, w * k, k, f));
+        g.draw(path);
+    }
+
+    private static BasicStroke basicStroke(Stroke s, double width, double k, Feature f) {
+        int cap = switch (s.lineCap() == null ? "butt" : s.lineCap().toLowerCase(Locale.ROOT)) {
+            case "round" -> BasicStroke.CAP_ROUND;
+            case "square" -> BasicStroke.CAP_SQUARE;
+            default -> BasicStroke.CAP_BUTT;
+        };
+        int join = switch (s.lineJoin() == null ? "mitre" : s.lineJoin().toLowerCase(Locale.ROOT)) {
+            case "round" -> BasicStroke.JOIN_ROUND;
+            case "bevel" -> BasicStroke.JOIN_BEVEL;
+            default -> BasicStroke.JOIN_MITER;
+        };
+        List<Double> dash = s.dashArray();
+        if (dash.isEmpty() || dash.stream().allMatch(d -> d <= 0)) {
+            return new BasicStroke((float) width, cap, join, 10);
+        }
+        float[] d = new float[dash.size()];
+        for (int i = 0; i < d.length; i++) d[i] = (float) Math.max(0.01, dash.get(i) * k);
+        return new BasicStroke((float) width, cap, join, 10, d, (float) (s.dashOffsetFor(f) * k));
+    }
+
+    /** Line hatching clipped to the area; the spacing is the mark size, as GeoServer tiles it. */
+    private static void hatch(Graphics2D g, Shape area, Graphic graphic, Mark mark, Feature f, double k) {
+        Stroke ms = mark.stroke() != null ? mark.stroke() : Stroke.DEFAULT;
+        Color c = color(ms.colorFor(f), ms.opacityFor(f) * graphic.opacityFor(f));
+        if (c == null) return;
+        double step = Math.max(3, graphic.sizeFor(f)) * k;
+        Shape oldClip = g.getClip();
+        g.clip(area);
+        g.setColor(c);
+        g.setStroke(new BasicStroke((float) (Math.max(0.3, ms.widthFor(f)) * k)));
+        Rectangle2D b = area.getBounds2D();
+        double rotation = graphic.rotationFor(f);
+        String shape = mark.shape();
+        if (rotation % 180 == 45 || rotation % 180 == -135) {
+            // QGIS writes diagonal hatching as a horizontal line rotated by 45°.
+            shape = "horline".equals(shape) ? "slash" : "vertline".equals(shape) ? "backslash" : shape;
+        }
+        switch (shape) {
+            case "slash" -> diagonals(g, b, step, false);
+            case "backslash" -> diagonals(g, b, step, true);
+            case "horline" -> horizontals(g, b, step);
+            case "vertline" -> verticals(g, b, step);
+            case "times" -> {
+                diagonals(g, b, step, false);
+                diagonals(g, b, step, true);
+            }
+            case "plus" -> {
+                horizontals(g, b, step);
+                verticals(g, b, step);
+            }
+            default -> diagonals(g, b, step, false);
+        }
+        g.setClip(oldClip);
+    }
+
+    private static void diagonals(Graphics2D g, Rectangle2D b, double step, boolean back) {
+        // Anchored to multiples of the step so neighbouring polygons' hatching lines up.
+        double start = Math.floor((b.getMinX() - b.getHeight()) / step) * step;
+        for (double x0 = start; x0 < b.getMaxX(); x0 += step) {
+            if (back) g.draw(new Line2D.Double(x0, b.getMinY(), x0 + b.getHeight(), b.getMaxY()));
+            else g.draw(new Line2D.Double(x0, b.getMaxY(), x0 + b.getHeight(), b.getMinY()));
+        }
+    }
+
+    private static void horizontals(Graphics2D g, Rectangle2D b, double step) {
+        for (double y = Math.floor(b.getMinY() / step) * step; y < b.getMaxY(); y += step) {
+            g.draw(new Line2D.Double(b.getMinX(), y, b.getMaxX(), y));
+        }
+    }
+
+    private static void verticals(Graphics2D g, Rectangle2D b, double step) {
+        for (double x = Math.floor(b.getMinX() / step) * step; x < b.getMaxX(); x += step) {
+            g.draw(new Line2D.Double(x, b.getMinY(), x, b.getMaxY()));
+        }
+    }
+
+    /** A point symbol centred on (x, y) in screen pixels. */
+    static void point(Graphics2D g, double x, double y, PointSymbolizer s, Feature f, double k) {
+        Graphic gr = s.graphicOrDefault();
+        Mark mark = gr.mark();
+        if (mark == null) mark = Graphic.DEFAULT.mark();
+        double size = gr.sizeFor(f) * k;
+        Shape shape = markShape(mark.shape(), size);
+        AffineTransform t = AffineTransform.getTranslateInstance(x, y);
+        double rot = gr.rotationFor(f);
+        if (rot != 0) t.rotate(Math.toRadians(rot));
+        Shape placed = t.createTransformedShape(shape);
+        double opacity = gr.opacityFor(f);
+        boolean noFillNoStroke = mark.fill() == null && mark.stroke() == null;
+        if (mark.fill() != null || noFillNoStroke) {
+            Fill fill = mark.fill() != null ? mark.fill() : Fill.of(Fill.DEFAULT_COLOR, 1);
+            Color c = color(fill.colorFor(f), fill.opacityFor(f) * opacity);
+            if (c != null && !isLineMark(mark.shape())) {
+                g.setColor(c);
+                g.fill(placed);
+            }
+        }
+        if (mark.stroke() != null) stroke(g, placed, mark.stroke(), f, k);
+        else if (isLineMark(mark.shape())) stroke(g, placed, Stroke.DEFAULT, f, k);
+    }
+
+    private static boolean isLineMark(String shape) {
+        return switch (shape) {
+            case "cross", "x", "plus", "times", "slash", "backslash", "horline", "vertline" -> true;
+            default -> false;
+        };
+    }
+
+    static Shape markShape(String name, double size) {
+        double r = size / 2;
+        return switch (name) {
+            case "square" -> new Rectangle2D.Double(-r, -r, size, size);
+            case "triangle" -> polygon(new double[] {0, -r, r * 0.866, r * 0.5, -r * 0.866, r * 0.5});
+            case "star" -> star(r);
+            case "cross", "plus" -> {
+                Path2D p = new Path2D.Double();
+                p.moveTo(-r, 0);
+                p.lineTo(r, 0);
+                p.moveTo(0, -r);
+                p.lineTo(0, r);
+                yield p;
+            }
+            case "x", "times" -> {
+                Path2D p = new Path2D.Double();
+                p.moveTo(-r, -r);
+                p.lineTo(r, r);
+                p.moveTo(-r, r);
+                p.lineTo(r, -r);
+                yield p;
+            }
+            default -> new Ellipse2D.Double(-r, -r, size, size);
+        };
+    }
+
+    private static Shape star(double r) {
+        double[] xy = new double[20];
+        for (int i = 0; i < 10; i++) {
+            double a = Math.PI / 2 + i * Math.PI / 5;
+            double rr = i % 2 == 0 ? r : r * 0.4;
+            xy[2 * i] = Math.cos(a) * rr;
+            xy[2 * i + 1] = -Math.sin(a) * rr;
+        }
+        return polygon(xy);
+    }
+
+    private static Shape polygon(double[] xy) {
+        Path2D p = new Path2D.Double();
+        p.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) p.lineTo(xy[i], xy[i + 1]);
+        p.closePath();
+        return p;
+    }
+
+    static Color color(String hex, double opacity) {
+        return MapRenderer.color(hex, opacity);
+    }
+}
