@@ -3,21 +3,139 @@ package fr.bassinminier.atlas.render;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
-/** Renders a loaded project into an image: the PNG export and the screen both go through here. */
+/**
+ * Renders a loaded project into an image: the PNG export and the screen both go through here.
+ *
+ * <p>The layers are drawn in horizontal bands, shared between the processors (the rendering
+ * thread and helpers): each band queries only the features that reach it and draws them clipped
+ * to its rows, with the same transform as the whole view, so the image is the same as drawn in
+ * one go. Labels and marks are then drawn once over the whole image.
+ */
 public final class ImageRenderer {
+    /** Threads helping the rendering thread: one per extra processor, at most 3. */
+    private static final int HELPERS = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+    private static final ExecutorService POOL = HELPERS <= 0 ? null : Executors.newFixedThreadPool(HELPERS, r -> {
+        Thread t = new Thread(r, "atlas-render-band");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final MapRenderer renderer = new MapRenderer();
 
+    /** An image and what drawing it took. */
+    public record Rendered(BufferedImage image, MapRenderer.Stats stats) {
+    }
+
     public BufferedImage render(LoadedProject project, Viewport vp, RenderOptions opts, BooleanSupplier cancelled) {
-        BufferedImage img = new BufferedImage(vp.width(), vp.height(), BufferedImage.TYPE_INT_ARGB);
+        return render(project, vp, opts, cancelled, BufferedImage.TYPE_INT_ARGB).image();
+    }
+
+    /**
+     * Renders into a new image of the given type (TYPE_INT_ARGB for files, TYPE_INT_ARGB_PRE for
+     * the screen, whose pixels JavaFX then shows without conversion).
+     *
+     * @throws CancellationException when {@code cancelled} turns true before the end
+     */
+    public Rendered render(LoadedProject project, Viewport vp, RenderOptions opts, BooleanSupplier cancelled,
+                           int imageType) {
+        return render(project, vp, opts, cancelled, imageType, bands(vp));
+    }
+
+    /** With a given number of bands (the tests compare one band with several). */
+    Rendered render(LoadedProject project, Viewport vp, RenderOptions opts, BooleanSupplier cancelled, int imageType,
+                    int bands) {
+        long t0 = System.nanoTime();
+        BufferedImage img = new BufferedImage(vp.width(), vp.height(), imageType);
+        int[] counts = bands == 1 ? band(img, project, vp, opts, cancelled, 0, vp.height())
+                : parallel(img, project, vp, opts, cancelled, bands);
         Graphics2D g = img.createGraphics();
         try {
-            renderer.render(g, vp, project.layers(), opts, cancelled);
+            MapRenderer.hints(g);
+            renderer.drawOverlays(g, vp, project.layers(), opts, cancelled);
         } finally {
             g.dispose();
         }
-        return img;
+        return new Rendered(img, new MapRenderer.Stats(counts[0], counts[1], System.nanoTime() - t0));
+    }
+
+    /** Two bands per processor, so that a band full of buildings does not leave a processor idle. */
+    private static int bands(Viewport vp) {
+        if (POOL == null || vp.height() < 64) return 1;
+        return Math.min(2 * (HELPERS + 1), vp.height() / 32);
+    }
+
+    private int[] parallel(BufferedImage img, LoadedProject project, Viewport vp, RenderOptions opts,
+                           BooleanSupplier cancelled, int bands) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int[][] counts = new int[bands][];
+        BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
+        Runnable worker = () -> {
+            for (int b; (b = next.getAndIncrement()) < bands && failure.get() == null; ) {
+                int rowMin = vp.height() * b / bands;
+                int rowMax = vp.height() * (b + 1) / bands;
+                try {
+                    counts[b] = band(img, project, vp, opts, stop, rowMin, rowMax);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }
+        };
+        int helpers = Math.min(HELPERS, bands - 1);
+        CountDownLatch done = new CountDownLatch(helpers);
+        for (int i = 0; i < helpers; i++) {
+            POOL.execute(() -> {
+                try {
+                    worker.run();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        worker.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            failure.compareAndSet(null, new CancellationException());
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) throw re;
+        if (t instanceof Error er) throw er;
+        if (t != null) throw new IllegalStateException(t);
+        int layers = 0;
+        int features = 0;
+        for (int[] c : counts) {
+            layers = Math.max(layers, c[0]);
+            features += c[1];
+        }
+        return new int[] {layers, features};
+    }
+
+    /** The background and the layers on the rows [rowMin, rowMax). */
+    private int[] band(BufferedImage img, LoadedProject project, Viewport vp, RenderOptions opts,
+                       BooleanSupplier cancelled, int rowMin, int rowMax) {
+        Graphics2D g = img.createGraphics();
+        try {
+            g.clipRect(0, rowMin, vp.width(), rowMax - rowMin);
+            MapRenderer.hints(g);
+            if (opts.background() != null) {
+                g.setColor(opts.background());
+                g.fillRect(0, rowMin, vp.width(), rowMax - rowMin);
+            }
+            return renderer.drawLayers(g, vp, rowMin, rowMax, project.layers(), opts, cancelled,
+                    DotRaster.of(img, rowMin, rowMax));
+        } finally {
+            g.dispose();
+        }
     }
 
     /** The options a project asks for: its indicative-data notice and its layers' sources. */

@@ -1,6 +1,8 @@
 package fr.bassinminier.atlas.render;
 
 import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.GeometryType;
+import fr.bassinminier.atlas.model.PackedEnvelopes;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LayerStyle;
@@ -33,7 +35,13 @@ import org.locationtech.jts.geom.Puntal;
  * (per-layer STR-tree), and features smaller than a pixel are drawn as a dot.
  */
 public final class MapRenderer {
-    private static final int CANCEL_CHECK_EVERY = 512;
+    private static final int CANCEL_CHECK_MASK = 255;
+    /**
+     * A layer with at least this many features in view is dense: its sub-pixel dots go straight
+     * into the image's pixels (DotRaster) rather than through one antialiased fill each. Lighter
+     * layers are drawn exactly as before, every dot a Java2D fill.
+     */
+    static final int DENSE_FEATURES = 2_000;
 
     /** What a render did, for benchmarks and the status bar. */
     public record Stats(int layersDrawn, int featuresDrawn, long nanos) {
@@ -42,62 +50,125 @@ public final class MapRenderer {
     public Stats render(Graphics2D g, Viewport vp, List<ProjectLayer> layers, RenderOptions opts,
                         BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        hints(g);
         if (opts.background() != null) {
             g.setColor(opts.background());
             g.fill(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
         }
+        int[] counts = drawLayers(g, vp, 0, vp.height(), layers, opts, cancelled, null);
+        drawOverlays(g, vp, layers, opts, cancelled);
+        return new Stats(counts[0], counts[1], System.nanoTime() - t0);
+    }
+
+    static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    }
+
+    /** Labels, then the notice and sources marks: drawn once over the whole image. */
+    void drawOverlays(Graphics2D g, Viewport vp, List<ProjectLayer> layers, RenderOptions opts, BooleanSupplier cancelled) {
+        new LabelEngine().draw(g, vp, layers, opts.pixelRatio(), cancelled);
+        drawMarks(g, vp, opts);
+    }
+
+    /**
+     * Draws the layers, bottom up, on the rows [rowMin, rowMax) of the view: the whole view, or
+     * one band of it when a render is split between threads (g is then clipped to the band).
+     * Each feature in view is counted by exactly one band: the one holding its top row.
+     *
+     * @param raster direct access to the pixels g draws on, for dots; null to draw them with g
+     * @return {layers drawn, features counted}
+     */
+    int[] drawLayers(Graphics2D g, Viewport vp, int rowMin, int rowMax, List<ProjectLayer> layers,
+                     RenderOptions opts, BooleanSupplier cancelled, DotRaster raster) {
         ShapeBuilder shapes = new ShapeBuilder(vp, 0.5);
-        Envelope view = vp.ground();
         int drawn = 0;
         int layerCount = 0;
         // Layer-tree order puts the top layer first: draw from the bottom up.
         for (int li = layers.size() - 1; li >= 0; li--) {
             ProjectLayer pl = layers.get(li);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
-            drawn += drawLayer(g, vp, shapes, view, pl, li, opts, cancelled);
+            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, opts, cancelled, raster);
             layerCount++;
         }
-        new LabelEngine().draw(g, vp, layers, opts.pixelRatio(), cancelled);
-        drawMarks(g, vp, opts);
-        return new Stats(layerCount, drawn, System.nanoTime() - t0);
+        return new int[] {layerCount, drawn};
     }
 
-    private int drawLayer(Graphics2D g, Viewport vp, ShapeBuilder shapes, Envelope view, ProjectLayer pl,
-                          int ordinal, RenderOptions opts, BooleanSupplier cancelled) {
+    private int drawLayer(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl,
+                          int ordinal, RenderOptions opts, BooleanSupplier cancelled, DotRaster raster) {
+        if (cancelled.getAsBoolean()) throw new CancellationException();
         VectorLayer data = pl.data();
         LayerEntry e = pl.entry();
         LayerStyle s = DefaultStyles.resolve(e.style(), data.geometryType(), ordinal);
         double k = opts.pixelRatio();
         Color fill = color(s.fill(), s.fillOpacity());
         Color stroke = color(s.stroke(), 1);
+        Color dot = stroke != null ? stroke : fill;
         BasicStroke line = s.strokeWidth() > 0 && stroke != null ? stroke(s, k) : null;
+        Envelope view = vp.ground();
+        boolean whole = rowMin <= 0 && rowMax >= vp.height();
+        // A band also draws what lies just outside it but reaches into it (outlines, points).
+        double marginPx = whole ? 0 : 2 + k * Math.max(s.strokeWidth() / 2, s.pointSize() / 2 + 1);
+        Envelope area = whole ? view : band(vp, rowMin - marginPx, rowMax + marginPx);
+        int[] hits = data.queryIndices(area);
+        double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
+        boolean dense = hits.length * bandShare >= DENSE_FEATURES;
         Composite before = g.getComposite();
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
-        double pixelArea = vp.resolution() * vp.resolution();
+        double res = vp.resolution();
+        double pixelArea = res * res;
+        double viewTop = view.getMaxY();
+        Path2D.Double dotPath = dense && raster == null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+        List<Feature> features = data.features();
+        PackedEnvelopes envs = data.envelopes();
+        // Only layers that may hold points need each geometry looked at before its envelope.
+        GeometryType.Family family = data.geometryType().family();
+        boolean mayHavePoints = family != GeometryType.Family.POLYGON && family != GeometryType.Family.LINE;
         int n = 0;
+        int counted = 0;
         try {
-            for (Feature f : data.query(view)) {
-                if (++n % CANCEL_CHECK_EVERY == 0 && cancelled.getAsBoolean()) throw new CancellationException();
-                Geometry geom = f.geometry();
-                if (geom instanceof Puntal) {
-                    drawPoints(g, shapes, geom, s, fill, stroke, k);
-                    continue;
+            for (int idx : hits) {
+                if ((++n & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) throw new CancellationException();
+                double minX = envs.minX(idx);
+                double minY = envs.minY(idx);
+                double maxX = envs.maxX(idx);
+                double maxY = envs.maxY(idx);
+                if (whole) {
+                    counted++;
+                } else if (minX <= view.getMaxX() && maxX >= view.getMinX() && minY <= view.getMaxY()
+                        && maxY >= view.getMinY()) {
+                    double top = Math.max(0, (viewTop - maxY) / res);
+                    if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
                 }
-                Envelope env = geom.getEnvelopeInternal();
-                if (env.getWidth() * env.getHeight() < pixelArea) {
+                Geometry geom = null;
+                if (mayHavePoints) {
+                    geom = features.get(idx).geometry();
+                    if (geom instanceof Puntal) {
+                        drawPoints(g, shapes, geom, s, fill, stroke, k);
+                        continue;
+                    }
+                }
+                double w = maxX - minX;
+                double h = maxY - minY;
+                if (w * h < pixelArea) {
                     // Sub-pixel feature: a dot keeps dense layers visible without building paths.
-                    Color dot = stroke != null ? stroke : fill;
-                    if (dot != null) {
+                    if (dot == null) continue;
+                    double x = shapes.screenX(minX);
+                    double y = shapes.screenY(maxY);
+                    if (raster != null && dense) {
+                        raster.square(x, y, k, dot, e.opacity());
+                    } else if (dotPath != null) {
+                        dotPath.append(new Rectangle2D.Double(x, y, k, k), false);
+                    } else {
                         g.setColor(dot);
-                        g.fill(new Rectangle2D.Double(shapes.screenX(env.getMinX()), shapes.screenY(env.getMaxY()), k, k));
+                        g.fill(new Rectangle2D.Double(x, y, k, k));
                     }
                     continue;
                 }
-                Path2D.Double path = shapes.path(geom);
+                if (geom == null) geom = features.get(idx).geometry();
                 boolean areal = geom.getDimension() == 2;
+                Path2D.Double path = shapes.path(geom);
                 if (areal && fill != null) {
                     g.setColor(fill);
                     g.fill(path);
@@ -109,10 +180,23 @@ public final class MapRenderer {
                     g.draw(path);
                 }
             }
+            if (dotPath != null && dot != null) {
+                g.setColor(dot);
+                g.fill(dotPath);
+            }
         } finally {
             g.setComposite(before);
         }
-        return n;
+        return counted;
+    }
+
+    /** The ground under the rows [top, bottom) of the view, full width. */
+    private static Envelope band(Viewport vp, double top, double bottom) {
+        Envelope v = vp.ground();
+        double t = Math.max(0, top);
+        double b = Math.min(vp.height(), bottom);
+        return new Envelope(v.getMinX(), v.getMaxX(), v.getMaxY() - b * vp.resolution(),
+                v.getMaxY() - t * vp.resolution());
     }
 
     private static void drawPoints(Graphics2D g, ShapeBuilder shapes, Geometry geom, LayerStyle s, Color fill,
