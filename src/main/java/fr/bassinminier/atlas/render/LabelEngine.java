@@ -3,6 +3,11 @@ package fr.bassinminier.atlas.render;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.project.LabelRule;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.model.style.FeatureTypeStyle;
+import fr.bassinminier.atlas.model.style.Rule;
+import fr.bassinminier.atlas.model.style.Symbolizer;
+import fr.bassinminier.atlas.model.style.TextSymbolizer;
+import fr.bassinminier.atlas.style.sld.Styles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -26,12 +31,16 @@ import org.locationtech.jts.index.quadtree.Quadtree;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /**
- * Places labels by priority so that none overlaps another or leaves the frame: higher-priority
- * layers first, and within a layer larger features first; a label that finds no free spot among
- * its candidate positions is dropped rather than drawn over another.
+ * Places labels by priority so that none overlaps another or leaves the frame: higher priority
+ * first, then layers higher in the tree, then larger features; a label that finds no free spot
+ * among its candidate positions is dropped rather than drawn over another. Labels come from the
+ * layer's SLD TextSymbolizers, or from the project's simple label rule.
  */
 final class LabelEngine {
-    private record Candidate(String text, double x, double y, boolean anchorIsPoint, LabelRule rule, double weight) {
+    /** What to write, where, and how: the same for SLD and simple labels. */
+    private record Candidate(String text, double x, double y, boolean besidePoint, double priority, int layerRank,
+                             double weight, boolean bold, double fontSize, Color color, double haloRadius,
+                             Color haloColor) {
     }
 
     private static final double[][] POINT_OFFSETS = {{1, -0.3}, {-1, -0.3}, {0, -1.1}, {0, 1.1}};
@@ -41,42 +50,91 @@ final class LabelEngine {
         ShapeBuilder sb = new ShapeBuilder(vp, 1);
         Envelope view = vp.ground();
         List<Candidate> cands = new ArrayList<>();
-        for (ProjectLayer pl : layers) {
-            LabelRule rule = pl.entry().label();
-            if (!pl.isLoaded() || !pl.entry().visible() || rule == null || !rule.showsAt(scale)) continue;
-            for (Feature f : pl.data().query(view)) {
-                String text = f.text(rule.field()).strip();
-                Geometry geom = f.geometry();
-                if (text.isEmpty() || geom == null || geom.isEmpty()) continue;
-                Coordinate c = anchor(geom, view);
-                if (c == null) continue;
-                boolean point = geom instanceof Puntal || geom.getDimension() == 2
-                        && geom.getEnvelopeInternal().getWidth() / vp.resolution() < 60;
-                cands.add(new Candidate(text, sb.screenX(c.x), sb.screenY(c.y), point, rule,
-                        geom.getEnvelopeInternal().getArea() + geom.getLength()));
+        for (int rank = 0; rank < layers.size(); rank++) {
+            ProjectLayer pl = layers.get(rank);
+            if (!pl.isLoaded() || !pl.entry().visible()) continue;
+            if (pl.style() != null) {
+                collectSld(pl, rank, scale, view, vp, sb, cands);
+            } else if (pl.entry().label() != null && pl.entry().label().showsAt(scale)) {
+                collectSimple(pl, rank, view, vp, sb, cands);
             }
         }
         if (cancelled.getAsBoolean()) return;
-        cands.sort(Comparator.comparingInt((Candidate c) -> -c.rule().priority())
+        cands.sort(Comparator.comparingDouble((Candidate c) -> -c.priority()).thenComparingInt(Candidate::layerRank)
                 .thenComparingDouble(c -> -c.weight()));
+        place(g, vp, cands, pixelRatio);
+    }
+
+    private static void collectSimple(ProjectLayer pl, int rank, Envelope view, Viewport vp, ShapeBuilder sb,
+                                      List<Candidate> out) {
+        LabelRule rule = pl.entry().label();
+        Color color = MapRenderer.color(rule.color(), 1);
+        for (Feature f : pl.data().query(view)) {
+            add(out, f, f.text(rule.field()), view, vp, sb, rule.priority(), rank, rule.bold(), rule.fontSize(), color,
+                    1.5, Color.WHITE);
+        }
+    }
+
+    private static void collectSld(ProjectLayer pl, int rank, double scale, Envelope view, Viewport vp,
+                                   ShapeBuilder sb, List<Candidate> out) {
+        if (!hasText(pl)) return;
+        for (Feature f : pl.data().query(view)) {
+            for (FeatureTypeStyle fts : pl.style().featureTypeStyles()) {
+                for (Rule r : Styles.rulesFor(fts, f, scale)) {
+                    for (Symbolizer s : r.symbolizers()) {
+                        if (!(s instanceof TextSymbolizer t)) continue;
+                        var font = t.fontOrDefault();
+                        Color halo = t.halo() == null ? null
+                                : MapRenderer.color(t.halo().colorFor(f), t.halo().opacityFor(f));
+                        add(out, f, t.textFor(f), view, vp, sb, t.priorityFor(f), rank, font.isBoldFor(f),
+                                font.sizeFor(f), MapRenderer.color(t.colorFor(f), t.opacityFor(f)),
+                                t.halo() == null ? 0 : t.halo().radiusFor(f), halo);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasText(ProjectLayer pl) {
+        for (FeatureTypeStyle fts : pl.style().featureTypeStyles()) {
+            for (Rule r : fts.rules()) {
+                for (Symbolizer s : r.symbolizers()) if (s instanceof TextSymbolizer) return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(List<Candidate> out, Feature f, String text, Envelope view, Viewport vp, ShapeBuilder sb,
+                            double priority, int rank, boolean bold, double size, Color color, double halo,
+                            Color haloColor) {
+        Geometry geom = f.geometry();
+        if (text == null || text.isBlank() || geom == null || geom.isEmpty()) return;
+        Coordinate c = anchor(geom, view);
+        if (c == null) return;
+        boolean point = geom instanceof Puntal || geom.getDimension() == 2
+                && geom.getEnvelopeInternal().getWidth() / vp.resolution() < 60;
+        out.add(new Candidate(text.strip(), sb.screenX(c.x), sb.screenY(c.y), point, priority, rank,
+                geom.getEnvelopeInternal().getArea() + geom.getLength(), bold, size, color, halo, haloColor));
+    }
+
+    private static void place(Graphics2D g, Viewport vp, List<Candidate> cands, double k) {
         Quadtree placed = new Quadtree();
         Rectangle2D frame = new Rectangle2D.Double(2, 2, vp.width() - 4, vp.height() - 4);
         for (Candidate c : cands) {
-            Font font = new Font(Font.SANS_SERIF, c.rule().bold() ? Font.BOLD : Font.PLAIN,
-                    (int) Math.round(c.rule().fontSize() * pixelRatio));
+            Font font = new Font(Font.SANS_SERIF, c.bold() ? Font.BOLD : Font.PLAIN, (int) Math.round(c.fontSize() * k));
             g.setFont(font);
             FontMetrics fm = g.getFontMetrics();
             double w = fm.stringWidth(c.text());
             double h = fm.getAscent() + fm.getDescent();
-            double gap = 4 * pixelRatio;
-            double[][] offsets = c.anchorIsPoint() ? POINT_OFFSETS : new double[][] {{0, 0}};
+            double gap = 4 * k;
+            double[][] offsets = c.besidePoint() ? POINT_OFFSETS : new double[][] {{0, 0}};
             for (double[] o : offsets) {
                 double left = o[0] > 0 ? c.x() + gap : o[0] < 0 ? c.x() - gap - w : c.x() - w / 2;
                 double top = c.y() - h / 2 + o[1] * (h / 2 + gap) + (o[0] == 0 ? 0 : h * 0.3);
                 Rectangle2D box = new Rectangle2D.Double(left - 1, top - 1, w + 2, h + 2);
                 if (!frame.contains(box) || overlaps(placed, box)) continue;
                 placed.insert(new Envelope(box.getMinX(), box.getMaxX(), box.getMinY(), box.getMaxY()), box);
-                paint(g, c, left, top + fm.getAscent(), font, pixelRatio);
+                paint(g, c, left, top + fm.getAscent(), font, k);
                 break;
             }
         }
@@ -99,14 +157,16 @@ final class LabelEngine {
         return c != null && view.contains(c) ? c : null;
     }
 
-    /** Text with a white halo; the halo is an outline, the text itself stays text (selectable in PDF). */
+    /** Text with a halo; the halo is an outline, the text itself stays text (selectable in PDF). */
     private static void paint(Graphics2D g, Candidate c, double x, double baseline, Font font, double k) {
-        TextLayout tl = new TextLayout(c.text(), font, g.getFontRenderContext());
-        Shape outline = tl.getOutline(AffineTransform.getTranslateInstance(x, baseline));
-        g.setStroke(new BasicStroke((float) (3 * k), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setColor(new Color(255, 255, 255, 215));
-        g.draw(outline);
-        g.setColor(MapRenderer.color(c.rule().color(), 1));
+        if (c.haloRadius() > 0 && c.haloColor() != null) {
+            TextLayout tl = new TextLayout(c.text(), font, g.getFontRenderContext());
+            Shape outline = tl.getOutline(AffineTransform.getTranslateInstance(x, baseline));
+            g.setStroke(new BasicStroke((float) (2 * c.haloRadius() * k), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setColor(c.haloColor());
+            g.draw(outline);
+        }
+        g.setColor(c.color() == null ? Color.BLACK : c.color());
         g.drawString(c.text(), (float) x, (float) baseline);
     }
 }

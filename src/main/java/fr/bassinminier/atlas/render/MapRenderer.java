@@ -21,7 +21,20 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import fr.bassinminier.atlas.model.style.FeatureTypeStyle;
+import fr.bassinminier.atlas.model.style.LineSymbolizer;
+import fr.bassinminier.atlas.model.style.PointSymbolizer;
+import fr.bassinminier.atlas.model.style.PolygonSymbolizer;
+import fr.bassinminier.atlas.model.style.Rule;
+import fr.bassinminier.atlas.model.style.Style;
+import fr.bassinminier.atlas.model.style.Symbolizer;
+import fr.bassinminier.atlas.model.style.TextSymbolizer;
+import fr.bassinminier.atlas.style.sld.Styles;
+import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.locationtech.jts.geom.Envelope;
@@ -118,8 +131,12 @@ public final class MapRenderer {
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
         double res = vp.resolution();
         double pixelArea = res * res;
+        Style sld = pl.style();
+        double scale = vp.scaleDenominator() * k;
         double viewTop = view.getMaxY();
-        Path2D.Double dotPath = dense && raster == null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+        // One batched path per layer needs one colour: not for SLD layers, whose rules colour each feature.
+        Path2D.Double dotPath = dense && raster == null && pl.style() == null
+                ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
         List<Feature> features = data.features();
         PackedEnvelopes envs = data.envelopes();
         // Only layers that may hold points need each geometry looked at before its envelope.
@@ -142,10 +159,19 @@ public final class MapRenderer {
                     if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
                 }
                 Geometry geom = null;
+                List<Symbolizer> syms = null;
+                Color featureDot = dot;
+                if (sld != null) {
+                    // SLD: the rules that apply to this feature at this scale decide everything.
+                    syms = symbolizers(sld, features.get(idx), scale);
+                    if (syms.isEmpty()) continue;
+                    featureDot = dotColor(syms, features.get(idx));
+                }
                 if (mayHavePoints) {
                     geom = features.get(idx).geometry();
                     if (geom instanceof Puntal) {
-                        drawPoints(g, shapes, geom, s, fill, stroke, k);
+                        if (syms != null) paintSld(g, shapes, features.get(idx), geom, null, syms, k);
+                        else drawPoints(g, shapes, geom, s, fill, stroke, k);
                         continue;
                     }
                 }
@@ -153,15 +179,15 @@ public final class MapRenderer {
                 double h = maxY - minY;
                 if (w * h < pixelArea) {
                     // Sub-pixel feature: a dot keeps dense layers visible without building paths.
-                    if (dot == null) continue;
+                    if (featureDot == null) continue;
                     double x = shapes.screenX(minX);
                     double y = shapes.screenY(maxY);
                     if (raster != null && dense) {
-                        raster.square(x, y, k, dot, e.opacity());
+                        raster.square(x, y, k, featureDot, e.opacity());
                     } else if (dotPath != null) {
                         dotPath.append(new Rectangle2D.Double(x, y, k, k), false);
                     } else {
-                        g.setColor(dot);
+                        g.setColor(featureDot);
                         g.fill(new Rectangle2D.Double(x, y, k, k));
                     }
                     continue;
@@ -169,6 +195,10 @@ public final class MapRenderer {
                 if (geom == null) geom = features.get(idx).geometry();
                 boolean areal = geom.getDimension() == 2;
                 Path2D.Double path = shapes.path(geom);
+                if (syms != null) {
+                    paintSld(g, shapes, features.get(idx), geom, path, syms, k);
+                    continue;
+                }
                 if (areal && fill != null) {
                     g.setColor(fill);
                     g.fill(path);
@@ -188,6 +218,64 @@ public final class MapRenderer {
             g.setComposite(before);
         }
         return counted;
+    }
+
+    /**
+     * The drawing symbolizers of the rules that apply, in rule order, every FeatureTypeStyle in
+     * turn. Text symbolizers are left to the label engine, which places all labels together.
+     * (SLD draws each FeatureTypeStyle as a separate pass over the layer; drawing them feature
+     * by feature differs only where a later FeatureTypeStyle should cover neighbouring features,
+     * which the demo and the QGIS exports we read do not rely on.)
+     */
+    static List<Symbolizer> symbolizers(Style style, Feature f, double scale) {
+        List<Symbolizer> out = new ArrayList<>(2);
+        for (FeatureTypeStyle fts : style.featureTypeStyles()) {
+            for (Rule r : Styles.rulesFor(fts, f, scale)) {
+                for (Symbolizer sym : r.symbolizers()) if (!(sym instanceof TextSymbolizer)) out.add(sym);
+            }
+        }
+        return out;
+    }
+
+    /** The colour of a feature too small to draw: its fill, else its outline. */
+    private static Color dotColor(List<Symbolizer> syms, Feature f) {
+        for (Symbolizer sym : syms) {
+            if (sym instanceof PolygonSymbolizer p) {
+                if (p.fill() != null && p.fill().graphicFill() == null) return color(p.fill().colorFor(f), 1);
+                if (p.stroke() != null) return color(p.stroke().colorFor(f), 1);
+            } else if (sym instanceof LineSymbolizer l) {
+                return color(l.strokeOrDefault().colorFor(f), 1);
+            }
+        }
+        return null;
+    }
+
+    private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
+                                 List<Symbolizer> syms, double k) {
+        for (Symbolizer sym : syms) {
+            if (sym instanceof PolygonSymbolizer p && path != null && geom.getDimension() == 2) {
+                SymbolPainter.polygon(g, path, p, f, k);
+            } else if (sym instanceof LineSymbolizer l && path != null) {
+                SymbolPainter.line(g, path, l, f, k);
+            } else if (sym instanceof PointSymbolizer p) {
+                for (Coordinate c : anchors(geom)) {
+                    SymbolPainter.point(g, shapes.screenX(c.x), shapes.screenY(c.y), p, f, k);
+                }
+            }
+        }
+    }
+
+    /** Where a point symbol goes: each point, or a point inside each polygon, or each line's middle. */
+    private static List<Coordinate> anchors(Geometry geom) {
+        List<Coordinate> out = new ArrayList<>();
+        for (int i = 0; i < geom.getNumGeometries(); i++) {
+            Geometry part = geom.getGeometryN(i);
+            if (part.isEmpty()) continue;
+            if (part instanceof Point p) out.add(p.getCoordinate());
+            else if (part.getDimension() == 2) out.add(InteriorPointArea.getInteriorPoint(part));
+            else out.add(new LengthIndexedLine(part).extractPoint(part.getLength() / 2));
+        }
+        return out;
     }
 
     /** The ground under the rows [top, bottom) of the view, full width. */

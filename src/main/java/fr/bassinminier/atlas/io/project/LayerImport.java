@@ -60,6 +60,16 @@ public final class LayerImport {
         return s.isEmpty() ? "couche" : s;
     }
 
+    /** A path written relative to {@code oldBase}, rewritten relative to {@code newBase} when possible. */
+    private static String rebase(String path, Path oldBase, Path newBase) {
+        Path abs = oldBase.resolve(path).normalize();
+        try {
+            return newBase.relativize(abs).toString().replace('\\', '/');
+        } catch (IllegalArgumentException differentRoot) {
+            return abs.toString();
+        }
+    }
+
     /**
      * Writes the project to {@code target}, with layer sources rewritten relative to the new
      * location where they can be (so the folder can be moved or shared as a whole).
@@ -69,14 +79,9 @@ public final class LayerImport {
         Path newBase = target.toAbsolutePath().getParent();
         List<ProjectLayer> layers = new ArrayList<>();
         for (ProjectLayer l : p.layers()) {
-            Path abs = oldBase.resolve(l.entry().source()).normalize();
-            String src;
-            try {
-                src = newBase.relativize(abs).toString().replace('\\', '/');
-            } catch (IllegalArgumentException differentRoot) {
-                src = abs.toString();
-            }
-            layers.add(l.withEntry(l.entry().withSource(src)));
+            var e = l.entry().withSource(rebase(l.entry().source(), oldBase, newBase));
+            if (e.sld() != null) e = e.withSld(rebase(e.sld(), oldBase, newBase));
+            layers.add(l.withEntry(e));
         }
         MapProject mp = p.project().withLayers(layers.stream().map(ProjectLayer::entry).toList());
         ProjectFile.write(target, mp);
