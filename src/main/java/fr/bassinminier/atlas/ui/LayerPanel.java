@@ -4,7 +4,9 @@ import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.style.DefaultStyles;
+import fr.bassinminier.atlas.style.sld.Legend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,21 +44,33 @@ import javafx.scene.shape.Rectangle;
 public final class LayerPanel {
     static final DataFormat LAYER_ID = new DataFormat("application/x-atlas-layer-id");
     private static final String GROUP_PREFIX = "\u0000group:";
+    private static final String LEGEND_PREFIX = "\u0000legend:";
 
     private final MapViewModel vm;
     private final TreeView<String> tree = new TreeView<>();
     private final Consumer<String> openTable;
     private final Consumer<String> showProperties;
+    private final Consumer<String> editStyle;
     private List<String> shownOrder = List.of();
+    private String shownLegend = "";
 
-    public LayerPanel(MapViewModel vm, Consumer<String> openTable, Consumer<String> showProperties) {
+    public LayerPanel(MapViewModel vm, Consumer<String> openTable, Consumer<String> showProperties,
+                      Consumer<String> editStyle) {
         this.vm = vm;
+        this.editStyle = editStyle;
         this.openTable = openTable;
         this.showProperties = showProperties;
         tree.setShowRoot(false);
         tree.getStyleClass().add("layer-tree");
         tree.setCellFactory(t -> new LayerCell());
         vm.projectProperty().addListener((o, a, p) -> sync(p));
+        // Scale-dependent classes come and go with the scale, as in QGIS's legend.
+        vm.viewportProperty().addListener((o, a, v) -> {
+            if (!legendSignature().equals(shownLegend)) {
+                shownOrder = List.of();
+                sync(vm.project());
+            }
+        });
     }
 
     public TreeView<String> view() {
@@ -71,6 +85,7 @@ public final class LayerPanel {
             return;
         }
         shownOrder = order;
+        shownLegend = legendSignature();
         TreeItem<String> root = new TreeItem<>("");
         Map<String, TreeItem<String>> groups = new LinkedHashMap<>();
         if (p != null) {
@@ -82,10 +97,55 @@ public final class LayerPanel {
                     root.getChildren().add(item);
                     return item;
                 });
-                gi.getChildren().add(new TreeItem<>(l.entry().id()));
+                TreeItem<String> li = new TreeItem<>(l.entry().id());
+                List<Legend.Entry> entries = legend(l);
+                // A layer with one class needs no sub-list: its swatch says it all.
+                if (entries.size() > 1) {
+                    for (int i = 0; i < entries.size(); i++) li.getChildren().add(new TreeItem<>(LEGEND_PREFIX + l.entry().id() + ":" + i));
+                    li.setExpanded(true);
+                }
+                gi.getChildren().add(li);
             }
         }
         tree.setRoot(root);
+    }
+
+    private double scale() {
+        var v = vm.viewport();
+        return v == null ? 0 : v.scaleDenominator();
+    }
+
+    private List<Legend.Entry> legend(ProjectLayer l) {
+        return l.style() == null ? List.of() : Legend.entries(l.style(), scale());
+    }
+
+    private String legendSignature() {
+        LoadedProject p = vm.project();
+        if (p == null) return "";
+        StringBuilder sb = new StringBuilder();
+        for (ProjectLayer l : p.layers()) sb.append(l.entry().id()).append(legend(l).size()).append(';');
+        return sb.toString();
+    }
+
+    /** The swatch of a layer: its first SLD class, or its simple style. */
+    private Node layerSwatch(ProjectLayer l, int ordinal) {
+        List<Legend.Entry> entries = legend(l);
+        if (entries.size() == 1 || (!entries.isEmpty() && l.style() != null)) {
+            return entries.size() == 1 ? swatch(entries.get(0).symbolizers()) : new StackPane();
+        }
+        return swatch(l, ordinal);
+    }
+
+    static Node swatch(List<fr.bassinminier.atlas.model.style.Symbolizer> symbolizers) {
+        java.awt.image.BufferedImage img = LegendSwatch.image(symbolizers, 18, 14, 2);
+        javafx.scene.image.WritableImage fx = new javafx.scene.image.WritableImage(img.getWidth(), img.getHeight());
+        fx.getPixelWriter().setPixels(0, 0, img.getWidth(), img.getHeight(),
+                javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, img.getWidth());
+        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView(fx);
+        v.setFitWidth(18);
+        v.setFitHeight(14);
+        return v;
     }
 
     private Optional<ProjectLayer> layer(String id) {
@@ -138,7 +198,7 @@ public final class LayerPanel {
             });
             setOnDragDetected(e -> {
                 String id = getItem();
-                if (id == null || id.startsWith(GROUP_PREFIX)) return;
+                if (id == null || id.startsWith(GROUP_PREFIX) || id.startsWith(LEGEND_PREFIX)) return;
                 var db = startDragAndDrop(TransferMode.MOVE);
                 ClipboardContent c = new ClipboardContent();
                 c.put(LAYER_ID, id);
@@ -162,6 +222,7 @@ public final class LayerPanel {
 
         private int indexOfTarget(String target) {
             LoadedProject p = vm.project();
+            if (target.startsWith(LEGEND_PREFIX)) target = target.substring(LEGEND_PREFIX.length()).split(":")[0];
             if (target.startsWith(GROUP_PREFIX)) {
                 String group = target.substring(GROUP_PREFIX.length());
                 for (int i = 0; i < p.layers().size(); i++) {
@@ -190,6 +251,22 @@ public final class LayerPanel {
                 setGraphic(null);
                 return;
             }
+            if (id.startsWith(LEGEND_PREFIX)) {
+                String[] parts = id.substring(LEGEND_PREFIX.length()).split(":");
+                Optional<ProjectLayer> l = layer(parts[0]);
+                List<Legend.Entry> entries = l.map(LayerPanel.this::legend).orElse(List.of());
+                int i = Integer.parseInt(parts[1]);
+                if (i >= entries.size()) {
+                    setGraphic(null);
+                    return;
+                }
+                Label label = new Label(entries.get(i).label());
+                label.getStyleClass().add("legend-label");
+                HBox entry = new HBox(6, swatch(entries.get(i).symbolizers()), label);
+                entry.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(entry);
+                return;
+            }
             if (id.startsWith(GROUP_PREFIX)) {
                 String group = id.substring(GROUP_PREFIX.length());
                 title.setText(group);
@@ -211,7 +288,7 @@ public final class LayerPanel {
             title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠"));
             visible.setSelected(l.entry().visible());
             int ordinal = vm.project().layers().indexOf(l);
-            box.getChildren().setAll(visible, swatch(l, ordinal), title);
+            box.getChildren().setAll(visible, layerSwatch(l, ordinal), title);
             setGraphic(box);
             setTooltip(new Tooltip(l.isLoaded()
                     ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error()));
@@ -234,11 +311,14 @@ public final class LayerPanel {
             opacity.setOnMouseReleased(e -> vm.setLayerOpacity(id, opacity.getValue()));
             CustomMenuItem opacityItem = new CustomMenuItem(new HBox(6, new Label(Messages.get("layers.opacity")), opacity));
             opacityItem.setHideOnClick(false);
+            MenuItem style = new MenuItem(Messages.get("layers.style"));
+            style.setOnAction(e -> editStyle.accept(id));
+            style.setDisable(!l.isLoaded());
             MenuItem props = new MenuItem(Messages.get("layers.properties"));
             props.setOnAction(e -> showProperties.accept(id));
             MenuItem remove = new MenuItem(Messages.get("layers.remove"));
             remove.setOnAction(e -> vm.removeLayer(id));
-            return new ContextMenu(zoom, table, opacityItem, props, new SeparatorMenuItem(), remove);
+            return new ContextMenu(zoom, table, style, opacityItem, props, new SeparatorMenuItem(), remove);
         }
     }
 }

@@ -79,7 +79,8 @@ public final class MainWindow {
         map = new MapView(vm);
         side = new SidePanel(vm, this::openTable);
         measurement = new Measurement(vm, map);
-        layers = new LayerPanel(vm, this::openTable, this::showProperties);
+        layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
+                .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, this::error)));
         root.setTop(new VBox(menuBar(), toolBar()));
         VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
         left.setPadding(new Insets(6));

@@ -150,7 +150,7 @@ public final class MapViewModel {
         if (v == null || e == null || e.isNull()) return;
         Envelope m = new Envelope(e);
         // A point or a single cité gets its neighbourhood too: urbanists read a cité in its town.
-        double min = 1200;
+        double min = 2500;
         if (m.getWidth() < min || m.getHeight() < min) m.expandBy(Math.max(0, (min - m.getWidth()) / 2),
                 Math.max(0, (min - m.getHeight()) / 2));
         m.expandBy(m.getWidth() * 0.1, m.getHeight() * 0.1);
@@ -274,6 +274,34 @@ public final class MapViewModel {
 
     public void removeLayer(String id) {
         updateLayers(ls -> ls.stream().filter(l -> !l.entry().id().equals(id)).toList());
+    }
+
+    /** Gives a layer a new SLD style (already written to {@code file}). */
+    public void setLayerStyle(String id, fr.bassinminier.atlas.model.style.Style style, java.nio.file.Path file) {
+        LoadedProject p = project.get();
+        String ref = file.toAbsolutePath().toString();
+        if (p != null && p.file() != null) {
+            try {
+                ref = p.file().toAbsolutePath().getParent().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+            } catch (IllegalArgumentException differentRoot) {
+                // Keep the absolute path: another drive cannot be reached relatively.
+            }
+        }
+        String sld = ref;
+        updateLayers(ls -> ls.stream().map(l -> l.entry().id().equals(id)
+                ? l.withEntry(l.entry().withSld(sld)).withStyle(style, null) : l).toList());
+    }
+
+    /**
+     * Where a layer's SLD is written: its current SLD file, else "styles/ID.sld" beside the
+     * project file (or in the working folder for a project never saved).
+     */
+    public java.nio.file.Path sldPathFor(fr.bassinminier.atlas.model.project.LayerEntry e) {
+        LoadedProject p = project.get();
+        java.nio.file.Path base = p == null || p.file() == null ? java.nio.file.Path.of("").toAbsolutePath()
+                : p.file().toAbsolutePath().getParent();
+        if (e.sld() != null) return base.resolve(e.sld()).normalize();
+        return base.resolve("styles").resolve(e.id() + ".sld");
     }
 
     /** Moves a layer to a new position in the layer-tree order (0 = top). */
