@@ -26,7 +26,7 @@ public interface Labelled {
         StringBuilder b = new StringBuilder();
         for (E e : type.getEnumConstants()) {
             if (b.length() > 0) b.append(", ");
-            b.append('«').append('\u00a0').append(e.label()).append('\u00a0').append('»');
+            b.append("« ").append(e.label()).append(" »");
         }
         return b.toString();
     }

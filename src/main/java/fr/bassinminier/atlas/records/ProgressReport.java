@@ -15,7 +15,9 @@ import java.util.Map;
  * "to do" is the target less what is delivered, in works or programmed: the target (23,000
  * dwellings for 2017–2027) is a programme figure, not the sum of the cités recorded. In a
  * group, "to do" is the group's dwellings less those three. A tranche is counted for the
- * landlord running its operation, or the cité's only owner.
+ * landlord running its operation, or the cité's only owner. Owners' figures use their shares as
+ * recorded; where the sources' shares add up to more than the cité (2016 report, Raismes:
+ * 219 + 629 + 2 for 845), the owners' total exceeds the cités' total, with a warning.
  *
  * @param reported the programme's own figure of dwellings delivered, when the records hold one:
  *                 records are usually incomplete, and the two should be read side by side
@@ -114,6 +116,11 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
                     }
                 }
                 if (dwellings > split) shares.merge(UNSPLIT, dwellings - split, Integer::sum);
+                if (c.dwellings() != null && split > dwellings) {
+                    // Kept as the source gives them: the owners' figures then add up to more.
+                    warnings.add("Cité « " + c.id() + " » (" + c.name() + ") : les parts des propriétaires font " + split
+                            + " logements pour " + dwellings + " dans la cité.");
+                }
             }
             Map<String, Acc> engagedByOwner = new LinkedHashMap<>();
             for (Tranche t : ts) {
