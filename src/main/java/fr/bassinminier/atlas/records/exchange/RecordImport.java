@@ -156,7 +156,7 @@ public final class RecordImport {
                         warnings.add("feuille « " + t.name() + " » non reconnue, ignorée.");
                     }
                 } else if (kind.equals(RecordSheets.HISTORY)) {
-                    if (!t.rows().isEmpty()) warnings.add("feuille « " + t.name() + " » (historique) ignorée : elle se lit seulement.");
+                    if (!t.rows().isEmpty()) warnings.add("feuille « " + t.name() + " » ignorée : l'historique se consulte, il ne s'importe pas.");
                 } else if (byKind.containsKey(kind)) {
                     errors.add(new RowError(t.name(), 1, "deuxième feuille de " + kind.toLowerCase(Locale.ROOT)
                             + " (déjà « " + byKind.get(kind).name() + " »)"));
