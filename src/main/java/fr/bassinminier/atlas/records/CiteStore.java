@@ -1,0 +1,94 @@
+package fr.bassinminier.atlas.records;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the cité records live. The SQLite file beside a map project is one implementation; a
+ * shared server database can be another, which is why nothing here names a file or SQL.
+ *
+ * <p>Reads are consistent snapshots. Every write goes through {@link #edit}: one transaction,
+ * durable once it returns, with every changed field kept in the history under the user's name.
+ * Nothing is ever updated or deleted without its history row.
+ */
+public interface CiteStore extends AutoCloseable {
+    /** The schema version of the storage (see README). */
+    int schemaVersion();
+
+    /** Where the records are, for messages ("bassin-minier.records.sqlite"). */
+    String location();
+
+    /** All records, read in one transaction. */
+    RecordsSnapshot snapshot() throws RecordsException;
+
+    default List<Cite> cites() throws RecordsException {
+        return snapshot().cites();
+    }
+
+    Optional<Cite> cite(String id) throws RecordsException;
+
+    /** The history of one record, oldest first. */
+    List<HistoryEntry> history(String entity, String entityId) throws RecordsException;
+
+    /** The latest changes of all records, newest first. */
+    List<HistoryEntry> recentHistory(int limit) throws RecordsException;
+
+    /** Number of edits (change sets) recorded. */
+    long editCount() throws RecordsException;
+
+    /**
+     * Runs {@code work} in one transaction under {@code user}'s name: all of its changes are
+     * kept, or none (on any exception). Returns the id of the edit (change set), or 0 when the
+     * work changed nothing (no edit is recorded then).
+     */
+    long edit(String user, String comment, Work work) throws RecordsException;
+
+    @Override
+    void close() throws RecordsException;
+
+    @FunctionalInterface
+    interface Work {
+        void run(Changes changes) throws RecordsException;
+    }
+
+    /** What a transaction may read and change. Each save writes history for the fields that differ. */
+    interface Changes {
+        long changeSetId();
+
+        Optional<Cite> cite(String id) throws RecordsException;
+
+        /** Inserts or updates (by id). */
+        void saveCite(Cite cite) throws RecordsException;
+
+        Optional<Operation> operation(long id) throws RecordsException;
+
+        Optional<Operation> operation(String citeId, String name) throws RecordsException;
+
+        List<Operation> operations(String citeId) throws RecordsException;
+
+        /** Inserts (id 0) or updates; returns it with its id. */
+        Operation saveOperation(Operation operation) throws RecordsException;
+
+        /** Deletes an operation that has no tranche left. */
+        void deleteOperation(long id) throws RecordsException;
+
+        Optional<Tranche> tranche(long id) throws RecordsException;
+
+        List<Tranche> tranches(long operationId) throws RecordsException;
+
+        Tranche saveTranche(Tranche tranche) throws RecordsException;
+
+        void deleteTranche(long id) throws RecordsException;
+
+        Optional<UrbanWork> urbanWork(long id) throws RecordsException;
+
+        List<UrbanWork> urbanWorks(String citeId) throws RecordsException;
+
+        UrbanWork saveUrbanWork(UrbanWork work) throws RecordsException;
+
+        void deleteUrbanWork(long id) throws RecordsException;
+
+        /** Project-level facts (target, reported figures, seed origin), kept with history too. */
+        void putMeta(String key, String value) throws RecordsException;
+    }
+}

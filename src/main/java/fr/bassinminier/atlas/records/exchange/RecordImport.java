@@ -1,0 +1,455 @@
+package fr.bassinminier.atlas.records.exchange;
+
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.DataException.Problem;
+import fr.bassinminier.atlas.records.Cite;
+import fr.bassinminier.atlas.records.CiteStore;
+import fr.bassinminier.atlas.records.InvalidValueException;
+import fr.bassinminier.atlas.records.Operation;
+import fr.bassinminier.atlas.records.Programme;
+import fr.bassinminier.atlas.records.RecordsException;
+import fr.bassinminier.atlas.records.RecordsException.Kind;
+import fr.bassinminier.atlas.records.RecordsSnapshot;
+import fr.bassinminier.atlas.records.Tranche;
+import fr.bassinminier.atlas.records.UrbanWork;
+import fr.bassinminier.atlas.records.Values;
+import fr.bassinminier.atlas.records.exchange.ImportPlan.FieldChange;
+import fr.bassinminier.atlas.records.exchange.ImportPlan.RecordChange;
+import fr.bassinminier.atlas.records.exchange.ImportPlan.RowError;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Imports records from a spreadsheet in two steps: {@link #plan} computes every change and
+ * rejects bad rows without writing anything; {@link #apply} writes a plan without errors in one
+ * transaction, after checking that nothing it changes was modified meanwhile.
+ *
+ * <p>Rules: a column missing from a sheet leaves that field alone; an empty cell clears it.
+ * A cité row with an unknown id is a new cité. A tranche or works row refers to its cité by
+ * {@code id_cite}, which must exist (or be new in the same file), and to itself by {@code id}:
+ * empty for a new one, else an existing one. A tranche names its operation; a new name creates
+ * the operation. Records are never deleted by an import: a row left out changes nothing.
+ */
+public final class RecordImport {
+    private RecordImport() {
+    }
+
+    /** Reads a .csv (one sheet) or .xlsx (all sheets) file. */
+    public static List<Table> read(Path file) throws DataException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) return XlsxTables.read(file);
+        if (name.endsWith(".csv") || name.endsWith(".txt")) return List.of(CsvTables.read(file));
+        throw new DataException(file, Problem.UNSUPPORTED_FORMAT, "format non reconnu ; attendu : .csv ou .xlsx.");
+    }
+
+    /** Reads and plans in one go. */
+    public static ImportPlan plan(Path file, CiteStore store) throws DataException, RecordsException {
+        return plan(file, read(file), store.snapshot());
+    }
+
+    /** The changes the tables would make to {@code current}; nothing is written. */
+    public static ImportPlan plan(Path file, List<Table> tables, RecordsSnapshot current) {
+        return new Planner(current).plan(file, tables);
+    }
+
+    /**
+     * Writes the plan in one transaction under {@code user}'s name, all or nothing. Returns the
+     * edit id (0 when the plan changes nothing).
+     */
+    public static long apply(CiteStore store, ImportPlan plan, String user) throws RecordsException {
+        if (plan.hasErrors()) {
+            throw new RecordsException(Kind.INVALID, "Import refusé : " + plan.errors().size()
+                    + " ligne(s) en erreur ; rien n'a été modifié.");
+        }
+        if (plan.changes().isEmpty()) return 0;
+        String comment = "Import de « " + plan.file().getFileName() + " »";
+        return store.edit(user, comment, tx -> {
+            for (RecordChange c : plan.changes()) {
+                if (c.after() instanceof Cite cite) {
+                    Cite now = tx.cite(cite.id()).orElse(null);
+                    if (!Objects.equals(now, c.before())) throw conflict(c);
+                    tx.saveCite(cite);
+                }
+            }
+            for (RecordChange c : plan.changes()) {
+                if (c.after() instanceof Operation op) {
+                    if (op.id() == 0) {
+                        if (tx.operation(op.citeId(), op.name()).isPresent()) throw conflict(c);
+                    } else if (!Objects.equals(tx.operation(op.id()).orElse(null), c.before())) {
+                        throw conflict(c);
+                    }
+                    tx.saveOperation(op);
+                }
+            }
+            for (RecordChange c : plan.changes()) {
+                if (c.after() instanceof PlannedTranche pt) {
+                    Tranche t = pt.tranche();
+                    if (t.id() != 0 && !Objects.equals(tx.tranche(t.id()).orElse(null), c.before())) throw conflict(c);
+                    Operation op = tx.operation(pt.citeId(), pt.operationName()).orElseThrow(() -> conflict(c));
+                    tx.saveTranche(t.withOperation(op.id()));
+                }
+            }
+            for (RecordChange c : plan.changes()) {
+                if (c.after() instanceof UrbanWork w) {
+                    if (w.id() != 0 && !Objects.equals(tx.urbanWork(w.id()).orElse(null), c.before())) throw conflict(c);
+                    tx.saveUrbanWork(w);
+                }
+            }
+        });
+    }
+
+    private static RecordsException conflict(RecordChange c) {
+        return new RecordsException(Kind.CONFLICT, c.title() + " a été modifié(e) depuis la lecture du fichier ; "
+                + "relancez l'import pour voir les différences. Rien n'a été modifié.");
+    }
+
+    /** A tranche to save once its operation (by cité and name) exists. */
+    public record PlannedTranche(String citeId, String operationName, Tranche tranche) {
+    }
+
+    private static final class Planner {
+        final RecordsSnapshot cur;
+        final Map<String, Cite> cites;
+        final Map<Long, Operation> ops;
+        final Map<String, Operation> opsByKey = new HashMap<>();
+        final Map<Long, Tranche> tranches = new HashMap<>();
+        final Map<String, Tranche> tranchesByKey = new HashMap<>();
+        final Map<Long, UrbanWork> works = new HashMap<>();
+        final List<RecordChange> citeChanges = new ArrayList<>();
+        final List<RecordChange> opChanges = new ArrayList<>();
+        final List<RecordChange> trancheChanges = new ArrayList<>();
+        final List<RecordChange> workChanges = new ArrayList<>();
+        final List<RowError> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        final Set<String> newCites = new HashSet<>();
+        int rows;
+
+        Planner(RecordsSnapshot cur) {
+            this.cur = cur;
+            this.cites = cur.citesById();
+            this.ops = cur.operationsById();
+            for (Operation o : cur.operations()) opsByKey.put(key(o.citeId(), o.name()), o);
+            for (Tranche t : cur.tranches()) {
+                tranches.put(t.id(), t);
+                tranchesByKey.put(ops.get(t.operationId()).id() + "#" + t.number(), t);
+            }
+            for (UrbanWork w : cur.urbanWorks()) works.put(w.id(), w);
+        }
+
+        ImportPlan plan(Path file, List<Table> tables) {
+            Map<String, Table> byKind = new LinkedHashMap<>();
+            for (Table t : tables) {
+                String kind = RecordSheets.kind(t);
+                if (kind == null) {
+                    if (tables.size() == 1) {
+                        errors.add(new RowError(t.name(), 1, "en-tête non reconnu ; attendu les colonnes d'une "
+                                + "exportation des fiches (feuille des cités : " + String.join(";", Cite.COLUMNS) + ")"));
+                    } else if (!t.rows().isEmpty()) {
+                        warnings.add("feuille « " + t.name() + " » non reconnue, ignorée.");
+                    }
+                } else if (kind.equals(RecordSheets.HISTORY)) {
+                    if (!t.rows().isEmpty()) warnings.add("feuille « " + t.name() + " » ignorée : l'historique se consulte, il ne s'importe pas.");
+                } else if (byKind.containsKey(kind)) {
+                    errors.add(new RowError(t.name(), 1, "deuxième feuille de " + kind.toLowerCase(Locale.ROOT)
+                            + " (déjà « " + byKind.get(kind).name() + " »)"));
+                } else {
+                    byKind.put(kind, t);
+                }
+            }
+            // Cités first: tranches and works may refer to cités new in the same file.
+            if (byKind.containsKey(RecordSheets.CITES)) cites(byKind.get(RecordSheets.CITES));
+            if (byKind.containsKey(RecordSheets.TRANCHES)) tranches(byKind.get(RecordSheets.TRANCHES));
+            if (byKind.containsKey(RecordSheets.URBAN_WORKS)) works(byKind.get(RecordSheets.URBAN_WORKS));
+            List<RecordChange> all = new ArrayList<>(citeChanges);
+            all.addAll(opChanges);
+            all.addAll(trancheChanges);
+            all.addAll(workChanges);
+            return new ImportPlan(file, errors.isEmpty() ? all : List.of(), errors, warnings, rows);
+        }
+
+        private boolean checkColumns(Table t, List<String> known, List<String> required, Set<String> informative) {
+            for (String h : t.header()) {
+                if (!h.isEmpty() && !known.contains(h) && !informative.contains(h)) {
+                    warnings.add("feuille « " + t.name() + " » : colonne « " + h + " » inconnue, ignorée.");
+                }
+            }
+            boolean ok = true;
+            for (String r : required) {
+                if (!t.header().contains(r)) {
+                    errors.add(new RowError(t.name(), 1, "colonne « " + r + " » absente"));
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        /** An Excel error cell (#N/A, #VALEUR!) is never taken as a value. */
+        private boolean cellErrors(Table t, Table.Row r) {
+            for (Map.Entry<String, String> e : r.cells().entrySet()) {
+                if (e.getValue() != null && e.getValue().startsWith("#ERREUR")) {
+                    errors.add(new RowError(t.name(), r.line(), e.getKey() + " : cellule en erreur dans le tableur ("
+                            + e.getValue().substring(7).strip() + ")"));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void cites(Table t) {
+            if (!checkColumns(t, Cite.COLUMNS, List.of(Cite.ID), Set.of())) return;
+            Map<String, Integer> seen = new HashMap<>();
+            for (Table.Row r : t.rows()) {
+                rows++;
+                if (cellErrors(t, r)) continue;
+                String id = Values.text(r.get(Cite.ID));
+                if (id == null) {
+                    errors.add(new RowError(t.name(), r.line(), "identifiant de cité (id) manquant"));
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(id, r.line());
+                if (first != null) {
+                    errors.add(new RowError(t.name(), r.line(), "cité « " + id + " » déjà sur la ligne " + first));
+                    continue;
+                }
+                Cite old = cites.get(id);
+                Map<String, String> cells = old == null ? new LinkedHashMap<>() : old.cells();
+                overlay(cells, r, Cite.COLUMNS);
+                cells.put(Cite.ID, id);
+                Cite now;
+                try {
+                    now = Cite.fromCells(cells);
+                } catch (InvalidValueException e) {
+                    errors.add(new RowError(t.name(), r.line(), e.getMessage()));
+                    continue;
+                }
+                if (old == null) newCites.add(id);
+                List<FieldChange> diff = diff(old == null ? null : old.cells(), now.cells());
+                if (!diff.isEmpty()) {
+                    citeChanges.add(new RecordChange("cite", old == null, "cité " + id + " « " + now.name() + " »",
+                            where(t, r), diff, old, now));
+                }
+            }
+        }
+
+        private boolean citeKnown(String id) {
+            return cites.containsKey(id) || newCites.contains(id);
+        }
+
+        private void tranches(Table t) {
+            List<String> known = RecordSheets.TRANCHE_COLUMNS;
+            if (!checkColumns(t, known, List.of(RecordSheets.CITE_ID, Operation.NAME, Tranche.NUMBER), Set.of())) return;
+            boolean hasProgramme = t.header().contains(Operation.PROGRAMME);
+            boolean hasOwner = t.header().contains(Operation.OWNER);
+            // Operation-level values, per (cité, name): the first row sets them, others must agree.
+            Map<String, Operation> plannedOps = new LinkedHashMap<>();
+            Map<String, Integer> plannedOpLine = new HashMap<>();
+            Map<String, Integer> seenTranche = new HashMap<>();
+            Map<Long, Integer> seenIds = new HashMap<>();
+            for (Table.Row r : t.rows()) {
+                rows++;
+                if (cellErrors(t, r)) continue;
+                Tranche old = null;
+                Operation oldOp = null;
+                String idText = Values.text(r.get(RecordSheets.ID));
+                long id = 0;
+                if (idText != null) {
+                    id = parseId(idText);
+                    old = id > 0 ? tranches.get(id) : null;
+                    if (old == null) {
+                        errors.add(new RowError(t.name(), r.line(), "tranche d'identifiant « " + idText + " » inconnue ; "
+                                + "laissez la colonne id vide pour une nouvelle tranche"));
+                        continue;
+                    }
+                    Integer dup = seenIds.putIfAbsent(id, r.line());
+                    if (dup != null) {
+                        errors.add(new RowError(t.name(), r.line(), "tranche « " + id + " » déjà sur la ligne " + dup));
+                        continue;
+                    }
+                    oldOp = ops.get(old.operationId());
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                if (old != null) {
+                    cells.putAll(oldOp.cells());
+                    cells.putAll(old.cells());
+                }
+                overlay(cells, r, known);
+                String citeId = Values.text(cells.get(RecordSheets.CITE_ID));
+                String opName = Values.text(cells.get(Operation.NAME));
+                if (citeId == null) {
+                    errors.add(new RowError(t.name(), r.line(), "identifiant de cité (id_cite) manquant"));
+                    continue;
+                }
+                if (!citeKnown(citeId)) {
+                    errors.add(new RowError(t.name(), r.line(), "cité « " + citeId + " » inconnue (id_cite)"));
+                    continue;
+                }
+                if (oldOp != null && !oldOp.citeId().equals(citeId)) {
+                    errors.add(new RowError(t.name(), r.line(), "une tranche ne change pas de cité (« " + oldOp.citeId()
+                            + " » → « " + citeId + " ») ; créez-la dans l'autre cité"));
+                    continue;
+                }
+                if (opName == null) {
+                    errors.add(new RowError(t.name(), r.line(), "nom de l'opération (operation) manquant"));
+                    continue;
+                }
+                Tranche now;
+                Programme programme;
+                try {
+                    programme = Operation.parseProgramme(cells.get(Operation.PROGRAMME));
+                    now = Tranche.fromCells(id, 0, cells);
+                } catch (InvalidValueException e) {
+                    errors.add(new RowError(t.name(), r.line(), e.getMessage()));
+                    continue;
+                }
+                String opKey = key(citeId, opName);
+                Operation existingOp = opsByKey.get(opKey);
+                Operation wanted = new Operation(existingOp == null ? 0 : existingOp.id(), citeId, opName,
+                        hasProgramme ? programme : existingOp == null ? null : existingOp.programme(),
+                        hasOwner ? Values.text(cells.get(Operation.OWNER)) : existingOp == null ? null : existingOp.owner());
+                Operation planned = plannedOps.get(opKey);
+                if (planned == null) {
+                    plannedOps.put(opKey, wanted);
+                    plannedOpLine.put(opKey, r.line());
+                } else if (!planned.equals(wanted)) {
+                    errors.add(new RowError(t.name(), r.line(), "programme ou bailleur différent de la ligne "
+                            + plannedOpLine.get(opKey) + " pour la même opération « " + opName + " »"));
+                    continue;
+                }
+                String trancheKey = opKey + "#" + now.number();
+                Integer dup = seenTranche.putIfAbsent(trancheKey, r.line());
+                if (dup != null) {
+                    errors.add(new RowError(t.name(), r.line(), "tranche n°" + now.number() + " de l'opération « "
+                            + opName + " » déjà sur la ligne " + dup));
+                    continue;
+                }
+                if (existingOp != null) {
+                    Tranche occupant = tranchesByKey.get(existingOp.id() + "#" + now.number());
+                    if (occupant != null && occupant.id() != id) {
+                        errors.add(new RowError(t.name(), r.line(), "l'opération « " + opName + " » a déjà une tranche n°"
+                                + now.number() + " (id " + occupant.id() + ") ; indiquez son id pour la modifier"));
+                        continue;
+                    }
+                }
+                Map<String, String> before = null;
+                if (old != null) {
+                    before = new LinkedHashMap<>();
+                    before.put(Operation.NAME, oldOp.name());
+                    before.putAll(old.cells());
+                }
+                Map<String, String> after = new LinkedHashMap<>();
+                after.put(Operation.NAME, opName);
+                after.putAll(now.cells());
+                List<FieldChange> diff = diff(before, after);
+                if (!diff.isEmpty()) {
+                    String title = (old == null ? "tranche" : "tranche " + old.id()) + " (cité " + citeId + ", « "
+                            + opName + " », tranche " + now.number() + ")";
+                    trancheChanges.add(new RecordChange("tranche", old == null, title, where(t, r), diff, old,
+                            new PlannedTranche(citeId, opName, now)));
+                }
+            }
+            for (Map.Entry<String, Operation> e : plannedOps.entrySet()) {
+                Operation want = e.getValue();
+                Operation old = opsByKey.get(e.getKey());
+                String line = "« " + t.name() + " », ligne " + plannedOpLine.get(e.getKey());
+                if (old == null) {
+                    opChanges.add(new RecordChange("operation", true, "opération « " + want.name() + " » (cité "
+                            + want.citeId() + ")", line, diff(null, want.cells()), null, want));
+                } else if (!old.equals(want)) {
+                    opChanges.add(new RecordChange("operation", false, "opération « " + want.name() + " » (cité "
+                            + want.citeId() + ")", line, diff(old.cells(), want.cells()), old, want));
+                }
+            }
+        }
+
+        private void works(Table t) {
+            List<String> known = RecordSheets.URBAN_COLUMNS;
+            if (!checkColumns(t, known, List.of(RecordSheets.CITE_ID, UrbanWork.TITLE), Set.of())) return;
+            Map<Long, Integer> seenIds = new HashMap<>();
+            for (Table.Row r : t.rows()) {
+                rows++;
+                if (cellErrors(t, r)) continue;
+                String idText = Values.text(r.get(RecordSheets.ID));
+                UrbanWork old = null;
+                long id = 0;
+                if (idText != null) {
+                    id = parseId(idText);
+                    old = id > 0 ? works.get(id) : null;
+                    if (old == null) {
+                        errors.add(new RowError(t.name(), r.line(), "travaux d'identifiant « " + idText + " » inconnus ; "
+                                + "laissez la colonne id vide pour de nouveaux travaux"));
+                        continue;
+                    }
+                    Integer dup = seenIds.putIfAbsent(id, r.line());
+                    if (dup != null) {
+                        errors.add(new RowError(t.name(), r.line(), "travaux « " + id + " » déjà sur la ligne " + dup));
+                        continue;
+                    }
+                }
+                Map<String, String> cells = old == null ? new LinkedHashMap<>() : old.cells();
+                overlay(cells, r, UrbanWork.COLUMNS);
+                String citeId = Values.text(cells.get(UrbanWork.CITE));
+                if (citeId == null) {
+                    errors.add(new RowError(t.name(), r.line(), "identifiant de cité (id_cite) manquant"));
+                    continue;
+                }
+                if (!citeKnown(citeId)) {
+                    errors.add(new RowError(t.name(), r.line(), "cité « " + citeId + " » inconnue (id_cite)"));
+                    continue;
+                }
+                UrbanWork now;
+                try {
+                    now = UrbanWork.fromCells(id, cells);
+                } catch (InvalidValueException e) {
+                    errors.add(new RowError(t.name(), r.line(), e.getMessage()));
+                    continue;
+                }
+                List<FieldChange> diff = diff(old == null ? null : old.cells(), now.cells());
+                if (!diff.isEmpty()) {
+                    String title = (old == null ? "travaux urbains" : "travaux urbains " + old.id()) + " (cité "
+                            + citeId + ", « " + now.title() + " »)";
+                    workChanges.add(new RecordChange("travaux", old == null, title, where(t, r), diff, old, now));
+                }
+            }
+        }
+
+        private static long parseId(String text) {
+            try {
+                return new java.math.BigDecimal(text.replace(',', '.')).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                return -1;
+            }
+        }
+
+        private static void overlay(Map<String, String> cells, Table.Row r, List<String> known) {
+            for (Map.Entry<String, String> e : r.cells().entrySet()) {
+                if (known.contains(e.getKey())) cells.put(e.getKey(), e.getValue() == null ? "" : e.getValue().strip());
+            }
+        }
+
+        private static List<FieldChange> diff(Map<String, String> before, Map<String, String> after) {
+            List<FieldChange> out = new ArrayList<>();
+            for (Map.Entry<String, String> e : after.entrySet()) {
+                String o = before == null ? "" : before.getOrDefault(e.getKey(), "");
+                String n = e.getValue() == null ? "" : e.getValue();
+                if (!o.equals(n) && !(before == null && n.isEmpty())) out.add(new FieldChange(e.getKey(), o, n));
+            }
+            return out;
+        }
+
+        private static String where(Table t, Table.Row r) {
+            return "« " + t.name() + " », ligne " + r.line();
+        }
+
+        private static String key(String citeId, String opName) {
+            return citeId + "\u0000" + opName;
+        }
+    }
+}
