@@ -73,11 +73,13 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final SidePanel side;
     private final Measurement measurement;
+    private final RecordsViewModel records = new RecordsViewModel();
 
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
         map = new MapView(vm);
         side = new SidePanel(vm, this::openTable);
+        side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, this::error));
         measurement = new Measurement(vm, map);
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
                 .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, this::error)));
@@ -123,6 +125,7 @@ public final class MainWindow {
                 return;
             }
             map.dispose();
+            records.close();
         });
         stage.show();
         if (project.isPresent()) {
@@ -185,10 +188,21 @@ public final class MainWindow {
             r.setOnAction(e -> selectTool(t));
             toolsMenu.getItems().add(r);
         }
+        MenuItem progressItem = item("menu.records.progress", null, () -> {
+            if (records.isOpen()) ProgressWindow.show(stage, records, this::error);
+            else error(Messages.get("records.unavailable", "—"));
+        });
+        MenuItem userItem = item("menu.records.user", null, () -> {
+            TextInputDialog d = new TextInputDialog(RecordsViewModel.user());
+            d.initOwner(stage);
+            d.setHeaderText(Messages.get("records.user.header"));
+            d.showAndWait().ifPresent(RecordsViewModel::setUser);
+        });
+        Menu recordsMenu = new Menu(Messages.get("menu.records"), null, progressItem, userItem);
         return new MenuBar(new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), add,
                 new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
-                bookmarkMenu, toolsMenu);
+                bookmarkMenu, toolsMenu, recordsMenu);
     }
 
     private static MenuItem item(String key, KeyCombination accel, Runnable action) {
@@ -323,7 +337,33 @@ public final class MainWindow {
         }, p -> {
             vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
             if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
+            openRecords(file);
         });
+    }
+
+    /**
+     * Opens the project's cité records (created and seeded on first use) in the background. The
+     * map works without them: a failure only says so in the status bar.
+     */
+    private void openRecords(Path projectFile) {
+        Task<fr.bassinminier.atlas.records.RecordsSnapshot> task = new Task<>() {
+            @Override
+            protected fr.bassinminier.atlas.records.RecordsSnapshot call() throws Exception {
+                return records.open(projectFile);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            records.publish(task.getValue());
+            vm.setStatus(Messages.get("records.opened", task.getValue().cites().size()));
+        });
+        task.setOnFailed(e -> vm.setStatus(Messages.get("records.unavailable", task.getException().getMessage())));
+        Thread t = new Thread(task, "atlas-records");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    RecordsViewModel records() {
+        return records;
     }
 
     /** Reads a data file off the FX thread; a multi-layer file asks which layers to add. */

@@ -48,7 +48,10 @@ public final class SidePanel {
     private final TextField search = new TextField();
     private final ContextMenu results = new ContextMenu();
     private final ListView<FeatureHit> hits = new ListView<>();
+    private RecordsViewModel records;
+    private Consumer<fr.bassinminier.atlas.records.Cite> editCite = c -> { };
     private FeatureSearch index;
+    private String currentLayerId;
     private LoadedProject indexed;
 
     public SidePanel(MapViewModel vm, Consumer<String> openTable) {
@@ -82,6 +85,12 @@ public final class SidePanel {
             if (!found.isEmpty()) pick(found.get(0));
         });
         placeholder();
+    }
+
+    /** Cité records, when the project has them: the panel then offers to edit a cité's record. */
+    public void setRecords(RecordsViewModel r, Consumer<fr.bassinminier.atlas.records.Cite> edit) {
+        this.records = r;
+        this.editCite = edit;
     }
 
     public VBox view() {
@@ -199,6 +208,7 @@ public final class SidePanel {
         Label kind = new Label(layer.entry().title());
         kind.getStyleClass().add("record-kind");
         details.getChildren().addAll(title, kind);
+        currentLayerId = layer.entry().id();
         if (CiteRecord.isCite(layer)) {
             citeRecord(details, CiteRecord.of(f), f);
         } else {
@@ -249,6 +259,21 @@ public final class SidePanel {
             l.setWrapText(true);
             l.getStyleClass().add("record-source");
             details.getChildren().add(l);
+        }
+        if (records != null) {
+            records.citeOf(currentLayerId, f).ifPresent(c -> {
+                Label head = new Label(Messages.get("records.section"));
+                head.getStyleClass().add("side-section");
+                details.getChildren().add(head);
+                for (var t : records.tranchesOf(c.id())) {
+                    details.getChildren().add(new Label(Messages.get("records.tranche", t.number(),
+                            t.dwellings() == null ? "?" : t.dwellings(), t.status().label())));
+                }
+                Button edit = new Button(Messages.get("records.edit"));
+                edit.getStyleClass().add("edit-record");
+                edit.setOnAction(e -> editCite.accept(c));
+                details.getChildren().add(edit);
+            });
         }
         Label near = new Label(Messages.get("record.nearby", (int) NEARBY_RADIUS));
         near.getStyleClass().add("side-section");

@@ -35,15 +35,36 @@ class AtlasWindowTest {
         Messages.useLocale(Locale.FRANCE);
     }
 
+    /**
+     * A copy of the demo (maps/ and styles/) per test: the records database the window creates
+     * beside the project then stays in a temporary folder.
+     */
+    static Path demoCopy() throws java.io.IOException {
+        Path src = Path.of(System.getProperty("atlas.projectDir", "."));
+        Path dir = java.nio.file.Files.createTempDirectory("atlas-demo");
+        for (String sub : new String[] {"maps", "styles"}) {
+            try (var files = java.nio.file.Files.walk(src.resolve(sub))) {
+                for (Path p : files.toList()) {
+                    if (p.getFileName().toString().contains(".records.sqlite")) continue;
+                    Path to = dir.resolve(src.relativize(p).toString());
+                    if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(to);
+                    else java.nio.file.Files.copy(p, to);
+                }
+            }
+        }
+        return dir.resolve("maps").resolve("bassin-minier.atlas.json");
+    }
+
     @Start
-    void start(Stage stage) {
-        app = AtlasApp.showOn(stage, Optional.of(Path.of(System.getProperty("atlas.projectDir", "."),
-                "maps", "bassin-minier.atlas.json")));
+    void start(Stage stage) throws Exception {
+        app = AtlasApp.showOn(stage, Optional.of(demoCopy()));
     }
 
     private Image waitForMap() throws Exception {
+        // The map drawn, and the records opened (their status message comes after the render's).
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.mapView().currentImage() != null
-                && app.viewModel().statusTextProperty().get().contains("entités dessinées"));
+                && app.window().records().progressProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         return app.mapView().currentImage();
     }
 
@@ -170,5 +191,32 @@ class AtlasWindowTest {
                 app.viewModel().statusTextProperty().get());
         assertEquals(7, app.viewModel().project().layers().size());
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void editingACiteRecordIsSavedWithItsHistory(FxRobot robot) throws Exception {
+        waitForMap();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.window().records().progressProperty().get() != null);
+        int before = app.window().records().progressProperty().get().total().programmed();
+        robot.clickOn(".search-field").write("hauts pres lallaing");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(".edit-record");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.lookup(".combo-box").queryAll().stream().filter(n -> n.getScene() != app.mapView().getScene())
+                .findFirst().ifPresent(n -> robot.interact(() -> ((javafx.scene.control.ComboBox<String>) n)
+                        .setValue("travaux en cours")));
+        robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup(".editor-note").query())
+                .setText("Tranche 1 démarrée"));
+        robot.clickOn("Enregistrer");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.window().records().progressProperty().get().total().inWorks() == 89);
+        assertEquals(before - 89, app.window().records().progressProperty().get().total().programmed());
+        var cite = app.window().records().snapshotProperty().get().cites().stream()
+                .filter(c -> c.name().contains("Hauts Pr")).findFirst().orElseThrow();
+        assertEquals("Tranche 1 démarrée", cite.note());
+        var history = app.window().records().history(cite.id());
+        assertTrue(history.stream().anyMatch(h -> "note".equals(h.field()) && "Tranche 1 démarrée".equals(h.newValue())),
+                history.toString());
     }
 }
