@@ -50,8 +50,8 @@ final class ProgressWindow {
         headline.setWrapText(true);
         Label reported = new Label();
         reported.setWrapText(true);
-        StackedBarChart<String, Number> byEpci = chart(Messages.get("progress.byEpci"));
-        StackedBarChart<String, Number> byOwner = chart(Messages.get("progress.byOwner"));
+        StackedBarChart<Number, String> byEpci = chart(Messages.get("progress.byEpci"));
+        StackedBarChart<Number, String> byOwner = chart(Messages.get("progress.byOwner"));
         TableView<ProgressReport.Group> table = table();
         Runnable fill = () -> {
             ProgressReport r = records.progressProperty().get();
@@ -115,21 +115,35 @@ final class ProgressWindow {
         return String.format(Locale.FRANCE, "%,d", v);
     }
 
-    private static StackedBarChart<String, Number> chart(String title) {
-        StackedBarChart<String, Number> c = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    /** Horizontal bars: landlord and EPCI names stay readable however long they are. */
+    private static StackedBarChart<Number, String> chart(String title) {
+        NumberAxis values = new NumberAxis();
+        values.setLabel(Messages.get("progress.dwellings"));
+        values.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return String.format(Locale.FRANCE, "%,d", n.intValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Integer.valueOf(s.replaceAll("\\D", ""));
+            }
+        });
+        StackedBarChart<Number, String> c = new StackedBarChart<>(values, new CategoryAxis());
         c.setTitle(title);
         c.setAnimated(false);
-        c.getYAxis().setLabel(Messages.get("progress.dwellings"));
         c.setPrefHeight(330);
+        c.getStyleClass().add("progress-chart");
         return c;
     }
 
-    private static void series(StackedBarChart<String, Number> chart, List<ProgressReport.Group> groups) {
+    private static void series(StackedBarChart<Number, String> chart, List<ProgressReport.Group> groups) {
         String[] names = {Messages.get("progress.delivered"), Messages.get("progress.inWorks"),
             Messages.get("progress.programmed"), Messages.get("progress.toDo")};
-        List<XYChart.Series<String, Number>> all = new ArrayList<>();
+        List<XYChart.Series<Number, String>> all = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            XYChart.Series<Number, String> s = new XYChart.Series<>();
             s.setName(names[i]);
             for (ProgressReport.Group g : groups) {
                 ProgressReport.Figures f = g.figures();
@@ -139,7 +153,7 @@ final class ProgressWindow {
                     case 2 -> f.programmed();
                     default -> f.toDo();
                 };
-                s.getData().add(new XYChart.Data<>(g.name(), v));
+                s.getData().add(new XYChart.Data<>(v, g.name()));
             }
             all.add(s);
         }
