@@ -34,6 +34,7 @@ public final class MapView extends Pane {
     });
     private final AtomicLong generation = new AtomicLong();
     private final ImageRenderer renderer = new ImageRenderer();
+    private final RenderCounters counters = new RenderCounters();
     private Viewport imageViewport;
     private double dragX;
     private double dragY;
@@ -116,22 +117,32 @@ public final class MapView extends Pane {
         RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN).withPixelRatio(ratio).withNotice(null,
                 null);
         vm.setStatus(Messages.get("status.rendering"));
+        counters.requested();
         renderThread.submit(() -> {
-            if (generation.get() != gen) return;
+            if (generation.get() != gen) {
+                counters.skipped();
+                return;
+            }
+            counters.started();
             long t0 = System.nanoTime();
             BufferedImage img;
             try {
                 img = renderer.render(p, device, opts, () -> generation.get() != gen);
             } catch (CancellationException e) {
+                counters.cancelled();
                 return;
             } catch (RuntimeException e) {
                 Platform.runLater(() -> vm.setStatus(Messages.get("error.title") + " : " + e.getMessage()));
                 return;
             }
+            counters.finished(System.nanoTime() - t0);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
             Platform.runLater(() -> {
-                if (generation.get() != gen) return;
+                if (generation.get() != gen) {
+                    counters.dropped();
+                    return;
+                }
                 WritableImage fx = new WritableImage(img.getWidth(), img.getHeight());
                 fx.getPixelWriter().setPixels(0, 0, img.getWidth(), img.getHeight(),
                         PixelFormat.getIntArgbInstance(), px, 0, img.getWidth());
@@ -139,6 +150,7 @@ public final class MapView extends Pane {
                 imageViewport = v;
                 placeImage();
                 vm.setStatus(Messages.get("status.rendered", featureCount(p, v), ms));
+                counters.landed(v);
             });
         });
     }
@@ -147,6 +159,11 @@ public final class MapView extends Pane {
         int n = 0;
         for (var l : p.layers()) if (l.isLoaded() && l.entry().visible()) n += l.data().query(v.ground()).size();
         return n;
+    }
+
+    /** What the background renders became (for the responsiveness benchmark and tests). */
+    public RenderCounters renderCounters() {
+        return counters;
     }
 
     /** The image on screen, or null before the first render lands (for tests and screenshots). */
