@@ -98,6 +98,9 @@ public final class PanZoomBench {
             return;
         }
         double loadMs = (System.nanoTime() - t0) / 1e6;
+        // The loaded layers are hundreds of megabytes of young objects: promote them now, rather
+        // than in a long collection pause in the middle of the first measured burst.
+        System.gc();
         int features = p.layers().stream().filter(ProjectLayer::isLoaded).mapToInt(l -> l.data().size()).sum();
         if (c == null) c = new double[] {p.initialExtent().centre().x, p.initialExtent().centre().y};
         PanZoomBench bench = new PanZoomBench(p, w, h, steps, c);
@@ -194,6 +197,7 @@ public final class PanZoomBench {
         Arrays.sort(single);
 
         double[] bi = m.column(BURST, 0);
+
         double[] bc = m.column(BURST, 1);
         double[] si = m.column(SINGLE, 0);
         double[] sc = m.column(SINGLE, 1);
@@ -205,6 +209,12 @@ public final class PanZoomBench {
                 + " (> 16 ms : %d)%n", pct(bc, 50), pct(bc, 95), max(bc), count(bc, 16));
         System.out.printf(Locale.ROOT, "  intervalle entre images             : p50 %5.1f  p95 %5.1f  max %5.1f ms"
                 + " (> 25 ms : %d)%n", pct(bi, 50), pct(bi, 95), max(bi), count(bi, 25));
+        double[] unscaled = m.intervals(BURST, false);
+        double[] scaled = m.intervals(BURST, true);
+        System.out.printf(Locale.ROOT, "    dont image déplacée (%3d images)  : p50 %5.1f  p95 %5.1f  max %5.1f ms%n",
+                unscaled.length, pct(unscaled, 50), pct(unscaled, 95), max(unscaled));
+        System.out.printf(Locale.ROOT, "    dont image agrandie ou réduite (%3d): p50 %5.1f  p95 %5.1f  max %5.1f ms%n",
+                scaled.length, pct(scaled, 50), pct(scaled, 95), max(scaled));
         System.out.printf(Locale.ROOT, "  gestionnaire d'une étape            : p50 %5.2f  p95 %5.2f  max %5.2f ms%n",
                 pct(m.handlerMs(), 50), pct(m.handlerMs(), 95), max(m.handlerMs()));
         System.out.printf(Locale.ROOT, "  rendus : %d demandés, %d sautés (remplacés avant de commencer), %d commencés, "
@@ -237,6 +247,7 @@ public final class PanZoomBench {
         private long lastWall;
         private long lastCpu;
         private long landed;
+        private boolean lastScaled;
         private int step;
         private int steps;
         private CompletableFuture<Viewport> burstDone;
@@ -264,11 +275,16 @@ public final class PanZoomBench {
             long cpu = THREADS.getCurrentThreadCpuTime();
             if (lastWall != 0) {
                 long l = counters.landedCount();
-                frames.add(new double[] {(wall - lastWall) / 1e6, (cpu - lastCpu) / 1e6, l != landed ? 1 : 0, phase});
+                frames.add(new double[] {(wall - lastWall) / 1e6, (cpu - lastCpu) / 1e6, l != landed ? 1 : 0, phase,
+                        lastScaled ? 1 : 0});
                 landed = l;
             }
             lastWall = wall;
             lastCpu = cpu;
+            // Whether the frame now drawn shows the last image scaled (a zoom not yet rendered).
+            Viewport shown = counters.lastLandedView();
+            Viewport wanted = vm.viewportProperty().get();
+            lastScaled = shown != null && wanted != null && Math.abs(shown.resolution() / wanted.resolution() - 1) > 1e-9;
             if (burstDone != null) {
                 if (step < steps) {
                     long h0 = System.nanoTime();
@@ -284,6 +300,11 @@ public final class PanZoomBench {
 
         double[] column(int ofPhase, int col) {
             return frames.stream().filter(f -> f[3] == ofPhase).mapToDouble(f -> f[col]).toArray();
+        }
+
+        /** Frame intervals of a phase while the image on screen was shown at its own scale (1) or scaled (0). */
+        double[] intervals(int ofPhase, boolean scaled) {
+            return frames.stream().filter(f -> f[3] == ofPhase && (f[4] == 1) == scaled).mapToDouble(f -> f[0]).toArray();
         }
 
         double[] landing(int ofPhase) {
