@@ -119,6 +119,7 @@ public final class MapRenderer {
         double res = vp.resolution();
         double pixelArea = res * res;
         double viewTop = view.getMaxY();
+        Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         Path2D.Double dotPath = dense && raster == null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
         List<Feature> features = data.features();
         PackedEnvelopes envs = data.envelopes();
@@ -168,7 +169,7 @@ public final class MapRenderer {
                 }
                 if (geom == null) geom = features.get(idx).geometry();
                 boolean areal = geom.getDimension() == 2;
-                Path2D.Double path = shapes.path(geom);
+                Path2D.Double path = shapes.path(reused, geom);
                 if (areal && fill != null) {
                     g.setColor(fill);
                     g.fill(path);
