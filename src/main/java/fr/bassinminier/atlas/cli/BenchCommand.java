@@ -88,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
         LoadedProject p = AtlasCommand.loadProject(project, err);
         if (p == null) return 1;
         double loadMs = (System.nanoTime() - t0) / 1e6;
+        // A big project is hundreds of megabytes of young objects: promote them now rather than
+        // in collection pauses during the first timed renders.
+        System.gc();
         if (full == null) full = p.initialExtent();
         if (full == null || full.isNull()) {
             err.println("Erreur : le projet n'a aucune couche chargée, rien à mesurer.");

@@ -134,6 +134,7 @@ public final class MapRenderer {
         Style sld = pl.style();
         double scale = vp.scaleDenominator() * k;
         double viewTop = view.getMaxY();
+        Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         // One batched path per layer needs one colour: not for SLD layers, whose rules colour each feature.
         Path2D.Double dotPath = dense && raster == null && pl.style() == null
                 ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
@@ -194,7 +195,7 @@ public final class MapRenderer {
                 }
                 if (geom == null) geom = features.get(idx).geometry();
                 boolean areal = geom.getDimension() == 2;
-                Path2D.Double path = shapes.path(geom);
+                Path2D.Double path = shapes.path(reused, geom);
                 if (syms != null) {
                     paintSld(g, shapes, features.get(idx), geom, path, syms, k);
                     continue;

@@ -33,6 +33,13 @@ final class ShapeBuilder {
         return p;
     }
 
+    /** The geometry's path in a path reused from feature to feature (its arrays are kept). */
+    Path2D.Double path(Path2D.Double reused, Geometry g) {
+        reused.reset();
+        append(reused, g);
+        return reused;
+    }
+
     private void append(Path2D.Double p, Geometry g) {
         if (g instanceof Polygon poly) {
             if (poly.isEmpty()) return;

@@ -7,12 +7,15 @@ import fr.bassinminier.atlas.render.Viewport;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -36,9 +39,12 @@ import org.locationtech.jts.geom.Polygon;
  * new render lands, so the map never goes blank and the FX thread never waits for a render.
  */
 public final class MapView extends Pane {
+    /** Bounds of the pause after which a gesture is taken as finished and its view rendered. */
+    private static final long MIN_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
+    private static final long MAX_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final MapViewModel vm;
     private final ImageView image = new ImageView();
-    private final ExecutorService renderThread = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService renderThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "atlas-render");
         t.setDaemon(true);
         return t;
@@ -47,7 +53,9 @@ public final class MapView extends Pane {
     private final ImageRenderer renderer = new ImageRenderer();
     private final Canvas overlay = new Canvas();
     private final PauseTransition settle = new PauseTransition(Duration.millis(400));
+    private final RenderCounters counters = new RenderCounters();
     private Viewport imageViewport;
+    private long lastRequest;
     private double dragX;
     private double dragY;
     private double pressX;
@@ -226,8 +234,16 @@ public final class MapView extends Pane {
         if (imageViewport == null || now == null) return;
         double s = imageViewport.resolution() / now.resolution();
         Point2D topLeft = now.toScreen(imageViewport.toWorld(0, 0).getX(), imageViewport.toWorld(0, 0).getY());
-        image.setX(topLeft.getX());
-        image.setY(topLeft.getY());
+        double x = topLeft.getX();
+        double y = topLeft.getY();
+        if (Math.abs(s - 1) < 1e-9) {
+            // Unscaled (a pan): on whole device pixels, the image is copied rather than resampled.
+            double k = outputScale();
+            x = Math.rint(x * k) / k;
+            y = Math.rint(y * k) / k;
+        }
+        image.setX(x);
+        image.setY(y);
         image.setFitWidth(imageViewport.width() * s);
         image.setFitHeight(imageViewport.height() * s);
     }
@@ -237,43 +253,67 @@ public final class MapView extends Pane {
         Viewport v = vm.viewportProperty().get();
         if (p == null || v == null) return;
         long gen = generation.incrementAndGet();
-        double ratio = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+        double ratio = outputScale();
         Viewport device = new Viewport(v.centerX(), v.centerY(), v.resolution() / ratio,
                 (int) Math.round(v.width() * ratio), (int) Math.round(v.height() * ratio));
         RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN).withPixelRatio(ratio).withNotice(null,
                 null);
         vm.setStatus(Messages.get("status.rendering"));
-        renderThread.submit(() -> {
-            if (generation.get() != gen) return;
+        counters.requested();
+        // A step soon after another is a gesture under way: its render waits for a pause of twice
+        // the gesture's rhythm (40 ms at 60 steps a second), so that renders do not take the
+        // processors from the frames only to be cancelled at the next step. A single step (a key,
+        // a wheel notch after a pause) renders at once.
+        long now = System.nanoTime();
+        long gap = now - lastRequest;
+        long delay = gap < MAX_SETTLE_NANOS ? Math.min(MAX_SETTLE_NANOS, Math.max(MIN_SETTLE_NANOS, 2 * gap)) : 0;
+        lastRequest = now;
+        renderThread.schedule(() -> {
+            if (generation.get() != gen) {
+                counters.skipped();
+                return;
+            }
+            counters.started();
             long t0 = System.nanoTime();
-            BufferedImage img;
+            ImageRenderer.Rendered r;
             try {
-                img = renderer.render(p, device, opts, () -> generation.get() != gen);
+                // Premultiplied ARGB: the pixels JavaFX shows as they are, without a copy.
+                r = renderer.render(p, device, opts, () -> generation.get() != gen, BufferedImage.TYPE_INT_ARGB_PRE);
             } catch (CancellationException e) {
+                counters.cancelled();
                 return;
             } catch (RuntimeException e) {
                 Platform.runLater(() -> vm.setStatus(Messages.get("error.title") + " : " + e.getMessage()));
                 return;
             }
+            counters.finished(System.nanoTime() - t0);
             long ms = (System.nanoTime() - t0) / 1_000_000;
+            BufferedImage img = r.image();
             int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+            PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(img.getWidth(), img.getHeight(), IntBuffer.wrap(px),
+                    PixelFormat.getIntArgbPreInstance());
+            int drawn = r.stats().featuresDrawn();
             Platform.runLater(() -> {
-                if (generation.get() != gen) return;
-                WritableImage fx = new WritableImage(img.getWidth(), img.getHeight());
-                fx.getPixelWriter().setPixels(0, 0, img.getWidth(), img.getHeight(),
-                        PixelFormat.getIntArgbInstance(), px, 0, img.getWidth());
-                image.setImage(fx);
+                if (generation.get() != gen) {
+                    counters.dropped();
+                    return;
+                }
+                image.setImage(new WritableImage(buffer));
                 imageViewport = v;
                 placeImage();
-                vm.setStatus(Messages.get("status.rendered", featureCount(p, v), ms));
+                vm.setStatus(Messages.get("status.rendered", drawn, ms));
+                counters.landed(v);
             });
-        });
+        }, delay, TimeUnit.NANOSECONDS);
     }
 
-    private static int featureCount(LoadedProject p, Viewport v) {
-        int n = 0;
-        for (var l : p.layers()) if (l.isLoaded() && l.entry().visible()) n += l.data().query(v.ground()).size();
-        return n;
+    private double outputScale() {
+        return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    }
+
+    /** What the background renders became (for the responsiveness benchmark and tests). */
+    public RenderCounters renderCounters() {
+        return counters;
     }
 
     /** The image on screen, or null before the first render lands (for tests and screenshots). */
