@@ -49,9 +49,14 @@ public final class ImpactReportPdf {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final float MARGIN = PageFormat.mm(14);
     private static final float FOOTER = 18;
-    private static final float MAP_HEIGHT = 290;
-    /** Rows of the elements table on paper; the JSON output has them all. */
-    static final int MAX_ELEMENT_ROWS = 14;
+    /**
+     * How much goes on paper. The report must fit two pages: when the full version does not,
+     * it is laid out again with fewer rows (the JSON output always has them all).
+     */
+    private record Limits(float mapHeight, int elements, int nearest, int cites, int terrils) {
+        static final Limits[] LEVELS = {new Limits(290, 14, 30, 8, 6), new Limits(270, 10, 12, 5, 4),
+                new Limits(240, 6, 8, 3, 3)};
+    }
     private static final Color PROPERTY = new Color(0xA5, 0x0F, 0x15);
     private static final Color ELEMENT = new Color(0x1F, 0x4E, 0x9C);
     private static final Color FOOTPRINT_FILL = new Color(0xE7, 0x29, 0x8A, 90);
@@ -71,8 +76,17 @@ public final class ImpactReportPdf {
         }
     }
 
-    /** The report as an open document (the caller closes it). */
+    /** The report as an open document of one or two pages (the caller closes it). */
     public static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project) throws IOException {
+        for (int level = 0; ; level++) {
+            PDDocument doc = build(r, info, project, Limits.LEVELS[level]);
+            if (doc.getNumberOfPages() <= 2 || level == Limits.LEVELS.length - 1) return doc;
+            doc.close();
+        }
+    }
+
+    private static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project, Limits limits)
+            throws IOException {
         PDDocument doc = new PDDocument();
         try {
             PdfFonts.Fonts fonts = PdfFonts.load(doc);
@@ -80,10 +94,10 @@ public final class ImpactReportPdf {
                     info.author(), ImpactText.summary(r));
             try (PdfPageWriter w = new PdfPageWriter(doc, fonts, PageFormat.A4_PORTRAIT, MARGIN, FOOTER)) {
                 head(w, r, info);
-                map(w, r, project);
-                findings(w, r);
-                elements(w, r);
-                nearest(w, r);
+                map(w, r, project, limits);
+                findings(w, r, limits);
+                elements(w, r, limits);
+                nearest(w, r, limits);
                 sources(w, r);
                 closing(w, r);
                 String day = info.date() == null ? "" : " du " + DAY.format(info.date());
@@ -128,11 +142,11 @@ public final class ImpactReportPdf {
     }
 
     /** The map extract, its legend and its scale. */
-    private static void map(PdfPageWriter w, ImpactReport r, LoadedProject project) throws IOException {
-        float h = Math.min(MAP_HEIGHT, w.room() - 40);
+    private static void map(PdfPageWriter w, ImpactReport r, LoadedProject project, Limits limits) throws IOException {
+        float h = Math.min(limits.mapHeight(), w.room() - 40);
         if (h < 180) {
             w.newPage();
-            h = MAP_HEIGHT;
+            h = limits.mapHeight();
         }
         PDRectangle rect = new PDRectangle(w.left(), w.y() - h, w.width(), h);
         Geometry fp = r.footprint().geometry();
@@ -276,7 +290,7 @@ public final class ImpactReportPdf {
         return x + 18 + w.textWidth(label, SMALL) + 12;
     }
 
-    private static void findings(PdfPageWriter w, ImpactReport r) throws IOException {
+    private static void findings(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
         heading(w, "Constat");
         List<String[]> rows = new ArrayList<>();
         StringBuilder prop = new StringBuilder(ImpactText.propertyLine(r.property()));
@@ -294,13 +308,14 @@ public final class ImpactReportPdf {
                         : String.join("\n", r.monuments().stream().map(e -> "– " + ImpactText.element(e, true)).toList())});
         if (!r.cites().isEmpty()) {
             rows.add(new String[] {"Cités minières à moins de " + Measure.formatDistance(r.radius())
-                    + " et leur rénovation", String.join("\n", r.cites().stream().limit(8)
-                    .map(c -> "– " + ImpactText.cite(c)).toList()) + more(r.cites().size(), 8)});
+                    + " et leur rénovation", String.join("\n", r.cites().stream().limit(limits.cites())
+                    .map(c -> "– " + ImpactText.cite(c)).toList()) + more(r.cites().size(), limits.cites())});
         }
         if (!r.terrils().isEmpty()) {
             rows.add(new String[] {"Terrils à moins de " + Measure.formatDistance(r.radius()),
-                    String.join("\n", r.terrils().stream().limit(6).map(t -> "– " + ImpactText.element(t, false))
-                            .toList()) + more(r.terrils().size(), 6)});
+                    String.join("\n", r.terrils().stream().limit(limits.terrils())
+                            .map(t -> "– " + ImpactText.element(t, false)).toList())
+                            + more(r.terrils().size(), limits.terrils())});
         }
         w.table(new float[] {120, w.width() - 120}, null, rows, BODY);
         w.space(8);
@@ -310,7 +325,7 @@ public final class ImpactReportPdf {
         return n > shown ? "\n… et " + (n - shown) + " autre" + (n - shown > 1 ? "s" : "") + " (liste complète : atlas impact --json)" : "";
     }
 
-    private static void elements(PdfPageWriter w, ImpactReport r) throws IOException {
+    private static void elements(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
         heading(w, "Éléments patrimoniaux à moins de " + Measure.formatDistance(r.radius()) + " ("
                 + r.elements().size() + ")");
         if (r.elements().isEmpty()) {
@@ -319,7 +334,7 @@ public final class ImpactReportPdf {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        for (ElementHit e : r.elements().stream().limit(MAX_ELEMENT_ROWS).toList()) {
+        for (ElementHit e : r.elements().stream().limit(limits.elements()).toList()) {
             rows.add(new String[] {ImpactText.distance(e), e.role().elementLabel() + (e.category() != null
                     ? " — " + e.category() : ""), ImpactText.elementName(e)
                     + ("zone_tampon".equals(e.perimeter()) ? " (zone tampon)" : ""),
@@ -330,38 +345,55 @@ public final class ImpactReportPdf {
         float wd = w.width();
         w.table(new float[] {62, 112, wd - 62 - 112 - 85 - 88, 85, 88},
                 new String[] {"Distance", "Nature", "Élément", "Commune", "Monument historique"}, rows, SMALL);
-        if (r.elements().size() > MAX_ELEMENT_ROWS) {
-            w.paragraph("… et " + (r.elements().size() - MAX_ELEMENT_ROWS) + " autres éléments : liste complète avec "
+        if (r.elements().size() > limits.elements()) {
+            w.paragraph("… et " + (r.elements().size() - limits.elements()) + " autres éléments : liste complète avec "
                     + "atlas impact --json.", SMALL, 0);
         }
         w.space(8);
     }
 
-    private static void nearest(PdfPageWriter w, ImpactReport r) throws IOException {
+    private static void nearest(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
         if (r.nearest().isEmpty()) return;
         heading(w, "Élément le plus proche de chaque nature");
         List<String[]> rows = new ArrayList<>();
-        for (ElementHit e : r.nearest()) {
+        for (ElementHit e : r.nearest().stream().limit(limits.nearest()).toList()) {
             rows.add(new String[] {e.role().elementLabel() + (e.category() != null ? " — " + e.category() : ""),
                     ImpactText.elementName(e) + (e.commune() != null ? ", " + e.commune() : ""), ImpactText.distance(e)});
         }
         w.table(new float[] {150, w.width() - 150 - 90, 90}, new String[] {"Nature", "Élément", "Distance"}, rows, SMALL);
+        if (r.nearest().size() > limits.nearest()) {
+            w.paragraph("… et " + (r.nearest().size() - limits.nearest()) + " natures plus lointaines : liste complète "
+                    + "avec atlas impact --json.", SMALL, 0);
+        }
         w.space(8);
     }
 
+    /** One row per file: a GeoPackage's layers share its date and its line. */
     private static void sources(PdfPageWriter w, ImpactReport r) throws IOException {
         heading(w, "Sources et dates");
-        List<String[]> rows = new ArrayList<>();
+        java.util.Map<String, List<HeritageSource>> byFile = new java.util.LinkedHashMap<>();
         for (HeritageSource s : r.sources()) {
-            String f = s.file() == null ? "" : s.file().replace('\\', '/');
-            f = f.substring(f.lastIndexOf('/') + 1) + (s.layerName() != null ? " › " + s.layerName() : "");
-            rows.add(new String[] {s.role().layerLabel(), "« " + s.title() + " » — " + f + " (" + s.features()
-                    + " objets)" + (s.attribution() != null ? "\n" + s.attribution() : ""),
-                    s.date() == null ? "inconnue" : ImpactText.date(s.date()) + "\n" + s.dateOrigin(),
-                    s.indicative() ? "INDICATIVE" : "fichier fourni"});
+            String key = s.file() + "|" + s.date() + "|" + s.indicative() + "|" + s.attribution();
+            byFile.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (List<HeritageSource> group : byFile.values()) {
+            HeritageSource first = group.get(0);
+            String f = first.file() == null ? "" : first.file().replace('\\', '/');
+            f = f.substring(f.lastIndexOf('/') + 1);
+            List<String> layers = new ArrayList<>();
+            for (HeritageSource s : group) {
+                layers.add(s.role().layerLabel().toLowerCase(java.util.Locale.FRANCE) + " : "
+                        + (s.layerName() != null ? s.layerName() : "« " + s.title() + " »") + " (" + s.features() + ")");
+            }
+            String what = f + " — " + String.join(" ; ", layers)
+                    + (first.attribution() != null ? "\n" + first.attribution() : "");
+            rows.add(new String[] {what, first.date() == null ? "inconnue"
+                    : ImpactText.date(first.date()) + " (" + first.dateOrigin() + ")",
+                    first.indicative() ? "INDICATIVE" : "fichier fourni"});
         }
         float wd = w.width();
-        w.table(new float[] {80, wd - 80 - 100 - 70, 100, 70}, new String[] {"Rôle", "Couche et fichier", "Date",
+        w.table(new float[] {wd - 150 - 70, 150, 70}, new String[] {"Fichier et couches utilisées (objets)", "Date",
                 "Nature"}, rows, SMALL);
         w.space(8);
     }

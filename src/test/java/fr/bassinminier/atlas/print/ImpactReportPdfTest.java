@@ -33,6 +33,18 @@ class ImpactReportPdfTest {
     @TempDir
     Path dir;
 
+    /** Raster images anywhere on the page: there must be none, the map is vector. */
+    private static int images(PDResources res) throws Exception {
+        int n = 0;
+        if (res == null) return 0;
+        for (COSName name : res.getXObjectNames()) {
+            PDXObject x = res.getXObject(name);
+            if (x instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) n++;
+            if (x instanceof PDFormXObject f) n += images(f.getResources());
+        }
+        return n;
+    }
+
     /** Every font of the page, including those of the map (a form XObject). */
     private static List<PDFont> fonts(PDResources res) throws Exception {
         List<PDFont> out = new ArrayList<>();
@@ -50,7 +62,10 @@ class ImpactReportPdfTest {
             int pages = doc.getNumberOfPages();
             assertTrue(pages >= 1 && pages <= 2, pages + " pages");
             List<PDFont> all = new ArrayList<>();
-            for (PDPage p : doc.getPages()) all.addAll(fonts(p.getResources()));
+            for (PDPage p : doc.getPages()) {
+                all.addAll(fonts(p.getResources()));
+                assertEquals(0, images(p.getResources()), "the map must be vector, not an image");
+            }
             assertFalse(all.isEmpty());
             for (PDFont f : all) assertTrue(f.isEmbedded(), f.getName() + " non incorporée");
             // The map's labels are text too: the form XObject of the map has fonts.
@@ -95,6 +110,20 @@ class ImpactReportPdfTest {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertFalse(new PDFTextStripper().getText(doc).contains("DONNÉES INDICATIVES"));
         }
+    }
+
+    @Test
+    void manyLayersStillFitTwoPages() throws Exception {
+        // The GeoPackage fixture (8 heritage layers, 636 shafts, 1,317 cavalier lines) and the buildings: many
+        // kinds of nearest element and many sources; the report is laid out again smaller until it fits.
+        HeritageLayers layers = HeritageLayers.fromFiles(List.of(GeoData.require("fixtures/bassin_minier_l93.gpkg"),
+                GeoData.require("unesco/batis.geojson")));
+        ImpactReport r = HeritageIndex.build(layers).check(FootprintReader.point("50°28'13\"N 2°43'17\"E", null),
+                ImpactOptions.DEFAULT);
+        Path pdf = dir.resolve("gpkg.pdf");
+        ImpactReportPdf.write(pdf, r, new ReportInfo("PC 062 560 24 00031", "A. Martin", LocalDate.of(2026, 11, 24)),
+                layers.project());
+        check(pdf, "PC 062 560 24 00031", "Bien inscrit", "bassin_minier_l93.gpkg", "GeoPackage");
     }
 
     @Test
