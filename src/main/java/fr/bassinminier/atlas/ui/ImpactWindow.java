@@ -102,6 +102,11 @@ final class ImpactWindow {
         stage.setScene(scene);
     }
 
+    /** The answer shown, for tests. */
+    String answerText() {
+        return answer.getText();
+    }
+
     void show() {
         stage.show();
         stage.toFront();

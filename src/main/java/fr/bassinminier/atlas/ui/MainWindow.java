@@ -81,6 +81,7 @@ public final class MainWindow {
         side = new SidePanel(vm, this::openTable);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, this::error));
         measurement = new Measurement(vm, map);
+        measurement.setOnFootprint(points -> impact().checkDrawn(points));
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
                 .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, this::error)));
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -183,6 +184,8 @@ public final class MainWindow {
         bookmarkMenu.setText(Messages.get("menu.bookmarks"));
         refreshBookmarks();
         Menu toolsMenu = new Menu(Messages.get("menu.tools"));
+        toolsMenu.getItems().add(item("menu.tools.impact", null, () -> impact().show()));
+        toolsMenu.getItems().add(new SeparatorMenuItem());
         for (MapTool t : MapTool.values()) {
             RadioMenuItem r = new RadioMenuItem(Messages.get("tool." + t.name()));
             r.setOnAction(e -> selectTool(t));
@@ -360,6 +363,13 @@ public final class MainWindow {
         Thread t = new Thread(task, "atlas-records");
         t.setDaemon(true);
         t.start();
+    }
+
+    private ImpactWindow impactWindow;
+
+    ImpactWindow impact() {
+        if (impactWindow == null) impactWindow = new ImpactWindow(stage, vm);
+        return impactWindow;
     }
 
     RecordsViewModel records() {

@@ -7,5 +7,7 @@ public enum MapTool {
     /** Clicks add the vertices of a line whose length is shown; double-click ends it. */
     MEASURE_DISTANCE,
     /** Clicks add the vertices of a polygon whose area is shown; double-click ends it. */
-    MEASURE_AREA
+    MEASURE_AREA,
+    /** Clicks draw a project's footprint; a double-click ends it and runs the heritage check. */
+    FOOTPRINT
 }

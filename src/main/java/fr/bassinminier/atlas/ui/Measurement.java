@@ -16,6 +16,11 @@ final class Measurement {
     private final List<Point2D> points = new ArrayList<>();
     private MapTool tool = MapTool.IDENTIFY;
     private boolean finished;
+    private java.util.function.Consumer<List<Point2D>> onFootprint = p -> { };
+
+    void setOnFootprint(java.util.function.Consumer<List<Point2D>> handler) {
+        this.onFootprint = handler;
+    }
 
     Measurement(MapViewModel vm, MapView map) {
         this.vm = vm;
@@ -44,10 +49,11 @@ final class Measurement {
         if (tool == MapTool.IDENTIFY) return;
         finished = true;
         update();
+        if (tool == MapTool.FOOTPRINT && !points.isEmpty()) onFootprint.accept(List.copyOf(points));
     }
 
     private void update() {
-        boolean area = tool == MapTool.MEASURE_AREA;
+        boolean area = tool == MapTool.MEASURE_AREA || tool == MapTool.FOOTPRINT;
         map.setSketch(points, area);
         List<Coordinate> xy = new ArrayList<>(points.stream().map(p -> new Coordinate(p.getX(), p.getY())).toList());
         if (area) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.Viewport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -218,5 +219,21 @@ class AtlasWindowTest {
         var history = app.window().records().history(cite.id());
         assertTrue(history.stream().anyMatch(h -> "note".equals(h.field()) && "Tranche 1 démarrée".equals(h.newValue())),
                 history.toString());
+    }
+
+    @Test
+    void aFootprintDrawnInAPropertyComponentIsReportedInside(FxRobot robot) throws Exception {
+        waitForMap();
+        var component = app.viewModel().project().layer("bien-inscrit").orElseThrow().data().features().get(0);
+        var c = org.locationtech.jts.algorithm.InteriorPointArea.getInteriorPoint(component.geometry());
+        List<java.awt.geom.Point2D> square = List.of(new java.awt.geom.Point2D.Double(c.x - 5, c.y - 5),
+                new java.awt.geom.Point2D.Double(c.x + 5, c.y - 5), new java.awt.geom.Point2D.Double(c.x + 5, c.y + 5),
+                new java.awt.geom.Point2D.Double(c.x - 5, c.y + 5));
+        robot.interact(() -> app.window().impact().checkDrawn(square));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.window().impact().answerText().isBlank());
+        String answer = app.window().impact().answerText();
+        assertTrue(answer.contains(component.text("nom")), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("indicative"), "demo data is flagged: " + answer);
+        assertTrue(app.viewModel().highlighted().size() >= 2, "footprint and component highlighted");
     }
 }
