@@ -70,6 +70,7 @@ final class LabelEngine {
         LabelRule rule = pl.entry().label();
         Color color = MapRenderer.color(rule.color(), 1);
         for (Feature f : pl.data().query(view)) {
+            if (pl.shown() != null && !pl.shown().test(f)) continue;
             add(out, f, f.text(rule.field()), view, vp, sb, rule.priority(), rank, rule.bold(), rule.fontSize(), color,
                     1.5, Color.WHITE);
         }
@@ -79,6 +80,7 @@ final class LabelEngine {
                                    ShapeBuilder sb, List<Candidate> out) {
         if (!hasText(pl)) return;
         for (Feature f : pl.data().query(view)) {
+            if (pl.shown() != null && !pl.shown().test(f)) continue;
             for (FeatureTypeStyle fts : pl.style().featureTypeStyles()) {
                 for (Rule r : Styles.rulesFor(fts, f, scale)) {
                     for (Symbolizer s : r.symbolizers()) {

@@ -22,6 +22,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import fr.bassinminier.atlas.model.style.FeatureTypeStyle;
+import fr.bassinminier.atlas.model.style.Filter;
 import fr.bassinminier.atlas.model.style.LineSymbolizer;
 import fr.bassinminier.atlas.model.style.PointSymbolizer;
 import fr.bassinminier.atlas.model.style.PolygonSymbolizer;
@@ -132,6 +133,7 @@ public final class MapRenderer {
         double res = vp.resolution();
         double pixelArea = res * res;
         Style sld = pl.style();
+        Filter shown = pl.shown();
         double scale = vp.scaleDenominator() * k;
         double viewTop = view.getMaxY();
         Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
@@ -159,6 +161,7 @@ public final class MapRenderer {
                     double top = Math.max(0, (viewTop - maxY) / res);
                     if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
                 }
+                if (shown != null && !shown.test(features.get(idx))) continue;
                 Geometry geom = null;
                 List<Symbolizer> syms = null;
                 Color featureDot = dot;

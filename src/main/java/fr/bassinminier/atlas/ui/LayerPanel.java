@@ -285,7 +285,7 @@ public final class LayerPanel {
             }
             ProjectLayer l = ol.get();
             title.setStyle("");
-            title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠"));
+            title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
             visible.setSelected(l.entry().visible());
             int ordinal = vm.project().layers().indexOf(l);
             box.getChildren().setAll(visible, layerSwatch(l, ordinal), title);
@@ -314,11 +314,14 @@ public final class LayerPanel {
             MenuItem style = new MenuItem(Messages.get("layers.style"));
             style.setOnAction(e -> editStyle.accept(id));
             style.setDisable(!l.isLoaded());
+            MenuItem filter = new MenuItem(Messages.get("layers.filter"));
+            filter.setOnAction(e -> FilterDialog.show(tree.getScene().getWindow(), vm, l));
+            filter.setDisable(!l.isLoaded());
             MenuItem props = new MenuItem(Messages.get("layers.properties"));
             props.setOnAction(e -> showProperties.accept(id));
             MenuItem remove = new MenuItem(Messages.get("layers.remove"));
             remove.setOnAction(e -> vm.removeLayer(id));
-            return new ContextMenu(zoom, table, style, opacityItem, props, new SeparatorMenuItem(), remove);
+            return new ContextMenu(zoom, table, style, filter, opacityItem, props, new SeparatorMenuItem(), remove);
         }
     }
 }

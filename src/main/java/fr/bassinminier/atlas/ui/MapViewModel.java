@@ -276,6 +276,18 @@ public final class MapViewModel {
         updateLayers(ls -> ls.stream().filter(l -> !l.entry().id().equals(id)).toList());
     }
 
+    /**
+     * Shows only the features of a layer whose {@code field} equals {@code value} (null value:
+     * every feature again), e.g. the cités of one EPCI, landlord, programme or status.
+     */
+    public void filterLayer(String id, String field, String value) {
+        fr.bassinminier.atlas.model.style.Filter f = field == null || value == null ? null
+                : new fr.bassinminier.atlas.model.style.Filter.Comparison(fr.bassinminier.atlas.model.style.Filter.Op.EQUAL,
+                        fr.bassinminier.atlas.model.style.Expression.property(field),
+                        fr.bassinminier.atlas.model.style.Expression.literal(value), true);
+        updateLayers(ls -> ls.stream().map(l -> l.entry().id().equals(id) ? l.withShown(f) : l).toList());
+    }
+
     /** Gives a layer a new SLD style (already written to {@code file}). */
     public void setLayerStyle(String id, fr.bassinminier.atlas.model.style.Style style, java.nio.file.Path file) {
         LoadedProject p = project.get();

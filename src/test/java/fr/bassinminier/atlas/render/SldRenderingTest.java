@@ -112,4 +112,18 @@ class SldRenderingTest {
         for (var r : s.rules()) differs |= r.appliesAt(250_000) != r.appliesAt(5_000);
         assertTrue(differs, "qgis-cites-regles.sld has scale-dependent rules");
     }
+
+    @Test
+    void aLayerFilterHidesTheOtherFeatures() throws Exception {
+        LoadedProject p = cites(sld("qgis-cites-statut.sld"));
+        var shown = new fr.bassinminier.atlas.model.style.Filter.Comparison(
+                fr.bassinminier.atlas.model.style.Filter.Op.EQUAL,
+                fr.bassinminier.atlas.model.style.Expression.property("statut_renovation"),
+                fr.bassinminier.atlas.model.style.Expression.literal("programmée"), true);
+        LoadedProject filtered = p.withLayers(List.of(p.layers().get(0).withShown(shown)));
+        BufferedImage img = render(filtered, 1);
+        Viewport vp = new Viewport(350, 50, 1, img.getWidth(), img.getHeight());
+        assertEquals(0xffffff, at(img, vp, 50, 50), "livrée hidden");
+        assertEquals(0xf2c14e, at(img, vp, 450, 50), "programmée still drawn");
+    }
 }

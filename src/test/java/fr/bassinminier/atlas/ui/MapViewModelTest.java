@@ -125,4 +125,17 @@ class MapViewModelTest {
         assertTrue(vm.viewportProperty().get().ground().contains(bounds));
         assertTrue(vm.viewportProperty().get().resolution() < 100);
     }
+
+    @Test
+    void aLayerFilterShowsOnlyTheChosenValue() throws Exception {
+        MapViewModel vm = withDemo();
+        vm.filterLayer("cites", "epci", "CAVM");
+        var cites = vm.project().layer("cites").orElseThrow();
+        long shown = cites.data().features().stream().filter(f -> cites.shown().test(f)).count();
+        long cavm = cites.data().features().stream().filter(f -> "CAVM".equals(f.get("epci"))).count();
+        assertTrue(cavm > 0);
+        assertEquals(cavm, shown);
+        vm.filterLayer("cites", null, null);
+        assertTrue(vm.project().layer("cites").orElseThrow().shown() == null);
+    }
 }

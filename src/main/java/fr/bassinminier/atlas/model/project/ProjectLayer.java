@@ -1,6 +1,7 @@
 package fr.bassinminier.atlas.model.project;
 
 import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.style.Filter;
 import fr.bassinminier.atlas.model.style.Style;
 
 /**
@@ -8,9 +9,19 @@ import fr.bassinminier.atlas.model.style.Style;
  * French message saying why it could not be loaded. A missing file does not stop the others.
  * {@code style} is the layer's SLD style when it has one; null means "draw with the entry's
  * simple style". {@code styleError} says why a given SLD could not be used (the layer then
- * falls back to its simple style and still shows).
+ * falls back to its simple style and still shows). {@code shown} restricts what the map draws
+ * (e.g. only the cités of one landlord); null shows every feature.
  */
-public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError) {
+public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError,
+                           Filter shown) {
+    public ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError) {
+        this(entry, data, error, style, styleError, null);
+    }
+
+    public ProjectLayer withShown(Filter f) {
+        return new ProjectLayer(entry, data, error, style, styleError, f);
+    }
+
     public static ProjectLayer loaded(LayerEntry entry, VectorLayer data) {
         return new ProjectLayer(entry, data, null, null, null);
     }
@@ -20,7 +31,7 @@ public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Sty
     }
 
     public ProjectLayer withStyle(Style s, String problem) {
-        return new ProjectLayer(entry, data, error, s, problem);
+        return new ProjectLayer(entry, data, error, s, problem, shown);
     }
 
     public boolean isLoaded() {
@@ -28,6 +39,6 @@ public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Sty
     }
 
     public ProjectLayer withEntry(LayerEntry e) {
-        return new ProjectLayer(e, data, error, style, styleError);
+        return new ProjectLayer(e, data, error, style, styleError, shown);
     }
 }
