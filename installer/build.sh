@@ -14,8 +14,10 @@ VERSION=$(sed -n 's:.*<version>\([0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
 rm -rf "$OUT" target/jpackage-input && mkdir -p "$OUT" target/jpackage-input
 cp target/atlas.jar target/jpackage-input/
 
-# The demo map travels inside the app: the program finds it as <app>/lib/app/maps/…
+# The demo map and its styles travel inside the app: <app>/lib/app/maps/… and …/styles/…
 cp -r maps target/jpackage-input/maps
+cp -r styles target/jpackage-input/styles
+rm -f target/jpackage-input/maps/*.records.sqlite*
 
 # A trimmed runtime: only the JDK modules the program uses (JavaFX comes from the jar).
 MODULES=java.base,java.desktop,java.logging,java.sql,java.xml,java.naming,java.management,jdk.unsupported,jdk.jsobject,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata

@@ -29,7 +29,20 @@ public final class RecordsProject {
         String stem = name.toLowerCase(Locale.ROOT).endsWith(ProjectFile.EXTENSION)
                 ? name.substring(0, name.length() - ProjectFile.EXTENSION.length())
                 : name.replaceFirst("\\.[^.]*$", "");
-        return abs.resolveSibling(stem + EXTENSION);
+        Path beside = abs.resolveSibling(stem + EXTENSION);
+        // An installed demo (/opt/…) is read-only for users: their records then live in their
+        // own data folder, so the program still keeps them rather than failing.
+        Path dir = abs.getParent();
+        if (Files.exists(beside) || dir == null || Files.isWritable(dir)) return beside;
+        return userDataDir().resolve(stem + EXTENSION);
+    }
+
+    /** $XDG_DATA_HOME/atlas-bassin-minier, else ~/.local/share/atlas-bassin-minier. */
+    static Path userDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("atlas-bassin-minier");
     }
 
     public static Path seedFile(Path projectFile) {
