@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
                             device.height(), (System.nanoTime() - t) / 1e6);
                     first = false;
                 }
-                for (int i = 0; i < Math.min(runs, 3); i++) r.render(p, device, opts, () -> false);
+                for (int i = 0; i < Math.min(runs, 10); i++) r.render(p, device, opts, () -> false);
                 double[] ms = time(r, p, device, opts, runs);
                 double[] stop = cancelLatency(r, p, device, opts, ms[runs / 2], Math.max(5, runs));
                 int inView = 0;
