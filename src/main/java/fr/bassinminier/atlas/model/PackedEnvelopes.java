@@ -58,11 +58,16 @@ public final class PackedEnvelopes {
         double x1 = area.getMaxX();
         double y1 = area.getMaxY();
         int n = size();
-        int[] out = new int[n];
+        // Grown as needed rather than sized for the whole layer: a view of a few thousand
+        // features then allocates a few kilobytes, not megabytes.
+        int[] out = new int[Math.min(n, 1024)];
         int k = 0;
         for (int i = 0, o = 0; i < n; i++, o += 4) {
-            if (b[o] <= x1 && b[o + 2] >= x0 && b[o + 1] <= y1 && b[o + 3] >= y0) out[k++] = i;
+            if (b[o] <= x1 && b[o + 2] >= x0 && b[o + 1] <= y1 && b[o + 3] >= y0) {
+                if (k == out.length) out = java.util.Arrays.copyOf(out, Math.min(n, 2 * k));
+                out[k++] = i;
+            }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
     }
 }

@@ -46,7 +46,7 @@ import org.locationtech.jts.geom.Puntal;
 /**
  * The one renderer: draws project layers on any Graphics2D (screen image, PNG, PDF), so that
  * what is printed is what was seen. Only features whose envelope meets the view are visited
- * (per-layer STR-tree), and features smaller than a pixel are drawn as a dot.
+ * (VectorLayer.queryIndices, in layer order), and features smaller than a pixel are drawn as a dot.
  */
 public final class MapRenderer {
     private static final int CANCEL_CHECK_MASK = 255;

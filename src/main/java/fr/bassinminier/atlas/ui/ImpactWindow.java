@@ -176,8 +176,6 @@ final class ImpactWindow {
 
     private void show(ImpactReport r) {
         last = r;
-        answer.setText(ImpactText.format(r, info()));
-        status.setText(Messages.get("impact.done", String.format(java.util.Locale.FRANCE, "%.1f", r.nanos() / 1e6)));
         List<Feature> hl = new ArrayList<>();
         hl.add(new Feature(-1, r.footprint().geometry(), Schema.empty(), new Object[0]));
         for (var c : r.property().components()) if (c.feature() != null) hl.add(c.feature());
@@ -186,6 +184,8 @@ final class ImpactWindow {
         var env = r.footprint().geometry().getEnvelopeInternal();
         env.expandBy(r.radius());
         vm.zoomTo(env);
+        status.setText(Messages.get("impact.done", String.format(java.util.Locale.FRANCE, "%.1f", r.nanos() / 1e6)));
+        answer.setText(ImpactText.format(r, info()));
     }
 
     private void writePdf() {

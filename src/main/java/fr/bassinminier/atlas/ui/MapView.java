@@ -56,6 +56,7 @@ public final class MapView extends Pane {
     private final RenderCounters counters = new RenderCounters();
     private Viewport imageViewport;
     private long lastRequest;
+    private long gestureGap;
     private double dragX;
     private double dragY;
     private double pressX;
@@ -261,13 +262,14 @@ public final class MapView extends Pane {
         vm.setStatus(Messages.get("status.rendering"));
         counters.requested();
         // A step soon after another is a gesture under way: its render waits for a pause of twice
-        // the gesture's rhythm (40 ms at 60 steps a second), so that renders do not take the
-        // processors from the frames only to be cancelled at the next step. A single step (a key,
-        // a wheel notch after a pause) renders at once.
+        // the gesture's rhythm (its longest recent gap between steps: 40 ms at 60 steps a second),
+        // so that renders do not take the processors from the frames only to be cancelled at the
+        // next step. A single step (a key, a wheel notch after a pause) renders at once.
         long now = System.nanoTime();
         long gap = now - lastRequest;
-        long delay = gap < MAX_SETTLE_NANOS ? Math.min(MAX_SETTLE_NANOS, Math.max(MIN_SETTLE_NANOS, 2 * gap)) : 0;
         lastRequest = now;
+        gestureGap = gap < MAX_SETTLE_NANOS ? Math.max(gap, gestureGap * 3 / 4) : 0;
+        long delay = gestureGap == 0 ? 0 : Math.min(MAX_SETTLE_NANOS, Math.max(MIN_SETTLE_NANOS, 2 * gestureGap));
         renderThread.schedule(() -> {
             if (generation.get() != gen) {
                 counters.skipped();

@@ -231,6 +231,7 @@ class AtlasWindowTest {
                 new java.awt.geom.Point2D.Double(c.x - 5, c.y + 5));
         robot.interact(() -> app.window().impact().checkDrawn(square));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.window().impact().answerText().isBlank());
+        WaitForAsyncUtils.waitForFxEvents();
         String answer = app.window().impact().answerText();
         assertTrue(answer.contains(component.text("nom")), answer);
         assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("indicative"), "demo data is flagged: " + answer);

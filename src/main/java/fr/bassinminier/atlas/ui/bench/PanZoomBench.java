@@ -55,6 +55,7 @@ public final class PanZoomBench {
     private final double[] center;
     private MapViewModel vm;
     private MapView map;
+    private boolean warmedUp;
     private Stage stage;
 
     private PanZoomBench(LoadedProject project, int width, int height, int steps, double[] center) {
@@ -154,10 +155,12 @@ public final class PanZoomBench {
         });
         Monitor m = new Monitor(map.renderCounters());
         runOnFx(m::start);
-        // Settle on the view, and warm up: a short burst, then a full render.
+        // Settle on the view, and warm up: a burst (a full one the first time, while the JIT
+        // compiles the FX and Prism code of the frames), then a full render.
         runOnFx(() -> vm.viewportProperty().set(start));
         waitForView(start, 60);
-        waitForView(m.burst(Math.min(40, steps)).get(120, TimeUnit.SECONDS), 60);
+        waitForView(m.burst(warmedUp ? Math.min(40, steps) : steps).get(120, TimeUnit.SECONDS), 60);
+        warmedUp = true;
         runOnFx(() -> vm.viewportProperty().set(start));
         waitForView(start, 60);
         Thread.sleep(300);
