@@ -1,0 +1,216 @@
+package fr.bassinminier.atlas.analysis.impact;
+
+import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.Dataset;
+import fr.bassinminier.atlas.io.Formats;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.VectorLayer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * Makes a {@link Footprint} from what an architect has at hand: a point typed by hand, a WKT
+ * copied from a GIS, a list of vertices, or a file of the application (shapefile or its zip,
+ * GeoJSON, GeoPackage). Everything ends in Lambert-93; an invalid polygon (a bow tie drawn by
+ * hand) is repaired and the answer says so. Errors are French.
+ */
+public final class FootprintReader {
+    private static final GeometryFactory GF = new GeometryFactory();
+    private static final Pattern EWKT = Pattern.compile("(?i)^\\s*SRID\\s*=\\s*(\\d+)\\s*;(.*)$", Pattern.DOTALL);
+
+    private FootprintReader() {
+    }
+
+    /** One point typed by hand (see {@link CoordinateParser}); {@code crs} null to recognise it. */
+    public static Footprint point(String text, CrsId crs) throws FootprintException {
+        CoordinateParser.ParsedPoint p = CoordinateParser.parse(text, crs);
+        return new Footprint(GF.createPoint(new Coordinate(p.x(), p.y())),
+                "point saisi (" + p.form() + ")", p.crs().toString(), p.notes());
+    }
+
+    /**
+     * Vertices typed one per line (or separated by "|"): one gives a point, two a line, three or
+     * more a polygon (closed for you).
+     */
+    public static Footprint vertices(String text, CrsId crs) throws FootprintException {
+        List<Coordinate> cs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        CrsId seen = null;
+        int n = 0;
+        for (String line : text.split("[\\r\\n|]+")) {
+            if (line.isBlank()) continue;
+            n++;
+            CoordinateParser.ParsedPoint p;
+            try {
+                p = CoordinateParser.parse(line, crs != null ? crs : seen);
+            } catch (FootprintException e) {
+                throw new FootprintException("Sommet " + n + " : " + e.getMessage(), e);
+            }
+            seen = p.crs();
+            cs.add(new Coordinate(p.x(), p.y()));
+            for (String note : p.notes()) if (!notes.contains(note)) notes.add(note);
+        }
+        if (cs.isEmpty()) throw new FootprintException("Aucun sommet saisi.");
+        Geometry g;
+        if (cs.size() == 1) {
+            g = GF.createPoint(cs.get(0));
+        } else if (cs.size() == 2) {
+            g = GF.createLineString(cs.toArray(new Coordinate[0]));
+        } else {
+            if (!cs.get(0).equals2D(cs.get(cs.size() - 1))) cs.add(cs.get(0).copy());
+            if (cs.size() < 4) throw new FootprintException("Un polygone demande au moins trois sommets distincts.");
+            g = GF.createPolygon(cs.toArray(new Coordinate[0]));
+        }
+        return finish(g, cs.size() + " sommets saisis", seen == null ? null : seen.toString(), notes);
+    }
+
+    /**
+     * A WKT (or EWKT "SRID=4326;POLYGON(…)"). Without a CRS, coordinates that all look like
+     * degrees are taken as WGS 84 longitude/latitude (WKT order), others as Lambert-93.
+     */
+    public static Footprint wkt(String text, CrsId crs) throws FootprintException {
+        if (text == null || text.isBlank()) throw new FootprintException("WKT vide.");
+        String body = text.strip();
+        List<String> notes = new ArrayList<>();
+        Matcher m = EWKT.matcher(body);
+        if (m.matches()) {
+            CrsId fromSrid = CrsId.epsg(Integer.parseInt(m.group(1)));
+            if (crs != null && !crs.sameAs(fromSrid)) {
+                throw new FootprintException("Le WKT déclare SRID=" + m.group(1) + " mais --crs indique " + crs + ".");
+            }
+            crs = fromSrid;
+            body = m.group(2).strip();
+        }
+        Geometry g;
+        try {
+            g = new WKTReader(GF).read(body);
+        } catch (ParseException | IllegalArgumentException e) {
+            throw new FootprintException("WKT illisible (" + e.getMessage() + "). Exemple attendu : "
+                    + "« POLYGON ((687000 7041000, 687100 7041000, 687100 7041100, 687000 7041000)) ».", e);
+        }
+        if (g.isEmpty()) throw new FootprintException("Le WKT décrit une géométrie vide.");
+        boolean degrees = looksLikeDegrees(g);
+        if (crs == null) {
+            crs = degrees ? CrsId.WGS84 : CrsId.LAMBERT_93;
+            if (degrees) notes.add("Coordonnées du WKT prises en degrés WGS 84 (longitude, latitude).");
+        } else if (crs.sameAs(CrsId.LAMBERT_93) && degrees) {
+            throw new FootprintException("Les coordonnées du WKT ressemblent à des degrés, or EPSG:2154 (mètres) est "
+                    + "indiqué : retirez --crs ou indiquez --crs EPSG:4326.");
+        }
+        if (!CrsTransforms.isSupported(crs)) throw new FootprintException("Système de coordonnées « " + crs + " » inconnu.");
+        Geometry l93 = CrsTransforms.transform(g, crs, CrsId.LAMBERT_93);
+        return finish(l93, "WKT (" + g.getGeometryType() + ")", crs.toString(), notes);
+    }
+
+    /**
+     * The geometries of a file of the application, united. A multi-layer file (GeoPackage, zip)
+     * needs {@code layerName} unless only one of its layers has geometries.
+     *
+     * @param crs CRS to assume when the file does not say (a shapefile without .prj), else null
+     */
+    public static Footprint file(Path path, String layerName, CrsId crs) throws FootprintException {
+        Dataset ds;
+        try {
+            ds = Formats.read(path);
+        } catch (DataException e) {
+            throw new FootprintException(e.getMessage(), e);
+        }
+        List<VectorLayer> layers = new ArrayList<>();
+        for (VectorLayer l : ds.layers()) {
+            if (layerName != null ? l.name().equals(layerName) : !l.bounds().isNull()) layers.add(l);
+        }
+        String file = path.getFileName().toString();
+        if (layers.isEmpty()) {
+            throw new FootprintException(layerName != null
+                    ? "Fichier « " + file + " » : pas de couche « " + layerName + " » (couches : "
+                    + String.join(", ", ds.layers().stream().map(VectorLayer::name).toList()) + ")."
+                    : "Fichier « " + file + " » : aucune géométrie.");
+        }
+        if (layers.size() > 1) {
+            throw new FootprintException("Fichier « " + file + " » : plusieurs couches ("
+                    + String.join(", ", layers.stream().map(VectorLayer::name).toList())
+                    + ") ; choisissez celle de l'emprise.");
+        }
+        VectorLayer l = layers.get(0);
+        CrsId from = l.crs();
+        List<String> notes = new ArrayList<>();
+        if (!from.isKnown() || !CrsTransforms.isSupported(from)) {
+            if (crs == null) {
+                throw new FootprintException("Fichier « " + file + " » : système de coordonnées inconnu ; "
+                        + "indiquez-le (--crs EPSG:2154 pour du Lambert-93).");
+            }
+            from = crs;
+            notes.add("Système de coordonnées du fichier non indiqué : " + crs + " supposé.");
+        }
+        List<Geometry> parts = new ArrayList<>();
+        for (Feature f : l.features()) {
+            if (f.geometry() != null && !f.geometry().isEmpty()) parts.add(f.geometry());
+        }
+        if (parts.isEmpty()) throw new FootprintException("Fichier « " + file + " » : aucune géométrie.");
+        Geometry g = parts.size() == 1 ? parts.get(0) : GF.buildGeometry(parts);
+        Geometry l93 = CrsTransforms.transform(g, from, CrsId.LAMBERT_93);
+        String what = "fichier « " + file + " »" + (ds.layers().size() > 1 ? " › " + l.name() : "")
+                + " (" + parts.size() + (parts.size() > 1 ? " objets réunis)" : " objet)");
+        return finish(l93, what, from.toString(), notes);
+    }
+
+    /** Repairs an invalid geometry and unites parts, saying so. */
+    private static Footprint finish(Geometry g, String what, String crs, List<String> notes) throws FootprintException {
+        List<String> out = new ArrayList<>(notes);
+        Geometry geom = g;
+        if (geom.getNumGeometries() > 1) {
+            try {
+                geom = UnaryUnionOp.union(geom);
+            } catch (RuntimeException e) {
+                geom = GeometryFixer.fix(geom);
+            }
+        }
+        if (!geom.isValid()) {
+            TopologyValidationError err = new IsValidOp(geom).getValidationError();
+            geom = GeometryFixer.fix(geom);
+            out.add("Emprise non valide (" + frenchError(err) + "), corrigée avant calcul : vérifiez le tracé.");
+        }
+        if (geom.isEmpty()) throw new FootprintException("L'emprise est vide une fois corrigée : vérifiez le tracé.");
+        if (geom instanceof Polygonal && geom.getArea() == 0) {
+            throw new FootprintException("Le polygone de l'emprise est plat (surface nulle).");
+        }
+        return new Footprint(geom, what, crs, out);
+    }
+
+    private static String frenchError(TopologyValidationError err) {
+        if (err == null) return "géométrie incorrecte";
+        String where = String.format(Locale.FRANCE, " vers E %.0f, N %.0f", err.getCoordinate().x, err.getCoordinate().y);
+        return switch (err.getErrorType()) {
+            case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
+                    "contour qui se recoupe" + where;
+            case TopologyValidationError.TOO_FEW_POINTS -> "trop peu de sommets";
+            case TopologyValidationError.RING_NOT_CLOSED -> "contour non fermé";
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "trou hors du contour" + where;
+            case TopologyValidationError.NESTED_SHELLS -> "polygones emboîtés" + where;
+            default -> "géométrie incorrecte" + where;
+        };
+    }
+
+    private static boolean looksLikeDegrees(Geometry g) {
+        for (Coordinate c : g.getCoordinates()) {
+            if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90) return false;
+        }
+        return true;
+    }
+}
