@@ -254,11 +254,15 @@ public final class PrintLayout {
 
         // Bottom block, laid out from the bottom up: logo, date and author, sources, indicative mark.
         List<String[]> foot = new ArrayList<>();
-        Set<String> sources = new LinkedHashSet<>();
+        // One line per distinct source, naming the layers it covers.
+        java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
         for (LayerLegend l : legend) {
             String a = l.layer().entry().attribution();
-            sources.add(l.layer().entry().title() + " : " + (a == null || a.isBlank() ? "source non renseignée" : a));
+            bySource.computeIfAbsent(a == null || a.isBlank() ? "source non renseignée" : a, x -> new ArrayList<>())
+                    .add(l.layer().entry().title());
         }
+        Set<String> sources = new LinkedHashSet<>();
+        bySource.forEach((a, layers) -> sources.add(a + " (" + String.join(", ", layers) + ")"));
         double yb = bottom;
         BufferedImage logo = logo(project, t);
         if (logo != null) {
