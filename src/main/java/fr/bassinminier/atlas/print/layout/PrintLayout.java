@@ -219,7 +219,7 @@ public final class PrintLayout {
                 mg.draw(sh);
             }
             double u = unit * s;
-            ScaleBar.draw(mg, 10 * u, hu - 24 * u, res, Math.min(wu * 0.3, 260 * unit), u, null);
+            ScaleBar.draw(mg, 10 * u, hu - 24 * u, res, Math.min(wu * 0.3, 200 * u), u, null);
             NorthArrow.draw(mg, wu - 22 * u, 24 * u, 28 * u, 0, u);
         } finally {
             mg.dispose();
@@ -231,8 +231,19 @@ public final class PrintLayout {
         // Header.
         double y = m;
         double titleSize = 18 * s;
-        text(g, unit, page.title() == null ? "" : page.title(), m, y + titleSize, font(true, titleSize), INK,
-                f.width() - 2 * m);
+        String title = page.title() == null ? "" : page.title();
+        Font tf = font(true, titleSize);
+        // A long title shrinks (down to 60 %) to stay on one line, then is cut with an ellipsis.
+        double avail = f.width() - 2 * m;
+        double tw = g.getFontMetrics(tf.deriveFont((float) (titleSize * unit))).stringWidth(title) / unit;
+        if (tw > avail) {
+            tf = font(true, Math.max(titleSize * 0.6, titleSize * avail / tw));
+            FontMetrics tm = g.getFontMetrics(tf.deriveFont((float) (tf.getSize2D() * unit)));
+            while (title.length() > 1 && tm.stringWidth(title) / unit > avail) {
+                title = title.substring(0, title.length() - 2) + "…";
+            }
+        }
+        text(g, unit, title, m, y + titleSize, tf, INK, avail);
         y += titleSize * 1.35;
         if (hasSub) {
             double sub = 11 * s;
