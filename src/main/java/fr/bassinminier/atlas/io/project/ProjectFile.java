@@ -15,6 +15,7 @@ import fr.bassinminier.atlas.model.project.LabelRule;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.MapProject;
+import fr.bassinminier.atlas.model.project.PrintTemplate;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -188,6 +189,63 @@ public final class ProjectFile {
             ObjectNode bn = bms.addObject();
             bn.put("name", b.name());
             bn.set("extent", extentNode(b.extent()));
+        }
+        keepPrintTemplates(file, root);
+        AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
+    }
+
+    /** Saving a project keeps the print templates already in its file (the map model does not carry them). */
+    private static void keepPrintTemplates(Path file, ObjectNode root) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) return;
+            JsonNode old = MAPPER.readTree(file.toFile()).get("print_templates");
+            if (old != null && old.isArray()) root.set("print_templates", old);
+        } catch (IOException | RuntimeException e) {
+            // an unreadable old file has no templates to keep
+        }
+    }
+
+    /** The print templates of a project file (optional "print_templates" list); empty when it has none. */
+    public static List<PrintTemplate> readPrintTemplates(Path file) throws DataException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DataException(file, Problem.IO, "projet illisible : " + e.getMessage(), e);
+        }
+        List<PrintTemplate> out = new ArrayList<>();
+        for (JsonNode t : root.path("print_templates")) {
+            out.add(new PrintTemplate(text(t, "name"), text(t, "page"), t.path("landscape").asBoolean(false),
+                    t.path("margin_mm").asDouble(10), text(t, "title"), text(t, "subtitle"), text(t, "text"),
+                    text(t, "author"), text(t, "logo"), t.path("legend").asBoolean(true),
+                    t.path("overview").asBoolean(true), Math.max(0, t.path("scale").asDouble(0))));
+        }
+        return out;
+    }
+
+    /** Replaces the print templates of a project file, leaving the rest of it as it is (atomic write). */
+    public static void writePrintTemplates(Path file, List<PrintTemplate> templates) throws DataException {
+        ObjectNode root;
+        try {
+            root = (ObjectNode) MAPPER.readTree(file.toFile());
+        } catch (IOException | ClassCastException e) {
+            throw new DataException(file, Problem.CORRUPT, "projet illisible, JSON invalide");
+        }
+        ArrayNode a = root.putArray("print_templates");
+        for (PrintTemplate t : templates) {
+            ObjectNode n = a.addObject();
+            n.put("name", t.name());
+            n.put("page", t.page());
+            n.put("landscape", t.landscape());
+            n.put("margin_mm", t.marginMm());
+            putIf(n, "title", t.title());
+            putIf(n, "subtitle", t.subtitle());
+            putIf(n, "text", t.text());
+            putIf(n, "author", t.author());
+            putIf(n, "logo", t.logo());
+            n.put("legend", t.legend());
+            n.put("overview", t.overview());
+            n.put("scale", t.scale());
         }
         AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
     }

@@ -1,0 +1,576 @@
+package fr.bassinminier.atlas.print.layout;
+
+import fr.bassinminier.atlas.analysis.Measure;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.GeometryType;
+import fr.bassinminier.atlas.model.VectorLayer;
+import fr.bassinminier.atlas.model.project.LayerEntry;
+import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.PrintTemplate;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.model.style.Rule;
+import fr.bassinminier.atlas.model.style.Style;
+import fr.bassinminier.atlas.model.style.Symbolizer;
+import fr.bassinminier.atlas.model.style.TextSymbolizer;
+import fr.bassinminier.atlas.print.NorthArrow;
+import fr.bassinminier.atlas.print.PageFormat;
+import fr.bassinminier.atlas.print.PdfMap;
+import fr.bassinminier.atlas.print.ScaleBar;
+import fr.bassinminier.atlas.render.LegendSwatch;
+import fr.bassinminier.atlas.render.MapRenderer;
+import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.Viewport;
+import fr.bassinminier.atlas.style.DefaultStyles;
+import fr.bassinminier.atlas.style.sld.Styles;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.locationtech.jts.awt.ShapeWriter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * A print layout: a map frame at an exact scale, title, subtitle, free text, a legend of the
+ * classes that appear in the frame, scale bar and numeric scale, grid-north arrow with the
+ * meridian convergence, sources, date, author, logo, an overview of the basin and the
+ * "Données indicatives" mark. Drawn on any Graphics2D whose units are {@code unit} per point,
+ * y down: PDFBox's (vector PDF) or a BufferedImage's (PNG), with the screen's renderer.
+ */
+public final class PrintLayout {
+    /** Points per 96 dpi screen pixel: a 1 px line prints 0.26 mm as it looks on screen. */
+    private static final double POINTS_PER_SCREEN_PIXEL = 72.0 / 96;
+    private static final Color INK = new Color(0x1e, 0x1e, 0x1e);
+    private static final Color GREY = new Color(0x55, 0x55, 0x55);
+    private static final Color WARNING = new Color(0x8a, 0x2b, 0x1f);
+    private static final String DEFAULT_NOTICE = "Données indicatives — géométries non officielles";
+    private static Font regular;
+    private static Font bold;
+
+    /**
+     * What to print.
+     *
+     * @param center      map centre (Lambert-93), or null
+     * @param extent      ground to fit in the frame, or null (the project's initial view)
+     * @param seriesLayer id (or title) of a layer: one page per feature; null for one page
+     */
+    public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
+    }
+
+    /** One page to draw: its title and subtitle, map centre and scale, and the feature a series page is about. */
+    public record Page(String title, String subtitle, double cx, double cy, double scale, Geometry highlight) {
+    }
+
+    private PrintLayout() {
+    }
+
+    /** The page format of a template. */
+    public static PageFormat format(PrintTemplate t) {
+        return PaperSize.of(t.page(), t.landscape());
+    }
+
+    /** The pages a request prints: one, or one per feature of the series layer. */
+    public static List<Page> plan(LoadedProject project, Request r) {
+        PrintTemplate t = r.template();
+        PageFormat f = format(t);
+        Rectangle2D frame = frame(f, t, t.subtitle() != null || r.seriesLayer() != null);
+        List<Page> pages = new ArrayList<>();
+        if (r.seriesLayer() != null) {
+            ProjectLayer pl = project.layers().stream()
+                    .filter(l -> l.entry().id().equals(r.seriesLayer()) || r.seriesLayer().equals(l.entry().title()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("couche « " + r.seriesLayer()
+                            + " » absente du projet"));
+            if (!pl.isLoaded()) throw new IllegalArgumentException("couche « " + r.seriesLayer() + " » illisible : "
+                    + pl.error());
+            String field = labelField(pl);
+            List<Feature> features = new ArrayList<>(pl.data().features());
+            Collator c = Collator.getInstance(Locale.FRENCH);
+            features.sort(Comparator.comparing((Feature ft) -> name(ft, field), c));
+            for (Feature ft : features) {
+                if (ft.geometry() == null || ft.geometry().isEmpty()) continue;
+                Envelope e = new Envelope(ft.geometry().getEnvelopeInternal());
+                e.expandBy(Math.max(100, 0.15 * Math.max(e.getWidth(), e.getHeight())));
+                double scale = t.scale() > 0 ? t.scale() : fitScale(e, frame);
+                pages.add(new Page(name(ft, field), t.title(), e.centre().x, e.centre().y, scale, ft.geometry()));
+            }
+            if (pages.isEmpty()) throw new IllegalArgumentException("la couche « " + r.seriesLayer()
+                    + " » n'a aucun objet à imprimer");
+            return pages;
+        }
+        Envelope view = r.extent() != null ? r.extent() : project.initialExtent();
+        if (view == null) view = project.fullExtent();
+        if (view == null || view.isNull()) view = new Envelope(650_000, 760_000, 7_000_000, 7_070_000);
+        double scale = t.scale() > 0 ? t.scale() : fitScale(view, frame);
+        double cx = r.center() != null ? r.center()[0] : view.centre().x;
+        double cy = r.center() != null ? r.center()[1] : view.centre().y;
+        pages.add(new Page(t.title(), t.subtitle(), cx, cy, scale, null));
+        return pages;
+    }
+
+    private static double fitScale(Envelope e, Rectangle2D frame) {
+        return PdfMap.fitScale(e, new org.apache.pdfbox.pdmodel.common.PDRectangle((float) frame.getWidth(),
+                (float) frame.getHeight()));
+    }
+
+    private static String labelField(ProjectLayer pl) {
+        LayerEntry e = pl.entry();
+        if (e.label() != null && e.label().field() != null && pl.data().schema().indexOf(e.label().field()) >= 0) {
+            return e.label().field();
+        }
+        for (String f : List.of("nom", "name", "libelle", "NOM", "nom_com")) {
+            if (pl.data().schema().indexOf(f) >= 0) return f;
+        }
+        return null;
+    }
+
+    private static String name(Feature f, String field) {
+        String s = field == null ? null : f.text(field);
+        return s == null || s.isBlank() ? "Objet " + f.id() : s;
+    }
+
+    /** Size factor of the page furniture: 1 on A4, growing more slowly than the page up to A0. */
+    static double furniture(PageFormat f) {
+        return Math.pow(Math.min(f.width(), f.height()) / 595.28, 0.75);
+    }
+
+    private static double headerHeight(PageFormat f, boolean subtitle) {
+        double s = furniture(f);
+        return s * (18 * 1.35 + (subtitle ? 11 * 1.4 : 0) + 6);
+    }
+
+    private static double panelWidth(PageFormat f, PrintTemplate t) {
+        double content = f.width() - 2 * PageFormat.mm(t.marginMm());
+        return content * (t.landscape() ? 0.24 : 0.30);
+    }
+
+    /** The map frame on the page, in points from the top-left corner (before snapping to device units). */
+    static Rectangle2D frame(PageFormat f, PrintTemplate t, boolean subtitle) {
+        double m = PageFormat.mm(t.marginMm());
+        double gap = 8 * furniture(f);
+        double top = m + headerHeight(f, subtitle);
+        double w = f.width() - 2 * m - panelWidth(f, t) - gap;
+        double h = f.height() - m - top;
+        return new Rectangle2D.Double(m, top, w, h);
+    }
+
+    /**
+     * Draws one page.
+     *
+     * @param g    page graphics, origin top-left, {@code unit} units per point, y down
+     * @param unit device units per point (4 for PDF, dpi/72 for PNG)
+     */
+    public static PageFacts draw(Graphics2D g, double unit, LoadedProject project, PrintTemplate t, Page page,
+                                 int number) {
+        PageFormat f = format(t);
+        double s = furniture(f);
+        double m = PageFormat.mm(t.marginMm());
+        boolean hasSub = page.subtitle() != null && !page.subtitle().isBlank();
+        Rectangle2D fr = frame(f, t, hasSub);
+        // Snap the frame to whole device units so that frame and ground extent agree exactly.
+        int wu = (int) Math.max(1, Math.round(fr.getWidth() * unit));
+        int hu = (int) Math.max(1, Math.round(fr.getHeight() * unit));
+        int xu = (int) Math.round(fr.getX() * unit);
+        int yu = (int) Math.round(fr.getY() * unit);
+        double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
+        Viewport vp = new Viewport(page.cx(), page.cy(), res, wu, hu);
+        double k = unit * POINTS_PER_SCREEN_PIXEL;
+        boolean indicative = project.project().indicative();
+        String notice = project.project().notice() != null ? project.project().notice() : DEFAULT_NOTICE;
+
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
+
+        // The map.
+        Graphics2D mg = (Graphics2D) g.create();
+        try {
+            mg.translate(xu, yu);
+            mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
+            new MapRenderer().render(mg, vp, project.layers(), new RenderOptions(Color.WHITE, k,
+                    indicative ? notice : null, null), () -> false);
+            if (page.highlight() != null) {
+                ShapeWriter sw = new ShapeWriter();
+                Shape sh = vp.worldToScreen().createTransformedShape(sw.toShape(page.highlight()));
+                mg.setColor(new Color(0xC0, 0x10, 0x10));
+                mg.setStroke(new BasicStroke((float) (1.6 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
+                        10, new float[] {(float) (4 * unit), (float) (2.5 * unit)}, 0));
+                mg.draw(sh);
+            }
+            double u = unit * s;
+            ScaleBar.draw(mg, 10 * u, hu - 24 * u, res, Math.min(wu * 0.3, 200 * u), u, null);
+            NorthArrow.draw(mg, wu - 22 * u, 24 * u, 28 * u, 0, u);
+        } finally {
+            mg.dispose();
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke((float) (0.8 * unit)));
+        g.draw(new Rectangle2D.Double(xu, yu, wu, hu));
+
+        // Header.
+        double y = m;
+        double titleSize = 18 * s;
+        String title = page.title() == null ? "" : page.title();
+        Font tf = font(true, titleSize);
+        // A long title shrinks (down to 60 %) to stay on one line, then is cut with an ellipsis.
+        double avail = f.width() - 2 * m;
+        double tw = g.getFontMetrics(tf.deriveFont((float) (titleSize * unit))).stringWidth(title) / unit;
+        if (tw > avail) {
+            tf = font(true, Math.max(titleSize * 0.6, titleSize * avail / tw));
+            FontMetrics tm = g.getFontMetrics(tf.deriveFont((float) (tf.getSize2D() * unit)));
+            while (title.length() > 1 && tm.stringWidth(title) / unit > avail) {
+                title = title.substring(0, title.length() - 2) + "…";
+            }
+        }
+        text(g, unit, title, m, y + titleSize, tf, INK, avail);
+        y += titleSize * 1.35;
+        if (hasSub) {
+            double sub = 11 * s;
+            text(g, unit, page.subtitle(), m, y + sub, font(false, sub), GREY, f.width() - 2 * m);
+        }
+
+        // Side panel.
+        double px = fr.getX() + fr.getWidth() + 8 * s;
+        double pw = f.width() - m - px;
+        double top = fr.getY();
+        double bottom = fr.getY() + fr.getHeight();
+        double body = 7.5 * s;
+        Font bodyFont = font(false, body);
+        Font boldFont = font(true, body);
+        double lh = body * 1.3;
+        Envelope ground = vp.ground();
+        List<LayerLegend> legend = legend(project, ground, vp.scaleDenominator() * k);
+        double convergence = Math.toDegrees(NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, page.cx(), page.cy()));
+
+        // Bottom block, laid out from the bottom up: logo, date and author, sources, indicative mark.
+        List<String[]> foot = new ArrayList<>();
+        // One line per distinct source, naming the layers it covers.
+        java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+        for (LayerLegend l : legend) {
+            String a = l.layer().entry().attribution();
+            bySource.computeIfAbsent(a == null || a.isBlank() ? "source non renseignée" : a, x -> new ArrayList<>())
+                    .add(l.layer().entry().title());
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        bySource.forEach((a, layers) -> sources.add(a + " (" + String.join(", ", layers) + ")"));
+        double yb = bottom;
+        BufferedImage logo = logo(project, t);
+        if (logo != null) {
+            double lhgt = Math.min(40 * s, pw * logo.getHeight() / (double) logo.getWidth());
+            double lw = lhgt * logo.getWidth() / logo.getHeight();
+            g.drawImage(logo, (int) Math.round(px * unit), (int) Math.round((yb - lhgt) * unit),
+                    (int) Math.round(lw * unit), (int) Math.round(lhgt * unit), null);
+            yb -= lhgt + 4 * s;
+        }
+        String date = LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
+        foot.add(new String[] {"Imprimé le " + date + (t.author() != null && !t.author().isBlank()
+                ? " par " + t.author() : "") + " — Atlas du Bassin Minier" + " — page " + number, "n"});
+        foot.add(new String[] {"Lambert-93 (EPSG:2154). Nord du quadrillage ; convergence des méridiens "
+                + Measure.number(convergence, 2) + "° (nord géographique).", "n"});
+        List<String> srcLines = new ArrayList<>(sources);
+        List<String[]> lines = new ArrayList<>();
+        if (!srcLines.isEmpty()) {
+            lines.add(new String[] {"Sources et licences", "b"});
+            for (String src : srcLines) for (String l : wrap(g, unit, src, bodyFont, pw)) lines.add(new String[] {l, "n"});
+        }
+        for (String[] fl : foot) for (String l : wrap(g, unit, fl[0], bodyFont, pw)) lines.add(new String[] {l, "n"});
+        double blockH = lines.size() * lh;
+        double yy = yb - blockH;
+        for (String[] l : lines) {
+            yy += lh;
+            text(g, unit, l[0], px, yy - body * 0.3, l[1].equals("b") ? boldFont : bodyFont, GREY, pw);
+        }
+        yb -= blockH + 4 * s;
+        if (indicative) {
+            Font wf = font(true, 9 * s);
+            List<String> wl = wrap(g, unit, notice.contains("Données indicatives") ? notice : "Données indicatives — "
+                    + notice, wf, pw - 8 * s);
+            double bh = wl.size() * 9 * s * 1.3 + 6 * s;
+            g.setColor(new Color(0xFB, 0xEA, 0xE5));
+            Rectangle2D box = new Rectangle2D.Double(px * unit, (yb - bh) * unit, pw * unit, bh * unit);
+            g.fill(box);
+            g.setColor(WARNING);
+            g.setStroke(new BasicStroke((float) (0.8 * unit)));
+            g.draw(box);
+            double ty = yb - bh + 3 * s;
+            for (String l : wl) {
+                ty += 9 * s * 1.3;
+                text(g, unit, l, px + 4 * s, ty - 9 * s * 0.3, wf, WARNING, pw);
+            }
+            yb -= bh + 6 * s;
+        }
+
+        // From the top: scale, overview, legend, free text.
+        y = top;
+        Font scaleFont = font(true, 11 * s);
+        y += 11 * s * 1.2;
+        text(g, unit, "Échelle 1:" + Measure.number(page.scale(), 0), px, y, scaleFont, INK, pw);
+        y += 6 * s;
+        if (t.overview()) {
+            double oh = Math.min(pw * 0.75, (yb - y) * 0.3);
+            if (oh > 20 * s) {
+                overview(g, unit, project, new Rectangle2D.Double(px, y, pw, oh), ground, s);
+                y += oh + 8 * s;
+            }
+        }
+        List<PageFacts.LegendItem> items = new ArrayList<>();
+        if (t.text() != null && !t.text().isBlank()) {
+            for (String l : wrap(g, unit, t.text(), bodyFont, pw)) {
+                if (y + lh > yb) break;
+                y += lh;
+                text(g, unit, l, px, y - body * 0.3, bodyFont, INK, pw);
+            }
+            y += 6 * s;
+        }
+        if (t.legend()) {
+            Font head = font(true, 10 * s);
+            y += 10 * s * 1.3;
+            text(g, unit, "Légende", px, y, head, INK, pw);
+            y += 3 * s;
+            boolean cut = false;
+            double sw = 16 * s;
+            double sh = 10 * s;
+            double row = Math.max(sh + 3 * s, lh);
+            for (LayerLegend l : legend) {
+                List<String> tl = wrap(g, unit, l.layer().entry().title() == null ? l.layer().entry().id()
+                        : l.layer().entry().title(), boldFont, pw);
+                boolean single = l.rules().size() == 1;
+                String onlyLabel = single ? l.rules().get(0).legendLabel() : null;
+                boolean inline = single && (onlyLabel == null || onlyLabel.isBlank());
+                double need = inline ? Math.max(row, tl.size() * lh) : tl.size() * lh + row;
+                if (y + need + 2 * s > yb) {
+                    cut = true;
+                    break;
+                }
+                if (inline) {
+                    swatch(g, unit, l.rules().get(0), px, y + 2 * s, sw, sh, k);
+                    double ty = y;
+                    for (String line : wrap(g, unit, l.layer().entry().title(), boldFont, pw - sw - 5 * s)) {
+                        ty += lh;
+                        text(g, unit, line, px + sw + 5 * s, ty - body * 0.25, boldFont, INK, pw);
+                    }
+                    y = Math.max(y + row, ty) + 2 * s;
+                    items.add(new PageFacts.LegendItem(l.layer().entry().title(), ""));
+                    continue;
+                }
+                for (String line : tl) {
+                    y += lh;
+                    text(g, unit, line, px, y - body * 0.25, boldFont, INK, pw);
+                }
+                y += 2 * s;
+                for (Rule r : l.rules()) {
+                    if (y + row > yb) {
+                        cut = true;
+                        break;
+                    }
+                    swatch(g, unit, r, px + 4 * s, y, sw, sh, k);
+                    List<String> ll = wrap(g, unit, r.legendLabel(), bodyFont, pw - sw - 9 * s);
+                    double ty = y;
+                    for (String line : ll) {
+                        ty += lh;
+                        text(g, unit, line, px + sw + 9 * s, ty - body * 0.25, bodyFont, INK, pw);
+                    }
+                    y = Math.max(y + row, ty + 2 * s);
+                    items.add(new PageFacts.LegendItem(l.layer().entry().title(), r.legendLabel()));
+                }
+                if (cut) break;
+                y += 3 * s;
+            }
+            if (cut && y + lh <= yb + lh) text(g, unit, "… (légende incomplète, place insuffisante)", px, Math.min(y + lh,
+                    yb) - body * 0.25, bodyFont, GREY, pw);
+        }
+
+        double x0 = xu / unit;
+        double y0 = f.height() - (yu + hu) / unit;
+        return new PageFacts(number, page.title(), f.width(), f.height(),
+                new double[] {x0, y0, x0 + wu / unit, y0 + hu / unit},
+                new double[] {ground.getMinX(), ground.getMinY(), ground.getMaxX(), ground.getMaxY()},
+                page.scale(), convergence, List.copyOf(items));
+    }
+
+    /** A layer of the legend and its classes that appear in the frame, in the style's order. */
+    public record LayerLegend(ProjectLayer layer, List<Rule> rules) {
+    }
+
+    /**
+     * The layers (in layer-tree order) and classes that actually appear in the ground extent: a
+     * class appears when at least one feature meeting the extent selects its rule at the scale.
+     *
+     * @param sldScale the scale denominator the renderer uses for SLD rules on this print
+     */
+    public static List<LayerLegend> legend(LoadedProject project, Envelope ground, double sldScale) {
+        List<LayerLegend> out = new ArrayList<>();
+        PreparedGeometry area = PreparedGeometryFactory.prepare(new GeometryFactory().toGeometry(ground));
+        List<ProjectLayer> layers = project.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            ProjectLayer pl = layers.get(i);
+            if (!pl.isLoaded() || !pl.entry().visible()) continue;
+            VectorLayer data = pl.data();
+            Style style = styleOf(pl, i);
+            Set<Rule> used = new java.util.HashSet<>();
+            for (int idx : data.queryIndices(ground)) {
+                Feature ft = data.features().get(idx);
+                Geometry geom = ft.geometry();
+                if (geom == null || geom.isEmpty() || !area.intersects(geom)) continue;
+                used.addAll(Styles.rulesFor(style, ft, sldScale));
+            }
+            List<Rule> rules = new ArrayList<>();
+            for (var fts : style.featureTypeStyles()) {
+                for (Rule r : fts.rules()) {
+                    if (used.contains(r) && !swatchSymbolizers(r).isEmpty() && !rules.contains(r)) rules.add(r);
+                }
+            }
+            if (!rules.isEmpty()) out.add(new LayerLegend(pl, rules));
+        }
+        return out;
+    }
+
+    private static Style styleOf(ProjectLayer pl, int ordinal) {
+        if (pl.style() != null) return pl.style();
+        GeometryType type = pl.data().geometryType();
+        return Styles.fromSimple(DefaultStyles.resolve(pl.entry().style(), type, ordinal), pl.entry().label(), type);
+    }
+
+    private static List<Symbolizer> swatchSymbolizers(Rule r) {
+        return r.symbolizers().stream().filter(s -> !(s instanceof TextSymbolizer)).toList();
+    }
+
+    private static void swatch(Graphics2D g, double unit, Rule r, double x, double y, double w, double h, double k) {
+        Graphics2D sg = (Graphics2D) g.create();
+        try {
+            LegendSwatch.draw(sg, new Rectangle2D.Double(x * unit, y * unit, w * unit, h * unit), swatchSymbolizers(r), k);
+        } finally {
+            sg.dispose();
+        }
+    }
+
+    private static void overview(Graphics2D g, double unit, LoadedProject project, Rectangle2D box, Envelope shown,
+                                 double s) {
+        Envelope all = project.fullExtent();
+        if (all == null || all.isNull()) return;
+        all = new Envelope(all);
+        all.expandToInclude(shown);
+        all.expandBy(Math.max(all.getWidth(), all.getHeight()) * 0.03);
+        int wu = (int) Math.max(1, Math.round(box.getWidth() * unit));
+        int hu = (int) Math.max(1, Math.round(box.getHeight() * unit));
+        Viewport ov = Viewport.fit(all, wu, hu);
+        List<ProjectLayer> plain = new ArrayList<>();
+        for (ProjectLayer pl : project.layers()) {
+            if (!pl.isLoaded() || !pl.entry().visible() || pl.data().geometryType().family() == GeometryType.Family.POINT) continue;
+            LayerEntry e = pl.entry();
+            LayerEntry noLabel = new LayerEntry(e.id(), e.title(), e.group(), e.source(), e.layerName(), true,
+                    e.opacity(), e.style(), null, e.attribution(), e.indicative(), e.description(), null);
+            plain.add(new ProjectLayer(noLabel, pl.data(), null, null, null));
+        }
+        Graphics2D og = (Graphics2D) g.create();
+        try {
+            og.translate(Math.round(box.getX() * unit), Math.round(box.getY() * unit));
+            og.clip(new Rectangle2D.Double(0, 0, wu, hu));
+            new MapRenderer().render(og, ov, plain, new RenderOptions(new Color(0xF4F1EA), unit * 0.3, null, null),
+                    () -> false);
+            Rectangle2D r = ov.worldToScreen().createTransformedShape(new Rectangle2D.Double(shown.getMinX(),
+                    shown.getMinY(), shown.getWidth(), shown.getHeight())).getBounds2D();
+            double min = 4 * unit;
+            if (r.getWidth() < min || r.getHeight() < min) {
+                r = new Rectangle2D.Double(r.getCenterX() - Math.max(min, r.getWidth()) / 2,
+                        r.getCenterY() - Math.max(min, r.getHeight()) / 2, Math.max(min, r.getWidth()),
+                        Math.max(min, r.getHeight()));
+            }
+            og.setColor(new Color(0xC0, 0x10, 0x10));
+            og.setStroke(new BasicStroke((float) (1.4 * unit * s)));
+            og.draw(r);
+        } finally {
+            og.dispose();
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke((float) (0.5 * unit)));
+        g.draw(new Rectangle2D.Double(Math.round(box.getX() * unit), Math.round(box.getY() * unit), wu, hu));
+        text(g, unit, "Situation dans le bassin minier", box.getX(), box.getY() + box.getHeight() + 7 * s,
+                font(false, 6 * s), GREY, box.getWidth());
+    }
+
+    private static BufferedImage logo(LoadedProject project, PrintTemplate t) {
+        if (t.logo() == null || t.logo().isBlank()) return null;
+        Path p = Path.of(t.logo());
+        if (!p.isAbsolute() && project.file() != null && project.file().getParent() != null) {
+            p = project.file().getParent().resolve(p);
+        }
+        try {
+            return Files.isRegularFile(p) ? ImageIO.read(p.toFile()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** DejaVu Sans at a size in points (the PDF embeds the same font, so metrics agree). */
+    static synchronized Font font(boolean isBold, double size) {
+        if (regular == null) {
+            regular = load("DejaVuSans.ttf", Font.PLAIN);
+            bold = load("DejaVuSans-Bold.ttf", Font.BOLD);
+        }
+        return (isBold ? bold : regular).deriveFont((float) size);
+    }
+
+    private static Font load(String file, int style) {
+        try (InputStream in = PrintLayout.class.getResourceAsStream("/fr/bassinminier/atlas/print/fonts/" + file)) {
+            if (in != null) return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            // fall back to the system font
+        }
+        return new Font(Font.SANS_SERIF, style, 1);
+    }
+
+    private static void text(Graphics2D g, double unit, String s, double x, double baseline, Font f, Color c,
+                             double maxWidth) {
+        if (s == null || s.isEmpty()) return;
+        Font scaled = f.deriveFont((float) (f.getSize2D() * unit));
+        g.setFont(scaled);
+        g.setColor(c);
+        g.drawString(s, (float) (x * unit), (float) (baseline * unit));
+    }
+
+    /** Words wrapped to a width in points. */
+    static List<String> wrap(Graphics2D g, double unit, String text, Font f, double width) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        FontMetrics fm = g.getFontMetrics(f.deriveFont((float) (f.getSize2D() * unit)));
+        double max = width * unit;
+        for (String para : text.split("\n")) {
+            StringBuilder line = new StringBuilder();
+            for (String w : para.split(" ")) {
+                String cand = line.length() == 0 ? w : line + " " + w;
+                if (fm.stringWidth(cand) <= max || line.length() == 0) {
+                    line.setLength(0);
+                    line.append(cand);
+                } else {
+                    out.add(line.toString());
+                    line.setLength(0);
+                    line.append(w);
+                }
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+}
