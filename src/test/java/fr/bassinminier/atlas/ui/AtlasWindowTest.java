@@ -237,4 +237,20 @@ class AtlasWindowTest {
         assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("indicative"), "demo data is flagged: " + answer);
         assertTrue(app.viewModel().highlighted().size() >= 2, "footprint and component highlighted");
     }
+
+    @Test
+    void thePrintPreviewFollowsThePaperSize(FxRobot robot) throws Exception {
+        waitForMap();
+        PrintWindow[] w = new PrintWindow[1];
+        robot.interact(() -> {
+            w[0] = new PrintWindow(app.mapView().getScene().getWindow(), app.viewModel());
+            w[0].show();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w[0].previewImage() != null);
+        double a3 = w[0].previewImage().getWidth();
+        robot.interact(() -> w[0].setPage("A4"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w[0].previewImage().getWidth() < a3 * 0.8);
+        // A3 landscape is √2 wider than A4 landscape: the preview is drawn at the page's own size.
+        assertEquals(Math.sqrt(2), a3 / w[0].previewImage().getWidth(), 0.02);
+    }
 }
