@@ -87,14 +87,14 @@ final class PrintWindow {
         form.addRow(6, pdf, png);
         form.add(status, 0, 7, 3, 1);
         preview.setPreserveRatio(true);
-        preview.setFitWidth(760);
+        preview.setFitWidth(820);
         preview.setFitHeight(560);
         StackPane holder = new StackPane(preview);
         holder.getStyleClass().add("print-preview");
         holder.setPadding(new Insets(10));
         BorderPane root = new BorderPane(holder);
         root.setLeft(form);
-        Scene scene = new Scene(root, 1180, 620);
+        Scene scene = new Scene(root, 1320, 640);
         scene.getStylesheets().add(PrintWindow.class.getResource("atlas.css").toExternalForm());
         stage.setScene(scene);
     }
