@@ -208,7 +208,7 @@ public final class PrintLayout {
         try {
             mg.translate(xu, yu);
             mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            new MapRenderer().render(mg, vp, project.layers(), new RenderOptions(Color.WHITE, k,
+            new MapRenderer().render(mg, vp, clipped(project.layers(), vp.ground()), new RenderOptions(Color.WHITE, k,
                     indicative ? notice : null, null), () -> false);
             if (page.highlight() != null) {
                 ShapeWriter sw = new ShapeWriter();
@@ -446,6 +446,53 @@ public final class PrintLayout {
         return out;
     }
 
+    /**
+     * The layers with every line and polygon cut to the frame (plus a margin for strokes): a
+     * clip path hides what lies outside but the PDF would still carry every vertex of a commune
+     * that merely touches the frame. Points, and geometries already inside, are kept as they are.
+     */
+    static List<ProjectLayer> clipped(List<ProjectLayer> layers, Envelope ground) {
+        Envelope area = new Envelope(ground);
+        area.expandBy(Math.max(ground.getWidth(), ground.getHeight()) * 0.02);
+        Geometry rect = new GeometryFactory().toGeometry(area);
+        List<ProjectLayer> out = new ArrayList<>(layers.size());
+        for (ProjectLayer pl : layers) {
+            if (!pl.isLoaded() || !pl.entry().visible()
+                    || pl.data().geometryType().family() == GeometryType.Family.POINT) {
+                out.add(pl);
+                continue;
+            }
+            VectorLayer data = pl.data();
+            List<Feature> kept = new ArrayList<>();
+            for (int idx : data.queryIndices(area)) {
+                Feature f = data.features().get(idx);
+                Geometry g = f.geometry();
+                if (g == null || g.isEmpty()) continue;
+                if (area.contains(g.getEnvelopeInternal()) || g.getDimension() == 0) {
+                    kept.add(f);
+                    continue;
+                }
+                try {
+                    Geometry cut = g.intersection(rect);
+                    if (cut.getGeometryType().equals("GeometryCollection")) {
+                        // Keep the parts of the feature's own dimension (a polygon cut along an edge gives lines too).
+                        List<Geometry> parts = new ArrayList<>();
+                        for (int i = 0; i < cut.getNumGeometries(); i++) {
+                            if (cut.getGeometryN(i).getDimension() == g.getDimension()) parts.add(cut.getGeometryN(i));
+                        }
+                        cut = g.getFactory().buildGeometry(parts);
+                    }
+                    if (!cut.isEmpty()) kept.add(f.withGeometry(cut));
+                } catch (RuntimeException e) {
+                    kept.add(f); // an invalid geometry is drawn whole rather than lost
+                }
+            }
+            VectorLayer part = new VectorLayer(data.name(), data.geometryType(), data.crs(), data.schema(), kept);
+            out.add(new ProjectLayer(pl.entry(), part, null, pl.style(), pl.styleError()));
+        }
+        return out;
+    }
+
     private static Style styleOf(ProjectLayer pl, int ordinal) {
         if (pl.style() != null) return pl.style();
         GeometryType type = pl.data().geometryType();
@@ -472,8 +519,11 @@ public final class PrintLayout {
         all = new Envelope(all);
         all.expandToInclude(shown);
         all.expandBy(Math.max(all.getWidth(), all.getHeight()) * 0.03);
-        int wu = (int) Math.max(1, Math.round(box.getWidth() * unit));
-        int hu = (int) Math.max(1, Math.round(box.getHeight() * unit));
+        // The overview is drawn in whole points (at most 1 unit per point): a coarse unit drops the
+        // vertices a 1:500 000 sketch cannot show and keeps each page of a series small.
+        double ou = Math.min(unit, 1);
+        int wu = (int) Math.max(1, Math.round(box.getWidth() * ou));
+        int hu = (int) Math.max(1, Math.round(box.getHeight() * ou));
         Viewport ov = Viewport.fit(all, wu, hu);
         List<ProjectLayer> plain = new ArrayList<>();
         for (ProjectLayer pl : project.layers()) {
@@ -486,26 +536,28 @@ public final class PrintLayout {
         Graphics2D og = (Graphics2D) g.create();
         try {
             og.translate(Math.round(box.getX() * unit), Math.round(box.getY() * unit));
+            og.scale(unit / ou, unit / ou);
             og.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            new MapRenderer().render(og, ov, plain, new RenderOptions(new Color(0xF4F1EA), unit * 0.3, null, null),
+            new MapRenderer().render(og, ov, plain, new RenderOptions(new Color(0xF4F1EA), ou * 0.3, null, null),
                     () -> false);
             Rectangle2D r = ov.worldToScreen().createTransformedShape(new Rectangle2D.Double(shown.getMinX(),
                     shown.getMinY(), shown.getWidth(), shown.getHeight())).getBounds2D();
-            double min = 4 * unit;
+            double min = 4 * ou;
             if (r.getWidth() < min || r.getHeight() < min) {
                 r = new Rectangle2D.Double(r.getCenterX() - Math.max(min, r.getWidth()) / 2,
                         r.getCenterY() - Math.max(min, r.getHeight()) / 2, Math.max(min, r.getWidth()),
                         Math.max(min, r.getHeight()));
             }
             og.setColor(new Color(0xC0, 0x10, 0x10));
-            og.setStroke(new BasicStroke((float) (1.4 * unit * s)));
+            og.setStroke(new BasicStroke((float) (1.4 * ou * s)));
             og.draw(r);
         } finally {
             og.dispose();
         }
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke((float) (0.5 * unit)));
-        g.draw(new Rectangle2D.Double(Math.round(box.getX() * unit), Math.round(box.getY() * unit), wu, hu));
+        g.draw(new Rectangle2D.Double(Math.round(box.getX() * unit), Math.round(box.getY() * unit), wu * unit / ou,
+                hu * unit / ou));
         text(g, unit, "Situation dans le bassin minier", box.getX(), box.getY() + box.getHeight() + 7 * s,
                 font(false, 6 * s), GREY, box.getWidth());
     }
