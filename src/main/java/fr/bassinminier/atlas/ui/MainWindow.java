@@ -80,6 +80,8 @@ public final class MainWindow {
         map = new MapView(vm);
         side = new SidePanel(vm, this::openTable);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, this::error));
+        // The map shows the records' renovation states: every saved edit recolours its cité.
+        records.snapshotProperty().addListener((o, a, s) -> vm.refreshLayers(records::withRecordStatuses));
         measurement = new Measurement(vm, map);
         measurement.setOnFootprint(points -> impact().checkDrawn(points));
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)

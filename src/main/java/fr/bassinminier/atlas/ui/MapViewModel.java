@@ -288,6 +288,18 @@ public final class MapViewModel {
         updateLayers(ls -> ls.stream().map(l -> l.entry().id().equals(id) ? l.withShown(f) : l).toList());
     }
 
+    /**
+     * Replaces layers' data without marking the project changed: derived data (the records'
+     * renovation states) that the project file does not hold.
+     */
+    public void refreshLayers(java.util.function.UnaryOperator<List<ProjectLayer>> derive) {
+        LoadedProject p = project.get();
+        if (p == null) return;
+        boolean wasDirty = dirty.get();
+        project.set(p.withLayers(derive.apply(new ArrayList<>(p.layers()))));
+        dirty.set(wasDirty);
+    }
+
     /** Gives a layer a new SLD style (already written to {@code file}). */
     public void setLayerStyle(String id, fr.bassinminier.atlas.model.style.Style style, java.nio.file.Path file) {
         LoadedProject p = project.get();

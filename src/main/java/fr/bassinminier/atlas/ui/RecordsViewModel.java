@@ -90,6 +90,72 @@ public final class RecordsViewModel {
         }).toList();
     }
 
+    /**
+     * The renovation state of a cité as its tranches say: "livrée" when all are delivered,
+     * else the most advanced state any of them has reached; null when it has no tranche (the
+     * map then keeps what its layer says).
+     */
+    public String renovationStatus(String citeId) {
+        List<Tranche> ts = tranchesOf(citeId);
+        if (ts.isEmpty()) return null;
+        if (ts.stream().allMatch(t -> t.status() == fr.bassinminier.atlas.records.TrancheStatus.LIVREE)) {
+            return fr.bassinminier.atlas.records.TrancheStatus.LIVREE.label();
+        }
+        fr.bassinminier.atlas.records.TrancheStatus most = null;
+        for (Tranche t : ts) {
+            if (t.status() == fr.bassinminier.atlas.records.TrancheStatus.LIVREE) continue;
+            if (most == null || t.status().ordinal() > most.ordinal()) most = t.status();
+        }
+        return most.label();
+    }
+
+    /**
+     * The map layers with the cités' renovation states taken from the records: the layer field
+     * {@code statut_renovation} of each linked feature is replaced, so that the styles, the
+     * legend, filters and prints follow every saved edit.
+     */
+    public List<fr.bassinminier.atlas.model.project.ProjectLayer> withRecordStatuses(
+            List<fr.bassinminier.atlas.model.project.ProjectLayer> layers) {
+        RecordsSnapshot s = snapshot.get();
+        if (s == null) return layers;
+        java.util.Map<String, java.util.Map<String, String>> byLayer = new java.util.HashMap<>();
+        for (Cite c : s.cites()) {
+            String status = renovationStatus(c.id());
+            if (status == null) continue;
+            for (FeatureLink l : c.links()) {
+                byLayer.computeIfAbsent(l.layerId(), k -> new java.util.HashMap<>()).put(l.featureKey(), status);
+            }
+        }
+        List<fr.bassinminier.atlas.model.project.ProjectLayer> out = new java.util.ArrayList<>();
+        for (var pl : layers) {
+            var statuses = byLayer.get(pl.entry().id());
+            int field = pl.isLoaded() ? pl.data().schema().indexOf(STATUS_FIELD) : -1;
+            if (statuses == null || field < 0) {
+                out.add(pl);
+                continue;
+            }
+            List<Feature> fs = new java.util.ArrayList<>(pl.data().size());
+            boolean changed = false;
+            for (Feature f : pl.data().features()) {
+                String st = statuses.get(f.text("id"));
+                if (st != null && !st.equals(f.get(field))) {
+                    Object[] values = new Object[f.schema().size()];
+                    for (int i = 0; i < values.length; i++) values[i] = f.get(i);
+                    values[field] = st;
+                    fs.add(new Feature(f.id(), f.geometry(), f.schema(), values));
+                    changed = true;
+                } else {
+                    fs.add(f);
+                }
+            }
+            out.add(changed ? new fr.bassinminier.atlas.model.project.ProjectLayer(pl.entry(),
+                    pl.data().withFeatures(pl.data().crs(), fs), pl.error(), pl.style(), pl.styleError(), pl.shown()) : pl);
+        }
+        return out;
+    }
+
+    static final String STATUS_FIELD = "statut_renovation";
+
     public synchronized List<HistoryEntry> history(String citeId) throws RecordsException {
         if (store == null) return List.of();
         return store.history(HistoryEntry.CITE, citeId);

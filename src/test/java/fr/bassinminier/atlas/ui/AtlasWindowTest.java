@@ -216,6 +216,12 @@ class AtlasWindowTest {
         var cite = app.window().records().snapshotProperty().get().cites().stream()
                 .filter(c -> c.name().contains("Hauts Pr")).findFirst().orElseThrow();
         assertEquals("Tranche 1 démarrée", cite.note());
+        // The map follows the records: the cité's feature now carries the new state, so its colour changes.
+        WaitForAsyncUtils.waitForFxEvents();
+        var feature = app.viewModel().project().layer("cites").orElseThrow().data().features().stream()
+                .filter(f -> f.text("nom").contains("Hauts Pr")).findFirst().orElseThrow();
+        assertEquals("travaux en cours", feature.get("statut_renovation"));
+        assertFalse(app.viewModel().dirtyProperty().get(), "derived states do not make the project unsaved");
         var history = app.window().records().history(cite.id());
         assertTrue(history.stream().anyMatch(h -> "note".equals(h.field()) && "Tranche 1 démarrée".equals(h.newValue())),
                 history.toString());
