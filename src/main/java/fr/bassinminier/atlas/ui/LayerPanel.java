@@ -138,11 +138,7 @@ public final class LayerPanel {
 
     static Node swatch(List<fr.bassinminier.atlas.model.style.Symbolizer> symbolizers) {
         java.awt.image.BufferedImage img = LegendSwatch.image(symbolizers, 18, 14, 2);
-        javafx.scene.image.WritableImage fx = new javafx.scene.image.WritableImage(img.getWidth(), img.getHeight());
-        fx.getPixelWriter().setPixels(0, 0, img.getWidth(), img.getHeight(),
-                javafx.scene.image.PixelFormat.getIntArgbInstance(),
-                ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, img.getWidth());
-        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView(fx);
+        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView(FxImages.of(img));
         v.setFitWidth(18);
         v.setFitHeight(14);
         return v;

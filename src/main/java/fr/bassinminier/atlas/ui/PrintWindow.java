@@ -7,7 +7,6 @@ import fr.bassinminier.atlas.print.layout.PrintLayout;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.File;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +20,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -155,13 +152,9 @@ final class PrintWindow {
                 } finally {
                     g.dispose();
                 }
-                int[] data = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
                 Platform.runLater(() -> {
                     if (generation.get() != gen) return;
-                    WritableImage fx = new WritableImage(img.getWidth(), img.getHeight());
-                    fx.getPixelWriter().setPixels(0, 0, img.getWidth(), img.getHeight(), PixelFormat.getIntArgbInstance(),
-                            data, 0, img.getWidth());
-                    preview.setImage(fx);
+                    preview.setImage(FxImages.of(img));
                     status.setText(Messages.get("print.ready", r.template().page(),
                             String.format(java.util.Locale.FRANCE, "%,.0f", r.template().scale())));
                 });

@@ -77,6 +77,8 @@ public final class SidePanel {
         hits.getSelectionModel().selectedItemProperty().addListener((o, a, h) -> {
             if (h != null) showDetails(h.layer(), h.feature(), false);
         });
+        vm.projectProperty().addListener((o, a, p) -> reindex(p));
+        reindex(vm.project());
         search.setPromptText(Messages.get("search.prompt"));
         search.getStyleClass().add("search-field");
         search.textProperty().addListener((o, a, q) -> showResults(q));
@@ -120,13 +122,25 @@ public final class SidePanel {
         content.getChildren().setAll(l);
     }
 
+    /**
+     * Rebuilds the search index in the background when layer data change (not on visibility or
+     * opacity changes): indexing a layer of hundreds of thousands of features takes seconds,
+     * which the FX thread must never wait for. Until it lands, the previous index answers.
+     */
+    private void reindex(LoadedProject p) {
+        if (p == null || (indexed != null && sameData(indexed, p))) return;
+        indexed = p;
+        Thread t = new Thread(() -> {
+            FeatureSearch built = FeatureSearch.of(p);
+            javafx.application.Platform.runLater(() -> {
+                if (indexed == p) index = built;
+            });
+        }, "atlas-search-index");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private FeatureSearch index() {
-        LoadedProject p = vm.project();
-        // Visibility or opacity changes keep the same layer data: only rebuild when data changed.
-        if (index == null || indexed == null || p == null || !sameData(indexed, p)) {
-            index = p == null ? null : FeatureSearch.of(p);
-            indexed = p;
-        }
         return index;
     }
 
