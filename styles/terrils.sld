@@ -14,7 +14,7 @@
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>forme</ogc:PropertyName>
-              <ogc:Literal>conique</ogc:Literal>
+              <ogc:Literal>Conique</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -31,11 +31,11 @@
         </Rule>
         <Rule>
           <Name>tabulaire</Name>
-          <Title>Terril tabulaire</Title>
+          <Title>Grand terril moderne (tabulaire)</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>forme</ogc:PropertyName>
-              <ogc:Literal>tabulaire</ogc:Literal>
+              <ogc:Literal>Grand terril moderne</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -56,7 +56,7 @@
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>forme</ogc:PropertyName>
-              <ogc:Literal>plat</ogc:Literal>
+              <ogc:Literal>Plat</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -73,7 +73,7 @@
         </Rule>
         <Rule>
           <Name>autre</Name>
-          <Title>Autre terril</Title>
+          <Title>Autre forme (tronqué, arasé, cavalier…)</Title>
           <ElseFilter/>
           <PolygonSymbolizer>
             <Fill>

@@ -115,7 +115,7 @@ final class GenerateCommand implements Callable<Integer> {
                 layer.size() + " emprises fictives, graine " + seed + ".");
         return new MapProject("Essai de charge : " + layer.size() + " bâtiments synthétiques", CrsId.LAMBERT_93,
                 layer.bounds(), List.of(e), List.of(view("Lens 1:25 000", cx, cy, 25_000), view("Lens 1:5 000", cx, cy, 5_000)),
-                true, "Données synthétiques — bâtiments fictifs", null);
+                null);
     }
 
     /** The ground a 1920×1080 screen shows at this scale (0.28 mm pixels), centred on (x, y). */

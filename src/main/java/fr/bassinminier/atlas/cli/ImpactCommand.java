@@ -39,11 +39,12 @@ import picocli.CommandLine.Spec;
 final class ImpactCommand implements Callable<Integer> {
     static final class Data {
         @Option(names = "--project", paramLabel = "PROJET",
-                description = "Projet de carte (*.atlas.json) ; couches de démonstration : bien-inscrit, zone-tampon, cites, terrils.")
+                description = "Projet de carte (*.atlas.json) ; le rôle de chaque couche est reconnu à son contenu.")
         Path project;
 
         @Option(names = "--data", arity = "1..*", paramLabel = "FICHIER",
-                description = "Fichiers officiels (shapefile, zip, GeoJSON, GeoPackage) ; le rôle de chaque couche est reconnu à son contenu.")
+                description = "Fichiers officiels (shapefile, zip, GeoJSON, GeoPackage), seuls ou ajoutés au projet ; "
+                        + "pour chaque rôle, une seule source est utilisée : officielle, puis pleine précision.")
         List<Path> files;
     }
 
@@ -64,7 +65,7 @@ final class ImpactCommand implements Callable<Integer> {
         String vertices;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nDonnées patrimoniales (une des deux) :%n")
+    @ArgGroup(exclusive = false, multiplicity = "1", heading = "%nDonnées patrimoniales (l'une, l'autre ou les deux) :%n")
     Data data;
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nEmprise du projet (une des trois) :%n")
@@ -122,7 +123,13 @@ final class ImpactCommand implements Callable<Integer> {
         if (data.project != null) {
             LoadedProject p = AtlasCommand.loadProject(data.project, err);
             if (p == null) return 1;
-            layers = HeritageLayers.fromProject(p);
+            try {
+                layers = data.files == null || data.files.isEmpty() ? HeritageLayers.fromProject(p)
+                        : HeritageLayers.withFiles(p, data.files, java.util.Map.of());
+            } catch (DataException e) {
+                err.println("Erreur : " + e.getMessage());
+                return 1;
+            }
         } else {
             try {
                 layers = HeritageLayers.fromFiles(data.files);

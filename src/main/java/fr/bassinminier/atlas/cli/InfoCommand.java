@@ -73,7 +73,7 @@ final class InfoCommand implements Callable<Integer> {
                 root.put("format", "Projet Atlas");
                 root.put("title", p.project().title());
                 root.put("crs", p.project().crs().code());
-                root.put("indicative", p.project().indicative());
+                root.put("indicative", !p.indicativeShown().isEmpty());
                 for (ProjectLayer pl : p.layers()) {
                     ObjectNode n = pl.isLoaded() ? describe(pl.data(), target) : layers.objectNode();
                     n.put("id", pl.entry().id());

@@ -140,13 +140,21 @@ public final class ImageRenderer {
 
     /** The options a project asks for: its indicative-data notice and its layers' sources. */
     public static RenderOptions optionsFor(LoadedProject p, RenderOptions base) {
-        String notice = p.project().indicative()
-                ? (p.project().notice() != null ? p.project().notice() : "Données indicatives") : null;
+        String notice = indicativeNotice(p);
         java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
         for (var l : p.layers()) {
-            if (l.isLoaded() && l.entry().visible() && l.entry().attribution() != null) sources.add(l.entry().attribution());
+            if (l.isLoaded() && l.entry().visible() && l.entry().credit() != null) sources.add(l.entry().credit());
         }
         String attribution = sources.isEmpty() ? null : "Sources : " + String.join(" ; ", sources);
         return base.withNotice(notice, attribution);
+    }
+
+    /**
+     * The "indicative data" mark, naming the indicative layers shown; null when every layer shown
+     * is official (the mark is about layers, never about the project as a whole).
+     */
+    public static String indicativeNotice(LoadedProject p) {
+        java.util.List<String> shown = p.indicativeShown();
+        return shown.isEmpty() ? null : "Données indicatives : " + String.join(", ", shown);
     }
 }

@@ -99,7 +99,9 @@ public final class MainWindow {
         map.setOnMapClick(this::mapClicked);
         map.setOnMapDoubleClick((x, y) -> measurement.finish());
         vm.projectProperty().addListener((o, a, p) -> {
-            indicative.setVisible(p != null && p.project().indicative());
+            String notice = p == null ? null : fr.bassinminier.atlas.render.ImageRenderer.indicativeNotice(p);
+            indicative.setVisible(notice != null);
+            if (notice != null) indicative.setText(notice);
             updateTitle();
             if (p != null && (a == null || a.file() != p.file())) {
                 bookmarks.clear();

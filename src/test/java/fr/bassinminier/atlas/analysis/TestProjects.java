@@ -80,14 +80,14 @@ public final class TestProjects {
 
     public static LoadedProject project(ProjectLayer... layers) {
         List<LayerEntry> entries = Arrays.stream(layers).map(ProjectLayer::entry).toList();
-        MapProject p = new MapProject("Test", CrsId.LAMBERT_93, null, entries, List.of(), false, null, null);
+        MapProject p = new MapProject("Test", CrsId.LAMBERT_93, null, entries, List.of(), null);
         return new LoadedProject(p, null, List.of(layers));
     }
 
     /** The demo map, loaded once for all tests. */
     public static synchronized LoadedProject demo() throws Exception {
         if (demo == null) {
-            Path file = Path.of(System.getProperty("atlas.projectDir", "."), "maps", "bassin-minier.atlas.json");
+            Path file = legacyDemo();
             demo = ProjectLoader.open(file);
             if (!demo.errors().isEmpty()) throw new AssertionError(demo.errors());
         }
@@ -115,5 +115,14 @@ public final class TestProjects {
 
     public static Coordinate c(double x, double y) {
         return new Coordinate(x, y);
+    }
+
+    /**
+     * The first wave's hand-drawn demo, kept as a test fixture only: small, stable layers with
+     * known names for tests of general behaviour. The map users open is the official one.
+     */
+    public static java.nio.file.Path legacyDemo() {
+        return java.nio.file.Path.of(System.getProperty("atlas.projectDir", "."), "src", "test", "resources",
+                "legacy-demo", "bassin-minier.atlas.json");
     }
 }

@@ -29,7 +29,7 @@ class MapRendererTest {
 
     static LoadedProject project(List<ProjectLayer> layers) {
         MapProject p = new MapProject("t", CrsId.LAMBERT_93, null, layers.stream().map(ProjectLayer::entry).toList(),
-                List.of(), false, null, null);
+                List.of(), null);
         return new LoadedProject(p, null, layers);
     }
 

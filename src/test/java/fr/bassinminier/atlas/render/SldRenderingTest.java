@@ -48,7 +48,7 @@ class SldRenderingTest {
         VectorLayer data = new VectorLayer("cites", GeometryType.POLYGON, CrsId.LAMBERT_93, SCHEMA, fs);
         LayerEntry e = new LayerEntry("cites", "Cités", null, "x", null, true, 1, null, null, null, false, null);
         ProjectLayer pl = ProjectLayer.loaded(e, data).withStyle(style, null);
-        MapProject p = new MapProject("t", CrsId.LAMBERT_93, null, List.of(e), List.of(), false, null, null);
+        MapProject p = new MapProject("t", CrsId.LAMBERT_93, null, List.of(e), List.of(), null);
         return new LoadedProject(p, null, List.of(pl));
     }
 

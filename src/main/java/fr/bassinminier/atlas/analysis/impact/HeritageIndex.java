@@ -124,6 +124,9 @@ public final class HeritageIndex {
         repaired.forEach((title, n) -> dataNotes.add("« " + title + " » : " + n + " géométrie" + (n > 1 ? "s" : "")
                 + " non valide" + (n > 1 ? "s" : "") + " corrigée" + (n > 1 ? "s" : "") + " avant calcul."));
         dataNotes.addAll(layers.ignored());
+        for (HeritageLayers.SetAside a : layers.setAside()) {
+            dataNotes.add(a.role().layerLabel() + " : « " + a.title() + " » " + a.reason() + ".");
+        }
         buildNanos = System.nanoTime() - t0;
     }
 
@@ -179,7 +182,7 @@ public final class HeritageIndex {
         }
 
         List<HeritageSource> sources = layers.layers().stream().map(RoleLayer::source).toList();
-        boolean indicative = layers.projectIndicative() || sources.stream().anyMatch(HeritageSource::indicative);
+        boolean indicative = sources.stream().anyMatch(HeritageSource::indicative);
         List<String> warnings = warnings(sources, indicative, prop, buf);
         return new ImpactReport(footprint, radius, prop, buf, within, nearest, monuments, cites, terrils, sources,
                 indicative, warnings, outOfScope(radius), dataNotes, System.nanoTime() - t0);
@@ -373,12 +376,21 @@ public final class HeritageIndex {
     private List<String> warnings(List<HeritageSource> sources, boolean indicative, ZoneResult prop, ZoneResult buf) {
         List<String> out = new ArrayList<>();
         if (indicative) {
-            List<String> titles = sources.stream().filter(s -> s.indicative() || layers.projectIndicative())
+            List<String> titles = sources.stream().filter(HeritageSource::indicative)
                     .map(s -> "« " + s.title() + " »").distinct().toList();
             out.add("Données indicatives : " + String.join(", ", titles) + (titles.size() > 1 ? " sont" : " est")
                     + " des tracés indicatifs, non officiels. Cette réponse ne vaut pas vérification sur les "
                     + "périmètres officiels (bien inscrit et zone tampon publiés par la Mission Bassin Minier, "
                     + "data.gouv.fr) : refaites-la avec ces fichiers (atlas impact --data …).");
+        }
+        List<HeritageSource> simplified = sources.stream().filter(HeritageSource::simplified).toList();
+        if (!simplified.isEmpty()) {
+            HeritageSource s = simplified.get(0);
+            out.add("Copie simplifiée (" + (s.precision() != null ? s.precision() : "précision réduite") + ") : "
+                    + String.join(", ", simplified.stream().map(x -> "« " + x.title() + " »").distinct().toList())
+                    + ". Distances et recouvrements valent à cette précision près ; près d'une limite, vérifiez sur le "
+                    + "jeu officiel en pleine précision" + (s.officialUrl() != null ? " (" + s.officialUrl() + ")" : "")
+                    + " : ajoutez-le au projet, la vérification l'utilisera de préférence.");
         }
         if (!prop.available()) {
             out.add("Aucune couche du bien inscrit n'a été reconnue : l'appartenance au bien n'est pas vérifiée.");

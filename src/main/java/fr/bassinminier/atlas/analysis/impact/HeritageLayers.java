@@ -13,6 +13,9 @@ import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.MapProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.model.project.OfficialSets;
+import fr.bassinminier.atlas.model.project.Provenance;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,23 +28,31 @@ import java.util.Set;
  * The layers an impact check uses and the role of each, taken from a map project or from data
  * files, with the project that draws them (for the printed map). Immutable.
  *
- * @param layers  the layers with a role, in the project's layer order
- * @param ignored French notes on layers left out (no role recognised, not loaded, unknown CRS)
- * @param project the project the layers come from (for --data files: one built from them)
+ * <p>One source per role, never a union: when several layers could be the property (the shipped
+ * simplified copy and the official zip the user added, say), the check uses those of one source —
+ * the user's explicit choice, else official before indicative, full precision before simplified,
+ * then layer order — and lists the others as set aside. Layers of the same source and rank (a
+ * dataset that splits terrils of the property and of the buffer zone) are used together.
+ *
+ * @param layers   the layers with a role that the check uses, in the project's layer order
+ * @param ignored  French notes on layers left out (no role recognised, not loaded, unknown CRS)
+ * @param project  the project the layers come from (for --data files: one built from them)
+ * @param setAside layers that could play a role but were set aside for a better source
  */
-public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, LoadedProject project) {
+public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, LoadedProject project,
+                             List<SetAside> setAside) {
     /** One layer with its role and what the answer must say about its source. */
     public record RoleLayer(HeritageRole role, ProjectLayer layer, HeritageSource source) {
+    }
+
+    /** A layer that could have played {@code role}, and why another was used. */
+    public record SetAside(HeritageRole role, String title, String reason) {
     }
 
     public HeritageLayers {
         layers = List.copyOf(layers);
         ignored = List.copyOf(ignored);
-    }
-
-    /** Whether the project as a whole says its data are indicative (the demo map does). */
-    public boolean projectIndicative() {
-        return project.project().indicative();
+        setAside = List.copyOf(setAside);
     }
 
     public List<RoleLayer> withRole(HeritageRole role) {
@@ -52,28 +63,72 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
         return layers.stream().anyMatch(l -> l.role() == role);
     }
 
-    /**
-     * The roles of a loaded project's layers (visible or not): the demo ids first
-     * ({@link LayerRoles#DEMO_IDS}), then the content rules of {@link LayerRoles}.
-     */
+    /** The roles of a loaded project's layers (visible or not), by the content rules of {@link LayerRoles}. */
     public static HeritageLayers fromProject(LoadedProject p) {
+        return fromProject(p, Map.of());
+    }
+
+    /**
+     * @param chosen the layer id the user chose for a role; the other candidates of that role are set aside
+     */
+    public static HeritageLayers fromProject(LoadedProject p, Map<HeritageRole, String> chosen) {
         Path base = p.file() == null ? null : p.file().toAbsolutePath().getParent();
-        List<RoleLayer> out = new ArrayList<>();
+        List<RoleLayer> candidates = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (ProjectLayer l : p.layers()) {
             LayerEntry e = l.entry();
-            HeritageRole byId = LayerRoles.DEMO_IDS.get(e.id());
             if (!l.isLoaded()) {
                 ignored.add("Couche « " + e.title() + " » non chargée : " + l.error());
                 continue;
             }
-            HeritageRole role = byId != null ? byId : LayerRoles.classify(l.data().schema(), l.data().geometryType(),
-                    e.layerName(), l.data().name(), fileName(e.source()), e.title());
-            if (role == null) continue; // basemap layers (towns, transport) are simply not heritage
+            HeritageRole role = roleOf(l);
+            if (role == null) continue; // basemap layers (communes, transport) are simply not heritage
             Path src = base == null ? Path.of(e.source()) : base.resolve(e.source()).normalize();
-            out.add(new RoleLayer(role, l, source(role, e, src, l.data(), e.indicative() || p.project().indicative())));
+            candidates.add(new RoleLayer(role, l, source(role, e, src, l.data())));
         }
-        return new HeritageLayers(out, ignored, p);
+        List<RoleLayer> used = new ArrayList<>();
+        List<SetAside> aside = new ArrayList<>();
+        for (HeritageRole role : HeritageRole.values()) {
+            List<RoleLayer> of = candidates.stream().filter(c -> c.role() == role).toList();
+            if (of.isEmpty()) continue;
+            RoleLayer best = null;
+            String id = chosen.get(role);
+            if (id != null) best = of.stream().filter(c -> c.layer().entry().id().equals(id)).findFirst().orElse(null);
+            boolean explicit = best != null;
+            if (best == null) best = of.stream().min(Comparator.comparingInt(HeritageLayers::rank)).orElseThrow();
+            for (RoleLayer c : of) {
+                boolean sameSource = explicit ? c == best
+                        : rank(c) == rank(best) && c.source().file().equals(best.source().file());
+                if (sameSource) used.add(c);
+                else aside.add(new SetAside(role, c.layer().entry().title(), reason(c, best, explicit)));
+            }
+        }
+        used.sort(Comparator.comparingInt(candidates::indexOf));
+        return new HeritageLayers(used, ignored, p, aside);
+    }
+
+    /** The role a loaded layer has by its content, or null. */
+    public static HeritageRole roleOf(ProjectLayer l) {
+        if (l == null || !l.isLoaded()) return null;
+        LayerEntry e = l.entry();
+        return LayerRoles.classify(l.data().schema(), l.data().geometryType(), e.layerName(), l.data().name(),
+                fileName(e.source()), e.title());
+    }
+
+    /** Lower is better: official before indicative, full precision before simplified. */
+    private static int rank(RoleLayer c) {
+        LayerEntry e = c.layer().entry();
+        return (e.indicative() ? 2 : 0) + (e.provenance().simplified() ? 1 : 0);
+    }
+
+    private static String reason(RoleLayer c, RoleLayer best, boolean explicit) {
+        String used = "« " + best.layer().entry().title() + " »";
+        if (explicit) return "écartée : " + used + " a été choisie pour ce rôle";
+        if (c.layer().entry().indicative()) return "écartée : tracé indicatif ; " + used + " est officielle";
+        if (c.layer().entry().provenance().simplified() && rank(best) < rank(c)) {
+            return "écartée : copie simplifiée ; " + used + " est en pleine précision";
+        }
+        return "écartée : une seule source par rôle ; " + used + " la précède dans la liste des couches";
     }
 
     /**
@@ -83,10 +138,37 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
      * @throws DataException when a file cannot be read (French message naming it)
      */
     public static HeritageLayers fromFiles(List<Path> files) throws DataException {
-        List<ProjectLayer> layers = new ArrayList<>();
-        List<RoleLayer> out = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<ProjectLayer> layers = fileLayers(files, new HashSet<>(), ignored);
+        MapProject mp = new MapProject("Vérification patrimoniale", CrsId.LAMBERT_93, null,
+                layers.stream().map(ProjectLayer::entry).toList(), List.of(), null);
+        HeritageLayers h = fromProject(new LoadedProject(mp, null, layers));
+        List<String> all = new ArrayList<>(ignored);
+        all.addAll(h.ignored());
+        return new HeritageLayers(h.layers(), all, h.project(), h.setAside());
+    }
+
+    /**
+     * A project's layers plus data files (drawn above them): the check then uses, for each role,
+     * the best source among both, so adding the official files changes no answer they give alone.
+     */
+    public static HeritageLayers withFiles(LoadedProject p, List<Path> files, Map<HeritageRole, String> chosen)
+            throws DataException {
         Set<String> ids = new HashSet<>();
+        p.layers().forEach(l -> ids.add(l.entry().id()));
+        List<String> ignored = new ArrayList<>();
+        List<ProjectLayer> added = fileLayers(files, ids, ignored);
+        List<ProjectLayer> all = new ArrayList<>(added);
+        all.addAll(p.layers());
+        HeritageLayers h = fromProject(p.withLayers(all), chosen);
+        List<String> notes = new ArrayList<>(ignored);
+        notes.addAll(h.ignored());
+        return new HeritageLayers(h.layers(), notes, h.project(), h.setAside());
+    }
+
+    private static List<ProjectLayer> fileLayers(List<Path> files, Set<String> ids, List<String> ignored)
+            throws DataException {
+        List<ProjectLayer> layers = new ArrayList<>();
         for (Path file : files) {
             Dataset ds = Formats.read(file);
             boolean multi = ds.layers().size() > 1 || file.getFileName().toString().toLowerCase(Locale.ROOT)
@@ -106,30 +188,21 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
                 }
                 VectorLayer l93 = CrsTransforms.transform(raw, CrsId.LAMBERT_93);
                 String id = uniqueId(ids, role.key() + "-" + Fields.fold(raw.name()));
+                Provenance pv = OfficialSets.recognise(raw.schema(), file.getFileName().toString());
                 LayerEntry e = new LayerEntry(id, role.layerLabel() + " — " + raw.name(), "Patrimoine mondial",
-                        file.toString(), multi ? raw.name() : null, true, 1.0, style(role), label(role, l93), null,
-                        false, null);
-                ProjectLayer pl = ProjectLayer.loaded(e, l93);
-                layers.add(pl);
-                out.add(new RoleLayer(role, pl, source(role, e, file, l93, false)));
+                        file.toString(), multi ? raw.name() : null, true, 1.0, style(role), label(role, l93),
+                        pv.isKnown() ? OfficialSets.ATTRIBUTION : null, false, null, null, pv);
+                layers.add(ProjectLayer.loaded(e, l93));
             }
         }
         // Drawn from the bottom: buffer zone, property, then the elements on top.
-        Comparator<ProjectLayer> order = Comparator.comparingInt(pl -> drawOrder(roleOf(out, pl)));
-        layers.sort(order);
-        out.sort(Comparator.comparingInt(r -> drawOrder(r.role())));
-        MapProject mp = new MapProject("Vérification patrimoniale", CrsId.LAMBERT_93, null,
-                layers.stream().map(ProjectLayer::entry).toList(), List.of(), false, null, null);
-        return new HeritageLayers(out, ignored, new LoadedProject(mp, null, layers));
-    }
-
-    private static HeritageRole roleOf(List<RoleLayer> rs, ProjectLayer pl) {
-        for (RoleLayer r : rs) if (r.layer() == pl) return r.role();
-        return null;
+        layers.sort(Comparator.comparingInt(pl -> drawOrder(roleOf(pl))));
+        return layers;
     }
 
     /** Layer-tree position (first = top). */
     private static int drawOrder(HeritageRole r) {
+        if (r == null) return 99;
         return switch (r) {
             case SHAFT -> 0;
             case BUILDING -> 1;
@@ -154,11 +227,13 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
         return s.substring(s.lastIndexOf('/') + 1);
     }
 
-    private static HeritageSource source(HeritageRole role, LayerEntry e, Path file, VectorLayer data,
-                                         boolean indicative) {
-        SourceDates.SourceDate d = SourceDates.of(file, e.layerName() != null ? e.layerName() : data.name());
+    private static HeritageSource source(HeritageRole role, LayerEntry e, Path file, VectorLayer data) {
+        Provenance pv = e.provenance();
+        SourceDates.SourceDate d = pv.date() != null ? new SourceDates.SourceDate(pv.date(), "date de la copie (projet)")
+                : SourceDates.of(file, e.layerName() != null ? e.layerName() : data.name());
         return new HeritageSource(role, e.id(), e.title(), file.toString(), e.layerName(),
-                d == null ? null : d.date(), d == null ? null : d.origin(), indicative, e.attribution(), data.size());
+                d == null ? null : d.date(), d == null ? null : d.origin(), e.indicative(), e.credit(), data.size(),
+                pv.precision(), pv.simplified(), pv.url());
     }
 
     /** How official layers read from files are drawn on the printed map. */

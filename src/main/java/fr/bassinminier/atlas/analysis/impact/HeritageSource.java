@@ -13,7 +13,11 @@ package fr.bassinminier.atlas.analysis.impact;
  * @param indicative  whether the layer's geometry is only indicative (demo data, not official)
  * @param attribution the producer and licence the project gives, null when none
  * @param features    number of features in the layer
+ * @param precision   what the copy is worth ("simplifié ≈ 10 m"), null when as published
+ * @param simplified  whether the geometry was simplified from the official one
+ * @param officialUrl where the full-precision official data can be had, null when unknown
  */
 public record HeritageSource(HeritageRole role, String layerId, String title, String file, String layerName,
-                             String date, String dateOrigin, boolean indicative, String attribution, int features) {
+                             String date, String dateOrigin, boolean indicative, String attribution, int features,
+                             String precision, boolean simplified, String officialUrl) {
 }

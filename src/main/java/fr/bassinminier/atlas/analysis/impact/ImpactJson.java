@@ -96,6 +96,9 @@ public final class ImpactJson {
             n.put("indicative", s.indicative());
             n.put("attribution", s.attribution());
             n.put("features", s.features());
+            n.put("precision", s.precision());
+            n.put("simplified", s.simplified());
+            n.put("official_url", s.officialUrl());
         }
         root.put("indicative", r.indicative());
         strings(root.putArray("warnings"), r.warnings());

@@ -3,7 +3,6 @@ package fr.bassinminier.atlas.analysis.impact;
 import fr.bassinminier.atlas.analysis.CiteRecord;
 import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.Schema;
-import java.util.Map;
 
 /**
  * Recognises what a layer is from its content, because official files come under many names
@@ -23,10 +22,6 @@ import java.util.Map;
  * </ol>
  */
 public final class LayerRoles {
-    /** The demo project's layer ids, which decide before any content rule. */
-    public static final Map<String, HeritageRole> DEMO_IDS = Map.of("bien-inscrit", HeritageRole.PROPERTY,
-            "zone-tampon", HeritageRole.BUFFER, "cites", HeritageRole.CITE, "terrils", HeritageRole.TERRIL);
-
     private LayerRoles() {
     }
 

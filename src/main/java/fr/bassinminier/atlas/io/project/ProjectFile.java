@@ -16,6 +16,7 @@ import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.MapProject;
 import fr.bassinminier.atlas.model.project.PrintTemplate;
+import fr.bassinminier.atlas.model.project.Provenance;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -89,8 +90,7 @@ public final class ProjectFile {
             bookmarks.add(new Bookmark(b.path("name").asText(), extent(b.get("extent"))));
         }
         return new MapProject(root.path("title").asText("Sans titre"), new CrsId(crs, null),
-                extent(root.get("extent")), layers, bookmarks, root.path("indicative").asBoolean(false),
-                text(root, "notice"), text(root, "description"));
+                extent(root.get("extent")), layers, bookmarks, text(root, "description"));
     }
 
     private static LayerEntry layer(JsonNode l) {
@@ -102,7 +102,14 @@ public final class ProjectFile {
         if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacité hors de [0, 1] pour « " + id + " »");
         return new LayerEntry(id, l.path("title").asText(id), text(l, "group"), source, text(l, "layer"),
                 l.path("visible").asBoolean(true), opacity, style(l.get("style")), label(l.get("label")),
-                text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"), text(l, "sld"));
+                text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"), text(l, "sld"),
+                provenance(l.get("provenance")));
+    }
+
+    private static Provenance provenance(JsonNode n) {
+        if (n == null || !n.isObject()) return Provenance.UNKNOWN;
+        return new Provenance(text(n, "producer"), text(n, "dataset"), text(n, "licence"), text(n, "url"),
+                text(n, "date"), text(n, "precision"), n.path("simplified").asBoolean(false), text(n, "origin"));
     }
 
     private static LabelRule label(JsonNode n) {
@@ -143,8 +150,6 @@ public final class ProjectFile {
         root.put("title", p.title());
         if (p.description() != null) root.put("description", p.description());
         root.put("crs", p.crs().code());
-        root.put("indicative", p.indicative());
-        if (p.notice() != null) root.put("notice", p.notice());
         if (p.initialExtent() != null) root.set("extent", extentNode(p.initialExtent()));
         ArrayNode layers = root.putArray("layers");
         for (LayerEntry e : p.layers()) {
@@ -169,6 +174,18 @@ public final class ProjectFile {
             if (e.indicative()) l.put("indicative", true);
             putIf(l, "description", e.description());
             putIf(l, "sld", e.sld());
+            if (e.provenance() != null && !e.provenance().equals(Provenance.UNKNOWN)) {
+                Provenance pv = e.provenance();
+                ObjectNode pn = l.putObject("provenance");
+                putIf(pn, "producer", pv.producer());
+                putIf(pn, "dataset", pv.dataset());
+                putIf(pn, "licence", pv.licence());
+                putIf(pn, "url", pv.url());
+                putIf(pn, "date", pv.date());
+                putIf(pn, "precision", pv.precision());
+                if (pv.simplified()) pn.put("simplified", true);
+                putIf(pn, "origin", pv.origin());
+            }
             LayerStyle s = e.style();
             if (s != null) {
                 ObjectNode sn = l.putObject("style");

@@ -47,4 +47,10 @@ public record LoadedProject(MapProject project, Path file, List<ProjectLayer> la
         }
         return out;
     }
+
+    /** Titles of the indicative layers that are loaded and shown, in layer order. */
+    public List<String> indicativeShown() {
+        return layers.stream().filter(l -> l.isLoaded() && l.entry().visible() && l.entry().indicative())
+                .map(l -> l.entry().title()).toList();
+    }
 }

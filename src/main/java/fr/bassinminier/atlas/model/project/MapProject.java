@@ -7,11 +7,11 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * A map project: title, display CRS, layers in layer-tree order (first = drawn on top), the
- * initial view and saved views. {@code indicative} says the project's data are not official
- * perimeters, which every render and print then states.
+ * initial view and saved views. Whether data are indicative is said per layer
+ * ({@link LayerEntry#indicative()}), never for the project as a whole.
  */
 public record MapProject(String title, CrsId crs, Envelope initialExtent, List<LayerEntry> layers,
-                         List<Bookmark> bookmarks, boolean indicative, String notice, String description) {
+                         List<Bookmark> bookmarks, String description) {
     public MapProject {
         layers = List.copyOf(layers);
         bookmarks = List.copyOf(bookmarks);
@@ -22,10 +22,10 @@ public record MapProject(String title, CrsId crs, Envelope initialExtent, List<L
     }
 
     public MapProject withView(Envelope extent, List<Bookmark> newBookmarks) {
-        return new MapProject(title, crs, extent, layers, newBookmarks, indicative, notice, description);
+        return new MapProject(title, crs, extent, layers, newBookmarks, description);
     }
 
     public MapProject withLayers(List<LayerEntry> newLayers) {
-        return new MapProject(title, crs, initialExtent, newLayers, bookmarks, indicative, notice, description);
+        return new MapProject(title, crs, initialExtent, newLayers, bookmarks, description);
     }
 }

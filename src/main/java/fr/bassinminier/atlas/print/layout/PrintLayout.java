@@ -18,6 +18,7 @@ import fr.bassinminier.atlas.print.PageFormat;
 import fr.bassinminier.atlas.print.PdfMap;
 import fr.bassinminier.atlas.print.ScaleBar;
 import fr.bassinminier.atlas.render.LegendSwatch;
+import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.MapRenderer;
 import fr.bassinminier.atlas.render.RenderOptions;
 import fr.bassinminier.atlas.render.Viewport;
@@ -66,7 +67,6 @@ public final class PrintLayout {
     private static final Color INK = new Color(0x1e, 0x1e, 0x1e);
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
     private static final Color WARNING = new Color(0x8a, 0x2b, 0x1f);
-    private static final String DEFAULT_NOTICE = "Données indicatives — géométries non officielles";
     private static Font regular;
     private static Font bold;
 
@@ -197,8 +197,8 @@ public final class PrintLayout {
         double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
         Viewport vp = new Viewport(page.cx(), page.cy(), res, wu, hu);
         double k = unit * POINTS_PER_SCREEN_PIXEL;
-        boolean indicative = project.project().indicative();
-        String notice = project.project().notice() != null ? project.project().notice() : DEFAULT_NOTICE;
+        String notice = ImageRenderer.indicativeNotice(project);
+        boolean indicative = notice != null;
 
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
@@ -268,7 +268,7 @@ public final class PrintLayout {
         // One line per distinct source, naming the layers it covers.
         java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
         for (LayerLegend l : legend) {
-            String a = l.layer().entry().attribution();
+            String a = l.layer().entry().credit();
             bySource.computeIfAbsent(a == null || a.isBlank() ? "source non renseignée" : a, x -> new ArrayList<>())
                     .add(l.layer().entry().title());
         }

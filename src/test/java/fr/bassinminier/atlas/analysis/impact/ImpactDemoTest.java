@@ -25,7 +25,6 @@ class ImpactDemoTest {
         assertEquals("terrils", l.withRole(HeritageRole.TERRIL).get(0).layer().entry().id());
         // Towns, bus lines and parks are not heritage.
         assertEquals(4, l.layers().size(), l.layers().toString());
-        assertTrue(l.projectIndicative());
     }
 
     @Test

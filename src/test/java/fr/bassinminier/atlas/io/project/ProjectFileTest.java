@@ -14,6 +14,7 @@ import fr.bassinminier.atlas.model.project.MapProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,24 +29,47 @@ class ProjectFileTest {
     }
 
     @Test
-    void demoProjectLoadsAllSixThemesInLambert93() throws Exception {
+    void defaultProjectIsTheOfficialDataWithProvenancePerLayer() throws Exception {
         LoadedProject p = ProjectLoader.open(demo());
         assertTrue(p.errors().isEmpty(), p.errors().toString());
-        assertTrue(p.project().indicative());
-        assertNotNull(p.project().notice());
         Set<String> ids = p.layers().stream().map(l -> l.entry().id()).collect(Collectors.toSet());
-        assertEquals(Set.of("reperes", "bulles", "cites", "terrils", "parcs", "bien-inscrit", "zone-tampon"), ids);
+        assertTrue(ids.containsAll(Set.of("bien-inscrit", "zone-tampon", "cites", "terrils", "bulles", "parcs", "batis",
+                "puits", "communes", "epci", "bassin-minier")), ids.toString());
+        assertEquals(109, p.layer("bien-inscrit").orElseThrow().data().size());
         for (ProjectLayer l : p.layers()) {
             assertEquals(CrsId.LAMBERT_93, l.data().crs(), l.entry().id());
             assertTrue(l.data().size() > 0, l.entry().id());
-            assertTrue(l.entry().indicative(), l.entry().id());
-            assertNotNull(l.style(), l.entry().id() + " has its SLD style");
             assertNull(l.styleError(), l.entry().id());
-            // Every demo layer lies in the basin (Lambert-93 box around Béthune – Valenciennes).
+            assertNotNull(l.entry().credit(), l.entry().id() + " names its source");
+            // Only what has no open source is indicative, and it says what it was drawn from.
+            boolean authored = Set.of("bulles", "parcs").contains(l.entry().id());
+            assertEquals(authored, l.entry().indicative(), l.entry().id());
+            if (!authored) {
+                assertEquals("Licence Ouverte / Etalab 2.0", l.entry().provenance().licence(), l.entry().id());
+                assertTrue(l.entry().provenance().simplified(), l.entry().id());
+                assertNotNull(l.entry().provenance().date(), l.entry().id());
+                assertTrue(l.entry().source().endsWith(".gpkg"), l.entry().id());
+            }
             var b = l.data().bounds();
-            assertTrue(b.getMinX() > 620000 && b.getMaxX() < 770000 && b.getMinY() > 6980000 && b.getMaxY() < 7080000,
+            assertTrue(b.getMinX() > 620000 && b.getMaxX() < 770000 && b.getMinY() > 6980000 && b.getMaxY() < 7090000,
                     l.entry().id() + " " + b);
         }
+        // The mark names the indicative layers shown, and goes when they are hidden.
+        assertEquals(List.of("Lignes BHNS « Bulles »", "Chaîne des Parcs"), p.indicativeShown());
+        var hidden = p.withLayers(p.layers().stream().map(l -> l.entry().indicative()
+                ? l.withEntry(l.entry().withVisible(false)) : l).toList());
+        assertTrue(hidden.indicativeShown().isEmpty());
+    }
+
+    @Test
+    void aLegacyProjectLevelIndicativeFlagDecidesNothing() throws Exception {
+        Path f = dir.resolve("ancien" + ProjectFile.EXTENSION);
+        java.nio.file.Files.writeString(f, "{\"atlas_project\": 1, \"indicative\": true, \"notice\": \"x\","
+                + " \"layers\": [{\"id\": \"a\", \"source\": \"a.geojson\"}]}");
+        MapProject p = ProjectFile.read(f);
+        assertFalse(p.layers().get(0).indicative());
+        ProjectFile.write(f, p);
+        assertFalse(java.nio.file.Files.readString(f).contains("\"indicative\""));
     }
 
     @Test
