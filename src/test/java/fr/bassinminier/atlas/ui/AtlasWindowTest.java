@@ -41,7 +41,7 @@ class AtlasWindowTest {
      * beside the project then stays in a temporary folder.
      */
     static Path demoCopy() throws java.io.IOException {
-        Path src = Path.of(System.getProperty("atlas.projectDir", "."));
+        Path src = Path.of(System.getProperty("atlas.projectDir", "."), "src", "test", "resources", "legacy-demo");
         Path dir = java.nio.file.Files.createTempDirectory("atlas-demo");
         for (String sub : new String[] {"maps", "styles"}) {
             try (var files = java.nio.file.Files.walk(src.resolve(sub))) {

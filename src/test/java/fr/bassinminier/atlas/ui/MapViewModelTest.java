@@ -19,8 +19,7 @@ class MapViewModelTest {
     }
 
     private static MapViewModel withDemo() throws Exception {
-        LoadedProject p = ProjectLoader.open(Path.of(System.getProperty("atlas.projectDir", "."), "maps",
-                "bassin-minier.atlas.json"));
+        LoadedProject p = ProjectLoader.open(fr.bassinminier.atlas.analysis.TestProjects.legacyDemo());
         MapViewModel vm = new MapViewModel();
         vm.setProject(p, 1000, 600);
         return vm;

@@ -38,8 +38,7 @@ class MapViewRenderTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        project = ProjectLoader.open(Path.of(System.getProperty("atlas.projectDir", "."), "maps",
-                "bassin-minier.atlas.json"));
+        project = ProjectLoader.open(fr.bassinminier.atlas.analysis.TestProjects.legacyDemo());
         vm = new MapViewModel();
         map = new MapView(vm);
         stage.setScene(new Scene(map, 640, 400));

@@ -98,7 +98,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
             if (best == null) best = of.stream().min(Comparator.comparingInt(HeritageLayers::rank)).orElseThrow();
             for (RoleLayer c : of) {
                 boolean sameSource = explicit ? c == best
-                        : rank(c) == rank(best) && c.source().file().equals(best.source().file());
+                        : rank(c) == rank(best) && sourceKey(c).equals(sourceKey(best));
                 if (sameSource) used.add(c);
                 else aside.add(new SetAside(role, c.layer().entry().title(), reason(c, best, explicit)));
             }
@@ -113,6 +113,15 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
         LayerEntry e = l.entry();
         return LayerRoles.classify(l.data().schema(), l.data().geometryType(), e.layerName(), l.data().name(),
                 fileName(e.source()), e.title());
+    }
+
+    /**
+     * What makes layers one source: the dataset their provenance names (an official set split
+     * over several files is one source), else their file.
+     */
+    private static String sourceKey(RoleLayer c) {
+        Provenance pv = c.layer().entry().provenance();
+        return pv.isKnown() ? pv.producer() + "|" + pv.dataset() + "|" + pv.url() : c.source().file();
     }
 
     /** Lower is better: official before indicative, full precision before simplified. */

@@ -58,7 +58,12 @@ public record ImpactReport(Footprint footprint, double radius, ZoneResult proper
     }
 
     public Situation situation() {
-        if (property.intersects()) return buffer.intersects() ? Situation.BIEN_ET_ZONE_TAMPON : Situation.BIEN;
+        // The buffer zone excludes the property by definition: where simplified copies overlap by a
+        // few metres, a point (or a footprint wholly) in the property is in the property only.
+        boolean wholly = footprint.geometry().getDimension() == 0 || property.share() >= 0.999;
+        if (property.intersects()) {
+            return buffer.intersects() && !wholly ? Situation.BIEN_ET_ZONE_TAMPON : Situation.BIEN;
+        }
         return buffer.intersects() ? Situation.ZONE_TAMPON : Situation.HORS;
     }
 

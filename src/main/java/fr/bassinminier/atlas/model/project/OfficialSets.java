@@ -33,7 +33,9 @@ public final class OfficialSets {
                 .collect(Collectors.toSet());
         boolean inventory = f.contains("id_unesco") || f.contains("no_element") || f.contains("no element")
                 || f.contains("no_terril") || f.contains("id_lsm")
-                || (f.contains("fosse") && f.contains("puits") && f.contains("concession"));
+                || (f.contains("fosse") && f.contains("puits") && f.contains("concession"))
+                // the buffer zone's terrils and cavaliers carry no inventory id, but its commune fields
+                || (f.contains("commune_1") && (f.contains("forme") || f.contains("id_troncon")));
         if (!inventory) return Provenance.ofFile(fileName);
         return new Provenance(PRODUCER, DATASET, LICENCE, FULL_PRECISION_URL, null, "telle que fournie", false,
                 fileName);

@@ -26,13 +26,16 @@ class SldDemoStylesTest {
     private static final Path STYLES = PROJECT.resolve("styles");
 
     private static Style style(String id) throws Exception {
-        try (InputStream in = Files.newInputStream(STYLES.resolve(id + ".sld"))) {
+        Path f = STYLES.resolve(id + ".sld");
+        if (!Files.exists(f)) f = PROJECT.resolve("src/test/resources/legacy-demo/styles").resolve(id + ".sld");
+        try (InputStream in = Files.newInputStream(f)) {
             return SldParser.parse(in, "styles/" + id + ".sld").style();
         }
     }
 
     private static List<Feature> data(String file) throws Exception {
-        return Formats.read(PROJECT.resolve("maps/data").resolve(file)).layers().get(0).features();
+        return Formats.read(PROJECT.resolve("src/test/resources/legacy-demo/maps/data").resolve(file)).layers().get(0)
+                .features();
     }
 
     @Test
@@ -58,7 +61,10 @@ class SldDemoStylesTest {
     void oneStylePerDemoLayer() throws Exception {
         JsonNode project = new ObjectMapper().readTree(PROJECT.resolve("maps/bassin-minier.atlas.json").toFile());
         TreeSet<String> ids = new TreeSet<>();
-        project.get("layers").forEach(l -> ids.add(l.get("id").asText()));
+        // Every style file is one the default map uses, and every style it names exists.
+        project.get("layers").forEach(l -> {
+            if (l.has("sld")) ids.add(l.get("sld").asText().replace("../styles/", "").replace(".sld", ""));
+        });
         TreeSet<String> styles = new TreeSet<>();
         try (Stream<Path> s = Files.list(STYLES)) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sld"))
