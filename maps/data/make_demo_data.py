@@ -161,7 +161,8 @@ UNESCO = {"Unesco": "Inscrit", "Unesco en partie": "En partie", "Non": "Non"}
 # (normalisées), nom, propriétaire, Unesco (texte du tableau), logements,
 # programme (tableaux 4 et 5), puis placement indicatif écrit à la main :
 # lat, lon du centre, rapport largeur/hauteur, rotation (degrés), gabarit.
-PROG = {1: "ERBM prioritaire", 2: "Enjeux sociaux forts", 3: "Signalée par l'EPCI"}
+# The 2016 report gives tables, not programmes: rows of tables 1–3 carry no programme.
+PROG = {1: None, 2: None, 3: None}
 
 T4_MACE = "PNRU 2 Régional Macé-Darcy Nouméa + PRUS régional Macé-Darcy (2012-en cours)"
 T4_DENAIN = "PNRU 2 national Vieux Denain - toutefois interventions sur les cités à confirmer."
@@ -336,11 +337,11 @@ REHAB = ("Réhabilitation ERBM visible fin 2022 (communiqué : « Les résultats
 URB_EN_COURS = "Rénovation urbaine en cours (communiqué du 23/01/2023)."
 STATUTS = {
     # id : (statut_renovation, statut_urbain, statut_date, statut_source, note)
-    "t1-9": ("livrée", None, "2022-12", SRC_COMMUNIQUE, REHAB),
-    "t2-110": ("livrée", "en cours", "2022-12", SRC_COMMUNIQUE, REHAB + " " + URB_EN_COURS),
-    "erbm-heurteau-hornaing": ("livrée", "en cours", "2022-12", SRC_COMMUNIQUE,
+    "t1-9": ("non renseigné", None, "2022-12", SRC_COMMUNIQUE, REHAB),
+    "t2-110": ("non renseigné", "en cours", "2022-12", SRC_COMMUNIQUE, REHAB + " " + URB_EN_COURS),
+    "erbm-heurteau-hornaing": ("non renseigné", "en cours", "2022-12", SRC_COMMUNIQUE,
                                REHAB + " " + URB_EN_COURS),
-    "erbm-parc-mericourt": ("livrée", None, "2022-12", SRC_COMMUNIQUE, REHAB),
+    "erbm-parc-mericourt": ("non renseigné", None, "2022-12", SRC_COMMUNIQUE, REHAB),
     "t1-11": ("non renseigné", "en cours", "2023-01", SRC_COMMUNIQUE,
               "Rénovation urbaine en cours dans l'îlot Parmentier de la cité 9 (communiqué du 23/01/2023)."),
     "t1-86": ("non renseigné", "en cours", "2023-01", SRC_COMMUNIQUE, URB_EN_COURS),
@@ -601,36 +602,36 @@ def terril_features():
 # 5. Lignes de BHNS « Bulles » (tracés indicatifs par les centres-villes)
 # --------------------------------------------------------------------------
 BULLES = [
-    ("Bulle 2", 2, "Houdain – Bruay-la-Buissière – Béthune – Beuvry", "#E4002B", "projet",
+    ("Bulle 2", 2, "Houdain – Bruay-la-Buissière – Béthune – Beuvry", "#E4002B", "projet (rapport 2016)",
      "« le projet de BuLLe 2 reliant Houdain – Bruay-la-Buissière – Béthune – Beuvry »",
      [(50.4505, 2.5370), (50.4560, 2.5395), (50.4630, 2.5425), (50.4710, 2.5455),
       (50.4790, 2.5475), (50.4830, 2.5500), (50.4895, 2.5580), (50.4960, 2.5680),
       (50.5030, 2.5810), (50.5095, 2.5960), (50.5160, 2.6100), (50.5230, 2.6250),
       (50.5290, 2.6390), (50.5275, 2.6520), (50.5250, 2.6660), (50.5225, 2.6800)]),
-    ("Bulle 1", 1, "Liévin – Lens – Hénin-Beaumont", "#009FE3", "en service",
+    ("Bulle 1", 1, "Liévin – Lens – Hénin-Beaumont", "#009FE3", "projet (rapport 2016)",
      "« l'ex-ligne L1, actuelles BuLLe 1, 3, reliant Liévin à Hénin-Beaumont et Vendin-le-Vieil à Avion »",
      [(50.4195, 2.7790), (50.4225, 2.7880), (50.4260, 2.7990), (50.4290, 2.8110),
       (50.4300, 2.8230), (50.4300, 2.8330), (50.4300, 2.8460), (50.4285, 2.8600),
       (50.4270, 2.8740), (50.4255, 2.8900), (50.4240, 2.9080), (50.4225, 2.9260),
       (50.4215, 2.9400), (50.4210, 2.9500)]),
-    ("Bulle 3", 3, "Vendin-le-Vieil – Lens – Avion", "#95C11F", "en service",
+    ("Bulle 3", 3, "Vendin-le-Vieil – Lens – Avion", "#95C11F", "projet (rapport 2016)",
      "« l'ex-ligne L1, actuelles BuLLe 1, 3, reliant Liévin à Hénin-Beaumont et Vendin-le-Vieil à Avion »",
      [(50.4735, 2.8655), (50.4670, 2.8600), (50.4600, 2.8545), (50.4530, 2.8480),
       (50.4460, 2.8420), (50.4390, 2.8360), (50.4320, 2.8325), (50.4255, 2.8320),
       (50.4190, 2.8325), (50.4135, 2.8330), (50.4095, 2.8335)]),
-    ("Bulle 5", 5, "Hénin-Beaumont – Libercourt – Lens", "#F39200", "en service",
+    ("Bulle 5", 5, "Hénin-Beaumont – Libercourt – Lens", "#F39200", "projet (rapport 2016)",
      "« l'ex-ligne L2, actuelles BuLLe 5, 7, reliant Hénin-Beaumont à Lens via Libercourt en BHNS »",
      [(50.4210, 2.9500), (50.4290, 2.9620), (50.4380, 2.9760), (50.4470, 2.9880),
       (50.4580, 2.9980), (50.4690, 3.0060), (50.4790, 3.0120), (50.4850, 2.9900),
       (50.4900, 2.9650), (50.4730, 2.9530), (50.4590, 2.9400), (50.4500, 2.9150),
       (50.4460, 2.9000), (50.4400, 2.8760), (50.4350, 2.8550), (50.4300, 2.8340)]),
-    ("Bulle 7", 7, "Hénin-Beaumont – Libercourt – Lens", "#8E44AD", "en service",
+    ("Bulle 7", 7, "Hénin-Beaumont – Libercourt – Lens", "#8E44AD", "projet (rapport 2016)",
      "« l'ex-ligne L2, actuelles BuLLe 5, 7, reliant Hénin-Beaumont à Lens via Libercourt en BHNS »",
      [(50.4215, 2.9510), (50.4250, 2.9700), (50.4300, 2.9900), (50.4400, 3.0020),
       (50.4520, 3.0080), (50.4660, 3.0110), (50.4810, 3.0150), (50.4880, 2.9950),
       (50.4920, 2.9700), (50.4780, 2.9560), (50.4620, 2.9450), (50.4500, 2.9300),
       (50.4420, 2.9100), (50.4330, 2.8850), (50.4310, 2.8600), (50.4300, 2.8350)]),
-    ("Bulle 6", 6, "Auchel – Bruay-la-Buissière", "#E6007E", "en service",
+    ("Bulle 6", 6, "Auchel – Bruay-la-Buissière", "#E6007E", "projet (rapport 2016)",
      "« ligne B2, actuelle BuLLe 6, reliant Auchel à Bruay-la-Buissière en BHNS »",
      [(50.5080, 2.4720), (50.5065, 2.4800), (50.5045, 2.4890), (50.5030, 2.4980),
       (50.5000, 2.5080), (50.4960, 2.5170), (50.4920, 2.5260), (50.4880, 2.5350),

@@ -14,12 +14,11 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 /**
  * What stands near a feature, for the cité panel: the UNESCO property components and terrils
  * within a radius, nearest first. Which layers count is the caller's choice, because users'
- * projects name their layers freely; the demo's ids are {@link #DEMO_LAYERS}.
+ * projects name their layers freely, so callers pass the layers by the role they play.
  */
 public final class Nearby {
     public static final double DEFAULT_RADIUS = 1000;
     /** The demo project's UNESCO property components and terrils. */
-    public static final List<String> DEMO_LAYERS = List.of("bien-inscrit", "terrils");
 
     private Nearby() {
     }

@@ -217,6 +217,7 @@ final class RecordsCommand implements Runnable {
             }
             groups(n.putArray("by_epci"), r.byEpci());
             groups(n.putArray("by_owner"), r.byOwner());
+            n.put("caveat", ProgressReport.CAVEAT);
             ArrayNode w = n.putArray("warnings");
             r.warnings().forEach(w::add);
             return n;
@@ -248,12 +249,13 @@ final class RecordsCommand implements Runnable {
                     100 * t.share(r.target()));
             out.printf(Locale.FRANCE, "  en travaux         %8s%n", n(t.inWorks()));
             out.printf(Locale.FRANCE, "  programmés         %8s%n", n(t.programmed()));
-            out.printf(Locale.FRANCE, "  restant à engager  %8s%n", n(t.toDo()));
+            out.printf(Locale.FRANCE, "  sans opération     %8s%n", n(t.toDo()));
             if (r.reported() != null) {
-                out.println("Chiffre annoncé par le programme : " + n(r.reported().delivered()) + " logements livrés"
-                        + (r.reported().asOf() == null ? "" : " (" + r.reported().asOf() + ")") + " — "
-                        + r.reported().source() + ". Les fiches ne couvrent que les opérations saisies.");
+                out.println("Chiffre annoncé par le programme : environ " + n(r.reported().delivered())
+                        + " logements réhabilités" + (r.reported().asOf() == null ? "" : " (" + r.reported().asOf() + ")")
+                        + " — " + r.reported().source() + ".");
             }
+            out.println(ProgressReport.CAVEAT);
             table(out, "Par EPCI", r.byEpci());
             table(out, "Par propriétaire", r.byOwner());
             for (String w : r.warnings()) out.println("Attention : " + w);
@@ -263,7 +265,7 @@ final class RecordsCommand implements Runnable {
             out.println();
             out.println(title + " :");
             out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", "cités", "logements", "livrés",
-                    "en travaux", "programmés", "à faire");
+                    "en travaux", "programmés", "sans opér.");
             for (ProgressReport.Group g : groups) {
                 ProgressReport.Figures f = g.figures();
                 out.printf(Locale.FRANCE, "  %-44s %6d %10s %8s %10s %10s %8s%n", cut(g.name(), 44), g.cites(),

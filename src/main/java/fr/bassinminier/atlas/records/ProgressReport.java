@@ -11,10 +11,10 @@ import java.util.Map;
  * Where the renovation of the mining dwellings stands, from the records: dwellings delivered,
  * in works, programmed, and still to do, against the ERBM target, overall, by EPCI and by owner.
  *
- * <p>A tranche's dwellings count in its status; "à l'étude" counts as still to do. Overall,
- * "to do" is the target less what is delivered, in works or programmed: the target (23,000
- * dwellings for 2017–2027) is a programme figure, not the sum of the cités recorded. In a
- * group, "to do" is the group's dwellings less those three. A tranche is counted for the
+ * <p>A tranche's dwellings count in its status; "à l'étude" counts as not engaged. "Not engaged"
+ * is, overall as in each group, the recorded dwellings less those delivered, in works or
+ * programmed, so that the groups add up to the total; the target (23,000 dwellings for
+ * 2017–2027) and the programme's reported figure are shown beside, never mixed in. A tranche is counted for the
  * landlord running its operation, or the cité's only owner. Owners' figures use their shares as
  * recorded; where the sources' shares add up to more than the cité (2016 report, Raismes:
  * 219 + 629 + 2 for 845), the owners' total exceeds the cités' total, with a warning.
@@ -30,7 +30,11 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
             META_REPORTED = "realise_annonce_logements", META_REPORTED_AS_OF = "realise_annonce_date",
             META_REPORTED_SOURCE = "realise_annonce_source";
     public static final String NO_EPCI = "(EPCI non renseigné)", NO_OWNER = "(propriétaire non renseigné)",
-            UNSPLIT = "(répartition entre propriétaires inconnue)";
+            UNSPLIT = "(répartition entre propriétaires inconnue)",
+            EXCESS = "(parts de la source au-delà du total de la cité)";
+    /** The one-line caveat every display and export of these figures carries. */
+    public static final String CAVEAT = "Les fiches ne couvrent que les opérations saisies : comparez avec le chiffre "
+            + "annoncé par le programme, qui ne se ventile pas par cité.";
 
     public ProgressReport {
         byEpci = List.copyOf(byEpci);
@@ -40,8 +44,7 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
 
     /**
      * @param dwellings dwellings recorded (sum over the cités, or the group's share)
-     * @param toDo      for the total: target less delivered, in works and programmed; for a
-     *                  group: its dwellings less those
+     * @param toDo      dwellings recorded less those delivered, in works and programmed (no operation recorded)
      */
     public record Figures(int dwellings, int delivered, int inWorks, int programmed, int toDo) {
         /** Delivered as a share of {@code of} (0 when of is 0). */
@@ -95,6 +98,7 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
             all.cites++;
             all.dwellings += dwellings;
             all.addAll(one);
+            all.toDo += Math.max(0, dwellings - one.engaged());
             Acc e = epci.computeIfAbsent(c.epci() == null ? NO_EPCI : c.epci(), k -> new Acc());
             e.cites++;
             e.dwellings += dwellings;
@@ -120,6 +124,9 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
                     // Kept as the source gives them: the owners' figures then add up to more.
                     warnings.add("Cité « " + c.id() + " » (" + c.name() + ") : les parts des propriétaires font " + split
                             + " logements pour " + dwellings + " dans la cité.");
+                    Acc x = owners.computeIfAbsent(EXCESS, k -> new Acc());
+                    x.dwellings -= split - dwellings;
+                    x.toDo -= split - dwellings;
                 }
             }
             Map<String, Acc> engagedByOwner = new LinkedHashMap<>();
@@ -145,8 +152,7 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
         for (String id : byCite.keySet()) {
             if (!cites.containsKey(id)) warnings.add("Tranches d'une cité inconnue « " + id + " ».");
         }
-        Figures total = new Figures(all.dwellings, all.delivered, all.inWorks, all.programmed,
-                Math.max(0, target - all.engaged()));
+        Figures total = new Figures(all.dwellings, all.delivered, all.inWorks, all.programmed, all.toDo);
         return new ProgressReport(target, targetSource, all.cites, total, reported, groups(epci), groups(owners),
                 warnings);
     }

@@ -101,7 +101,11 @@ public final class MainWindow {
         vm.projectProperty().addListener((o, a, p) -> {
             String notice = p == null ? null : fr.bassinminier.atlas.render.ImageRenderer.indicativeNotice(p);
             indicative.setVisible(notice != null);
-            if (notice != null) indicative.setText(notice);
+            if (notice != null) {
+                // Long lists of layers would push the scale field out of the bar: cut, and the tooltip says all.
+                indicative.setText(notice);
+                indicative.setTooltip(new javafx.scene.control.Tooltip(notice));
+            }
             updateTitle();
             if (p != null && (a == null || a.file() != p.file())) {
                 bookmarks.clear();
@@ -301,7 +305,9 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label scaleLabel = new Label(Messages.get("status.scale.label"));
         scaleLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        indicative.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        indicative.setMinWidth(60);
+        indicative.setMaxWidth(420);
+        indicative.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         HBox bar = new HBox(12, status, progress, spacer, indicative, scaleLabel, scaleField, pos);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");

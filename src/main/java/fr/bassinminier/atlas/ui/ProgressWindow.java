@@ -59,9 +59,9 @@ final class ProgressWindow {
             ProgressReport.Figures t = r.total();
             headline.setText(Messages.get("progress.headline", n(t.delivered()), n(r.target()),
                     String.format(Locale.FRANCE, "%.1f", 100.0 * t.delivered() / Math.max(1, r.target())),
-                    n(t.inWorks()), n(t.programmed()), n(t.toDo())));
+                    n(t.inWorks()), n(t.programmed()), n(t.toDo()), n(t.dwellings())));
             reported.setText(r.reported() == null ? "" : Messages.get("progress.reported", n(r.reported().delivered()),
-                    r.reported().asOf(), r.reported().source()));
+                    r.reported().asOf(), r.reported().source(), ProgressReport.CAVEAT));
             series(byEpci, r.byEpci());
             series(byOwner, r.byOwner());
             List<ProgressReport.Group> rows = new ArrayList<>(r.byEpci());
@@ -97,7 +97,12 @@ final class ProgressWindow {
                 error.accept(ex.getMessage());
             }
         });
-        VBox charts = new VBox(8, byEpci, byOwner);
+        // The exported picture carries the figures, the programme's own and the caveat, as the window does.
+        Label caption = new Label();
+        caption.setWrapText(true);
+        caption.textProperty().bind(javafx.beans.binding.Bindings.concat(headline.textProperty(), "\n",
+                reported.textProperty()));
+        VBox charts = new VBox(8, caption, byEpci, byOwner);
         TabPane tabs = new TabPane(new Tab(Messages.get("progress.charts"), charts), new Tab(Messages.get("progress.table"), table));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox top = new VBox(4, headline, reported, new HBox(8, png, csv));
@@ -181,13 +186,23 @@ final class ProgressWindow {
     /** The table as CSV for French Excel: UTF-8 with BOM, semicolons. */
     static String csv(ProgressReport r) {
         StringBuilder sb = new StringBuilder("\uFEFF");
-        sb.append("regroupement;nom;cites;logements;livres;en_travaux;programmes;a_faire\r\n");
+        // The programme's own figure and the caveat travel with the numbers, as on screen.
+        if (r.reported() != null) {
+            sb.append("chiffre_annonce;").append(csvText(r.reported().source())).append(";;").append(r.reported().delivered())
+                    .append(";;;;\r\n");
+        }
+        sb.append("avertissement;").append(csvText(ProgressReport.CAVEAT)).append(";;;;;;\r\n");
+        sb.append("regroupement;nom;cites;logements;livres;en_travaux;programmes;sans_operation\r\n");
         sb.append("total;ERBM;").append(r.cites()).append(';').append(r.total().dwellings()).append(';')
                 .append(r.total().delivered()).append(';').append(r.total().inWorks()).append(';')
                 .append(r.total().programmed()).append(';').append(r.total().toDo()).append("\r\n");
         for (ProgressReport.Group g : r.byEpci()) row(sb, "epci", g);
         for (ProgressReport.Group g : r.byOwner()) row(sb, "bailleur", g);
         return sb.toString();
+    }
+
+    private static String csvText(String s) {
+        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     private static void row(StringBuilder sb, String kind, ProgressReport.Group g) {

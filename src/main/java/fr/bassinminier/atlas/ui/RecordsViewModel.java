@@ -70,7 +70,7 @@ public final class RecordsViewModel {
     public Optional<Cite> citeOf(String layerId, Feature f) {
         RecordsSnapshot s = snapshot.get();
         if (s == null) return Optional.empty();
-        String key = f.text("id");
+        String key = keyOf(f);
         for (Cite c : s.cites()) {
             for (FeatureLink l : c.links()) {
                 if (l.layerId().equals(layerId) && l.featureKey().equals(key)) return Optional.of(c);
@@ -129,15 +129,17 @@ public final class RecordsViewModel {
         List<fr.bassinminier.atlas.model.project.ProjectLayer> out = new java.util.ArrayList<>();
         for (var pl : layers) {
             var statuses = byLayer.get(pl.entry().id());
-            int field = pl.isLoaded() ? pl.data().schema().indexOf(STATUS_FIELD) : -1;
-            if (statuses == null || field < 0) {
+            if (statuses == null || !pl.isLoaded()) {
                 out.add(pl);
                 continue;
             }
-            List<Feature> fs = new java.util.ArrayList<>(pl.data().size());
-            boolean changed = false;
-            for (Feature f : pl.data().features()) {
-                String st = statuses.get(f.text("id"));
+            // Official cités carry no state of their own: the records give it a column.
+            var data = pl.data().schema().indexOf(STATUS_FIELD) >= 0 ? pl.data() : withStatusColumn(pl.data());
+            int field = data.schema().indexOf(STATUS_FIELD);
+            List<Feature> fs = new java.util.ArrayList<>(data.size());
+            boolean changed = data != pl.data();
+            for (Feature f : data.features()) {
+                String st = statuses.get(keyOf(f));
                 if (st != null && !st.equals(f.get(field))) {
                     Object[] values = new Object[f.schema().size()];
                     for (int i = 0; i < values.length; i++) values[i] = f.get(i);
@@ -149,9 +151,28 @@ public final class RecordsViewModel {
                 }
             }
             out.add(changed ? new fr.bassinminier.atlas.model.project.ProjectLayer(pl.entry(),
-                    pl.data().withFeatures(pl.data().crs(), fs), pl.error(), pl.style(), pl.styleError(), pl.shown()) : pl);
+                    new fr.bassinminier.atlas.model.VectorLayer(data.name(), data.geometryType(), data.crs(), data.schema(),
+                            fs), pl.error(), pl.style(), pl.styleError(), pl.shown()) : pl);
         }
         return out;
+    }
+
+    /** The stable key records link to: the official cités' "cle", else the layer's "id". */
+    static String keyOf(Feature f) {
+        return f.schema().indexOf("cle") >= 0 ? f.text("cle") : f.text("id");
+    }
+
+    private static fr.bassinminier.atlas.model.VectorLayer withStatusColumn(fr.bassinminier.atlas.model.VectorLayer l) {
+        List<fr.bassinminier.atlas.model.Field> fields = new java.util.ArrayList<>(l.schema().fields());
+        fields.add(new fr.bassinminier.atlas.model.Field(STATUS_FIELD, fr.bassinminier.atlas.model.FieldType.STRING));
+        var schema = new fr.bassinminier.atlas.model.Schema(fields);
+        List<Feature> fs = new java.util.ArrayList<>(l.size());
+        for (Feature f : l.features()) {
+            Object[] v = java.util.Arrays.copyOf(f.attributes().values().toArray(), fields.size());
+            for (int i = 0; i < l.schema().size(); i++) v[i] = f.get(i);
+            fs.add(new Feature(f.id(), f.geometry(), schema, v));
+        }
+        return new fr.bassinminier.atlas.model.VectorLayer(l.name(), l.geometryType(), l.crs(), schema, fs);
     }
 
     static final String STATUS_FIELD = "statut_renovation";

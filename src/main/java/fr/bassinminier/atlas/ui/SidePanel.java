@@ -5,6 +5,8 @@ import fr.bassinminier.atlas.analysis.FeatureHit;
 import fr.bassinminier.atlas.analysis.Identify;
 import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.analysis.Nearby;
+import fr.bassinminier.atlas.analysis.impact.HeritageLayers;
+import fr.bassinminier.atlas.analysis.impact.HeritageRole;
 import fr.bassinminier.atlas.analysis.search.FeatureSearch;
 import fr.bassinminier.atlas.analysis.search.SearchHit;
 import fr.bassinminier.atlas.model.Feature;
@@ -38,7 +40,6 @@ import javafx.scene.layout.VBox;
 public final class SidePanel {
     static final int MAX_RESULTS = 12;
     private static final double NEARBY_RADIUS = Nearby.DEFAULT_RADIUS;
-    private static final List<String> NEARBY_LAYERS = Nearby.DEMO_LAYERS;
 
     private final MapViewModel vm;
     private final Consumer<String> openTable;
@@ -208,10 +209,24 @@ public final class SidePanel {
         hits.getSelectionModel().selectFirst();
     }
 
-    private static String name(ProjectLayer l, Feature f) {
-        String field = l.entry().label() != null ? l.entry().label().field() : "nom";
-        String n = f.text(field);
-        return n.isBlank() ? "#" + f.id() : n;
+    /** A feature's name: its label field, else the first naming field it has (official files spell them many ways). */
+    static String name(ProjectLayer l, Feature f) {
+        if (l.entry().label() != null) {
+            String n = f.text(l.entry().label().field());
+            if (!n.isBlank()) return n;
+        }
+        String field = fr.bassinminier.atlas.analysis.FieldLookup.find(f.schema(), "nom", "name", "nom_cite",
+                "denomination", "nom_usuel", "no_terril", "no_element", "fosse");
+        String n = field == null ? "" : f.text(field);
+        return n.isBlank() ? Messages.get("side.unnamed", f.id()) : n;
+    }
+
+    /** The layers a record's "nearby" looks at: heritage of the property, found by role, whatever their ids. */
+    private List<String> nearbyLayers() {
+        var roles = java.util.EnumSet.of(HeritageRole.PROPERTY, HeritageRole.BUILDING, HeritageRole.TERRIL,
+                HeritageRole.CAVALIER, HeritageRole.NEO_NATURAL);
+        return vm.project().layers().stream().filter(l -> roles.contains(HeritageLayers.roleOf(l)))
+                .map(l -> l.entry().id()).toList();
     }
 
     private void showDetails(ProjectLayer layer, Feature f, boolean replaceList) {
@@ -292,7 +307,7 @@ public final class SidePanel {
         Label near = new Label(Messages.get("record.nearby", (int) NEARBY_RADIUS));
         near.getStyleClass().add("side-section");
         details.getChildren().add(near);
-        List<FeatureHit> items = Nearby.around(vm.project(), f, NEARBY_LAYERS, NEARBY_RADIUS);
+        List<FeatureHit> items = Nearby.around(vm.project(), f, nearbyLayers(), NEARBY_RADIUS);
         if (items.isEmpty()) details.getChildren().add(new Label(Messages.get("record.nearby.none")));
         for (FeatureHit it : items) {
             Hyperlink link = new Hyperlink(it.layer().entry().title() + " : " + name(it.layer(), it.feature()) + " — "

@@ -48,7 +48,7 @@ class NearbyTest {
     void demoCite9OfLensSeesTheTwinTerrilsOf11_19() throws Exception {
         LoadedProject demo = TestProjects.demo();
         Feature cite9 = TestProjects.byName(TestProjects.demoLayer("cites"), "Cité n°9 de Lens");
-        List<FeatureHit> hits = Nearby.around(demo, cite9, Nearby.DEMO_LAYERS, 4000);
+        List<FeatureHit> hits = Nearby.around(demo, cite9, List.of("bien-inscrit", "terrils"), 4000);
         List<String> names = names(hits);
         assertTrue(names.contains("Terril 74 (terrils jumeaux du 11/19)"), names.toString());
         assertTrue(names.contains("Terril 74A (terrils jumeaux du 11/19)"), names.toString());

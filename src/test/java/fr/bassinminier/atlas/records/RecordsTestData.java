@@ -24,7 +24,7 @@ public final class RecordsTestData {
         try (var files = Files.list(maps.resolve("data"))) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
-                if (n.endsWith(".geojson") || n.endsWith(".json")) Files.copy(f, target.resolve("data").resolve(n));
+                if (n.endsWith(".geojson") || n.endsWith(".json") || n.endsWith(".gpkg")) Files.copy(f, target.resolve("data").resolve(n));
             }
         }
         return target.resolve("bassin-minier.atlas.json");

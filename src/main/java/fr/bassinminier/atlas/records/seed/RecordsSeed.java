@@ -55,8 +55,9 @@ public final class RecordsSeed {
     public record PlannedOperation(Operation operation, List<Tranche> tranches) {
     }
 
+    /** @param unmatched rows of the report that no official cité matches (name and commune), in French */
     public record Content(Path seedFile, Path layerFile, List<Cite> cites, List<PlannedOperation> operations,
-                          List<UrbanWork> urbanWorks, Map<String, String> meta) {
+                          List<UrbanWork> urbanWorks, Map<String, String> meta, List<String> unmatched) {
     }
 
     private RecordsSeed() {
@@ -83,6 +84,20 @@ public final class RecordsSeed {
         if (ds.layers().isEmpty()) throw new DataException(layerFile, Problem.CORRUPT, "aucune couche.");
         VectorLayer cites = ds.layers().get(0);
 
+        // The records link to the official cités when the seed names them (the demo's keys otherwise).
+        JsonNode officialNode = root.path("official");
+        CiteMatcher matcher = null;
+        String linkLayer = layerId;
+        if (officialNode.isObject()) {
+            Path of = seedFile.resolveSibling(officialNode.path("source").asText());
+            Dataset ods = Formats.read(of);
+            String name = officialNode.path("layer").asText("cites");
+            VectorLayer ol = ods.layer(name).orElseThrow(() -> new DataException(of, Problem.CORRUPT,
+                    "couche « " + name + " » absente."));
+            matcher = new CiteMatcher(ol, officialNode.path("key").asText("cle"));
+            linkLayer = officialNode.path("id").asText("cites");
+        }
+        List<String> unmatched = new ArrayList<>();
         Map<String, Integer> mbmCount = new HashMap<>();
         for (Feature f : cites.features()) {
             String mbm = text(f, "id_mbm");
@@ -135,8 +150,17 @@ public final class RecordsSeed {
                     owners.add(new Owner(ownerText, null));
                 }
                 Integer dwellings = integer(f, "logements");
+                List<FeatureLink> links = new ArrayList<>();
+                if (matcher == null) {
+                    links.add(new FeatureLink(layerId, key));
+                } else {
+                    for (String k : matcher.match(text(f, "nom"), communes.stream().map(Commune::name).toList())) {
+                        links.add(new FeatureLink(linkLayer, k));
+                    }
+                    if (links.isEmpty()) unmatched.add(key + " « " + text(f, "nom") + " » (" + cs + ")");
+                }
                 Cite cite = new Cite(id, mbm, text(f, "nom"), communes, text(f, "epci"), owners, dwellings, unesco,
-                        programmes, programmeText, List.of(new FeatureLink(layerId, key)), note, text(f, "source"));
+                        programmes, programmeText, links, note, text(f, "source"));
                 out.add(cite);
 
                 String statusSource = text(f, "statut_source");
@@ -212,7 +236,7 @@ public final class RecordsSeed {
             meta.put(ProgressReport.META_REPORTED_SOURCE, reported.path("source").asText(null));
         }
         meta.put(META_SEED, "data/" + seedFile.getFileName() + " + data/" + layerFile.getFileName());
-        return new Content(seedFile, layerFile, out, ops, works, meta);
+        return new Content(seedFile, layerFile, out, ops, works, meta, unmatched);
     }
 
     /**
