@@ -8,6 +8,7 @@ import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.Bookmark;
 import fr.bassinminier.atlas.model.project.LoadedProject;
+import org.locationtech.jts.geom.Envelope;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import java.io.File;
 import java.nio.file.Files;
@@ -212,7 +213,11 @@ public final class MainWindow {
             d.showAndWait().ifPresent(RecordsViewModel::setUser);
         });
         Menu recordsMenu = new Menu(Messages.get("menu.records"), null, progressItem, userItem);
-        return new MenuBar(new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), add,
+        Menu newMenu = new Menu(Messages.get("menu.file.new"), null, item("menu.file.new.empty", null, this::newEmptyProject),
+                item("menu.file.new.official", null, this::newOfficialProject));
+        MenuItem official = item("menu.file.official", null, this::openOfficialSet);
+        return new MenuBar(new Menu(Messages.get("menu.file"), null, newMenu, open, official, save, saveAs,
+                new SeparatorMenuItem(), add,
                 print, new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
                 bookmarkMenu, toolsMenu, recordsMenu);
@@ -408,7 +413,104 @@ public final class MainWindow {
             long ok = added.stream().filter(ProjectLayer::isLoaded).count();
             vm.setStatus(Messages.get("status.added", ok, file.getFileName()));
             if (ok > 0 && added.size() == 1) vm.zoomToLayer(added.get(0).entry().id());
+            for (ProjectLayer l : added) {
+                if (l.isLoaded() && !l.entry().provenance().isKnown()) askOrigin(l);
+            }
         });
+    }
+
+    /**
+     * Asks who produced a layer the program did not recognise: prints must credit it (Licence
+     * Ouverte requires it). Left blank, the file name stands in and prints say the origin is unknown.
+     */
+    private void askOrigin(ProjectLayer l) {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(stage);
+        d.setTitle(Messages.get("dialog.origin.title"));
+        d.setHeaderText(Messages.get("dialog.origin.header", l.entry().title(), l.entry().provenance().origin()));
+        d.setContentText(Messages.get("dialog.origin.label"));
+        localiseButtons(d.getDialogPane());
+        d.showAndWait().map(String::strip).filter(t -> !t.isEmpty()).ifPresent(producer -> {
+            var old = l.entry().provenance();
+            vm.setLayerProvenance(l.entry().id(), new fr.bassinminier.atlas.model.project.Provenance(producer,
+                    old.dataset(), old.licence(), old.url(), java.time.LocalDate.now().toString(), old.precision(),
+                    old.simplified(), old.origin()), producer);
+        });
+    }
+
+    private static void localiseButtons(javafx.scene.control.DialogPane pane) {
+        for (ButtonType t : pane.getButtonTypes()) {
+            var b = (javafx.scene.control.Button) pane.lookupButton(t);
+            if (b == null) continue;
+            if (t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE) b.setText(Messages.get("button.ok"));
+            if (t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE) {
+                b.setText(Messages.get("button.cancel"));
+            }
+        }
+    }
+
+    /** A new, empty project over the basin; layers come from "Ajouter des données…". */
+    private void newEmptyProject() {
+        if (!confirmDiscard()) return;
+        Envelope basin = vm.project() != null ? vm.project().initialExtent()
+                : new Envelope(643000, 751000, 7013000, 7062000);
+        var mp = new fr.bassinminier.atlas.model.project.MapProject(Messages.get("project.new.title"),
+                fr.bassinminier.atlas.model.CrsId.LAMBERT_93, basin, List.of(), List.of(), null);
+        vm.setProject(new LoadedProject(mp, null, List.of()), (int) Math.max(map.getWidth(), 800),
+                (int) Math.max(map.getHeight(), 600));
+    }
+
+    /** A new project holding the official data as the default map shows them; saving asks where. */
+    private void newOfficialProject() {
+        if (!confirmDiscard()) return;
+        java.util.Optional<Path> def = fr.bassinminier.atlas.io.project.DemoProject.locate();
+        if (def.isEmpty()) {
+            error(Messages.get("error.noDefaultMap"));
+            return;
+        }
+        run(new Task<LoadedProject>() {
+            @Override
+            protected LoadedProject call() throws DataException {
+                updateProgress(-1, 1);
+                LoadedProject p = ProjectLoader.open(def.get());
+                Path base = def.get().toAbsolutePath().getParent();
+                // Absolute sources: the project has no file yet, and "Enregistrer sous" rewrites them relative.
+                List<ProjectLayer> ls = p.layers().stream().map(l -> {
+                    var e = l.entry().withSource(base.resolve(l.entry().source()).normalize().toString());
+                    if (e.sld() != null) e = e.withSld(base.resolve(e.sld()).normalize().toString());
+                    return l.withEntry(e);
+                }).toList();
+                var mp = new fr.bassinminier.atlas.model.project.MapProject(Messages.get("project.new.title"),
+                        p.project().crs(), p.project().initialExtent(), ls.stream().map(ProjectLayer::entry).toList(),
+                        p.project().bookmarks(), p.project().description());
+                return new LoadedProject(mp, null, ls);
+            }
+        }, p -> vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600)));
+    }
+
+    /** Opens the official files (the data.gouv.fr zip, a GeoPackage) as a new project with the six themes' look. */
+    private void openOfficialSet() {
+        if (!confirmDiscard()) return;
+        FileChooser fc = new FileChooser();
+        fc.setTitle(Messages.get("dialog.official.title"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("dialog.add.filter"),
+                "*.zip", "*.gpkg", "*.shp", "*.geojson"));
+        List<File> files = fc.showOpenMultipleDialog(stage);
+        if (files == null || files.isEmpty()) return;
+        LoadedProject template = vm.project();
+        run(new Task<LoadedProject>() {
+            @Override
+            protected LoadedProject call() throws DataException {
+                updateProgress(-1, 1);
+                LoadedProject t = template;
+                if (t == null || t.layers().stream().noneMatch(l -> l.entry().sld() != null)) {
+                    var def = fr.bassinminier.atlas.io.project.DemoProject.locate();
+                    t = def.isPresent() ? ProjectLoader.open(def.get()) : null;
+                }
+                return fr.bassinminier.atlas.analysis.impact.OfficialSetProject.open(
+                        files.stream().map(File::toPath).toList(), t);
+            }
+        }, p -> vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600)));
     }
 
     private Set<String> pickLayers(Dataset ds) {
@@ -542,7 +644,13 @@ public final class MainWindow {
             } else {
                 sb.append(l.error()).append('\n');
             }
-            if (l.entry().attribution() != null) sb.append(Messages.get("props.attribution", l.entry().attribution()));
+            if (l.entry().attribution() != null) {
+                sb.append(Messages.get("props.attribution", l.entry().attribution())).append('\n');
+            }
+            var pv = l.entry().provenance();
+            if (!pv.line().isBlank()) sb.append(Messages.get("props.provenance", pv.line()));
+            if (pv.url() != null) sb.append(Messages.get("props.url", pv.url()));
+            if (l.entry().indicative()) sb.append(Messages.get("props.indicative"));
             a.setContentText(sb.toString());
             a.getDialogPane().setMinWidth(520);
             a.show();

@@ -272,6 +272,12 @@ public final class MapViewModel {
                 .toList());
     }
 
+    /** Records where a layer's data come from (the user named its producer): prints then credit it. */
+    public void setLayerProvenance(String id, fr.bassinminier.atlas.model.project.Provenance pv, String attribution) {
+        updateLayers(ls -> ls.stream().map(l -> l.entry().id().equals(id)
+                ? l.withEntry(l.entry().withProvenance(pv, attribution)) : l).toList());
+    }
+
     public void removeLayer(String id) {
         updateLayers(ls -> ls.stream().filter(l -> !l.entry().id().equals(id)).toList());
     }
@@ -365,7 +371,8 @@ public final class MapViewModel {
     private static fr.bassinminier.atlas.model.project.LayerEntry withId(ProjectLayer l, String id) {
         var e = l.entry();
         return new fr.bassinminier.atlas.model.project.LayerEntry(id, e.title(), e.group(), e.source(), e.layerName(),
-                e.visible(), e.opacity(), e.style(), e.label(), e.attribution(), e.indicative(), e.description());
+                e.visible(), e.opacity(), e.style(), e.label(), e.attribution(), e.indicative(), e.description(), e.sld(),
+                e.provenance());
     }
 
     /** The project as it should be saved: current layers, current view as initial extent, bookmarks. */

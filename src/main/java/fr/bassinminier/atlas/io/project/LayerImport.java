@@ -9,6 +9,8 @@ import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.MapProject;
+import fr.bassinminier.atlas.model.project.OfficialSets;
+import fr.bassinminier.atlas.model.project.Provenance;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -41,8 +43,11 @@ public final class LayerImport {
         boolean multi = ds.layers().size() > 1;
         for (VectorLayer l : ds.layers()) {
             if (chosen != null && !chosen.contains(l.name())) continue;
+            // The official set is attributed by itself; any other file by its name until the user says more.
+            Provenance pv = OfficialSets.recognise(l.schema(), ds.source().getFileName().toString());
             LayerEntry e = new LayerEntry(slug(l.name()), l.name(), ADDED_GROUP, ds.source().toAbsolutePath().toString(),
-                    multi ? l.name() : null, true, 1, null, null, null, false, null);
+                    multi ? l.name() : null, true, 1, null, null, pv.isKnown() ? OfficialSets.ATTRIBUTION : null, false,
+                    null, null, pv);
             if (!l.crs().isKnown() || !CrsTransforms.isSupported(l.crs())) {
                 out.add(ProjectLayer.failed(e, "Couche « " + l.name() + " » de " + ds.source().getFileName()
                         + " : système de coordonnées inconnu (fichier .prj absent ou non reconnu) ; la couche n'est pas"
