@@ -107,6 +107,11 @@ final class ImpactWindow {
         return answer.getText();
     }
 
+    /** The answer's node, for screenshots. */
+    javafx.scene.Node answerNode() {
+        return answer;
+    }
+
     void show() {
         stage.show();
         stage.toFront();
