@@ -142,9 +142,10 @@ public final class PdfMap {
                     new Coordinate(e.getMaxX() - mx, 0)});
             default -> gf.toGeometry(new Envelope(e.getMinX() + mx, e.getMaxX() - mx, e.getMinY() + my, e.getMaxY() - my));
         };
-        Feature proto = data.features().isEmpty()
+        Feature first = data.first();
+        Feature proto = first == null
                 ? new Feature(0, g, data.schema(), new Object[data.schema().size()])
-                : data.features().get(0).withGeometry(g);
+                : first.withGeometry(g);
         VectorLayer one = new VectorLayer(data.name(), GeometryType.of(g), data.crs(), data.schema(), List.of(proto));
         LayerEntry en = layer.entry();
         LayerEntry noLabel = new LayerEntry(en.id(), en.title(), en.group(), en.source(), en.layerName(), true,

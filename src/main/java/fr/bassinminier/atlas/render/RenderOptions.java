@@ -17,6 +17,10 @@ public record RenderOptions(Color background, double pixelRatio, String notice, 
         return new RenderOptions(background, pixelRatio, n, attr);
     }
 
+    public RenderOptions withBackground(Color c) {
+        return new RenderOptions(c, pixelRatio, notice, attribution);
+    }
+
     public RenderOptions withPixelRatio(double r) {
         return new RenderOptions(background, r, notice, attribution);
     }

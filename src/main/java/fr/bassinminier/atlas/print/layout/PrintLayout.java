@@ -429,12 +429,17 @@ public final class PrintLayout {
             VectorLayer data = pl.data();
             Style style = styleOf(pl, i);
             Set<Rule> used = new java.util.HashSet<>();
-            for (int idx : data.queryIndices(ground)) {
-                Feature ft = data.features().get(idx);
-                Geometry geom = ft.geometry();
-                if (geom == null || geom.isEmpty() || !area.intersects(geom)) continue;
-                used.addAll(Styles.rulesFor(style, ft, sldScale));
-            }
+            // A scan, not the features: a layer read from its file as it is drawn stays unloaded.
+            // A feature whose envelope lies inside the frame needs no geometry test.
+            data.scan(ground, c -> {
+                boolean inside = c.minX() >= ground.getMinX() && c.maxX() <= ground.getMaxX()
+                        && c.minY() >= ground.getMinY() && c.maxY() <= ground.getMaxY();
+                if (!inside) {
+                    Geometry geom = c.geometry();
+                    if (geom == null || geom.isEmpty() || !area.intersects(geom)) return;
+                }
+                used.addAll(Styles.rulesFor(style, c.attributes(), sldScale));
+            });
             List<Rule> rules = new ArrayList<>();
             for (var fts : style.featureTypeStyles()) {
                 for (Rule r : fts.rules()) {
@@ -457,7 +462,9 @@ public final class PrintLayout {
         Geometry rect = new GeometryFactory().toGeometry(area);
         List<ProjectLayer> out = new ArrayList<>(layers.size());
         for (ProjectLayer pl : layers) {
-            if (!pl.isLoaded() || !pl.entry().visible()
+            // A layer read from its file as it is drawn is left whole (the frame's clip path still
+            // hides what lies outside): cutting it would mean loading it.
+            if (!pl.isLoaded() || !pl.entry().visible() || pl.data().isStreamed()
                     || pl.data().geometryType().family() == GeometryType.Family.POINT) {
                 out.add(pl);
                 continue;
