@@ -22,6 +22,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import fr.bassinminier.atlas.model.style.Expression;
 import fr.bassinminier.atlas.model.style.FeatureTypeStyle;
 import fr.bassinminier.atlas.model.style.Filter;
 import fr.bassinminier.atlas.model.style.LineSymbolizer;
@@ -161,6 +162,10 @@ public final class MapRenderer {
         private final double viewTop;
         private final boolean mayHavePoints;
         private final Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        /** For an SLD that reads no attribute: its symbolizers and dot colour, the same for every feature. */
+        private final Feature anyFeature;
+        private final List<Symbolizer> constantSyms;
+        private final Color constantDot;
         private boolean dense;
         private Path2D.Double dotPath;
         private int n;
@@ -193,6 +198,18 @@ public final class MapRenderer {
             // Only layers that may hold points need each geometry looked at before its envelope.
             GeometryType.Family family = pl.data().geometryType().family();
             mayHavePoints = family != GeometryType.Family.POLYGON && family != GeometryType.Family.LINE;
+            if (sld != null && shown == null && !readsAttributes(sld)) {
+                // The rules give the same answer for every feature: ask once, and let a file-backed
+                // source skip decoding attributes nobody reads.
+                var schema = pl.data().schema();
+                anyFeature = new Feature(0, null, schema, new Object[schema.size()]);
+                constantSyms = symbolizers(sld, anyFeature, scale);
+                constantDot = dotColor(constantSyms, anyFeature);
+            } else {
+                anyFeature = null;
+                constantSyms = null;
+                constantDot = null;
+            }
         }
 
         @Override
@@ -217,12 +234,16 @@ public final class MapRenderer {
                 double top = Math.max(0, (viewTop - maxY) / res);
                 if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
             }
-            Feature f = sld != null || shown != null ? c.attributes() : null;
+            Feature f = anyFeature != null ? anyFeature : sld != null || shown != null ? c.attributes() : null;
             if (shown != null && !shown.test(f)) return;
             Geometry geom = null;
             List<Symbolizer> syms = null;
             Color featureDot = dot;
-            if (sld != null) {
+            if (constantSyms != null) {
+                if (constantSyms.isEmpty()) return;
+                syms = constantSyms;
+                featureDot = constantDot;
+            } else if (sld != null) {
                 // SLD: the rules that apply to this feature at this scale decide everything.
                 syms = symbolizers(sld, f, scale);
                 if (syms.isEmpty()) return;
@@ -289,6 +310,30 @@ public final class MapRenderer {
                 g.fill(dotPath);
             }
         }
+    }
+
+    /**
+     * Whether the style reads any attribute: a rule filter or a property anywhere in its
+     * symbolizers. Walks the style's records, so that a new kind of symbolizer is covered too.
+     */
+    static boolean readsAttributes(Object node) {
+        if (node == null) return false;
+        if (node instanceof Expression.Property || node instanceof Filter) return true;
+        if (node instanceof Iterable<?> it) {
+            for (Object o : it) if (readsAttributes(o)) return true;
+            return false;
+        }
+        if (node instanceof Style st) return readsAttributes(st.featureTypeStyles());
+        if (node.getClass().isRecord() && node.getClass().getPackageName().equals(Style.class.getPackageName())) {
+            for (var rc : node.getClass().getRecordComponents()) {
+                try {
+                    if (readsAttributes(rc.getAccessor().invoke(node))) return true;
+                } catch (ReflectiveOperationException e) {
+                    return true; // cannot tell: assume it does
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasPointSymbol(List<Symbolizer> syms) {

@@ -298,7 +298,6 @@ public final class GeoPackageStream implements FeatureSource {
         private final GeometryFactory factory = new GeometryFactory();
         private final PackedGeometry packed = new PackedGeometry();
         private ResultSet rs;
-        private long id;
         private byte[] blob;
         private int wkb;
         private double minX;
@@ -312,7 +311,7 @@ public final class GeoPackageStream implements FeatureSource {
         /** Reads the row's key and blob; false for a row without geometry. */
         boolean load(ResultSet row) throws SQLException {
             rs = row;
-            id = row.getLong(1);
+            // The key is read only when asked for (attributes, messages): one native call less per row.
             blob = row.getBytes(2);
             geometry = null;
             packedDone = false;
@@ -348,7 +347,16 @@ public final class GeoPackageStream implements FeatureSource {
             return minX <= a.getMaxX() && maxX >= a.getMinX() && minY <= a.getMaxY() && maxY >= a.getMinY();
         }
 
+        private long id() {
+            try {
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                return -1;
+            }
+        }
+
         private StreamedReadException corrupt(String why) {
+            long id = id();
             return new StreamedReadException(new DataException(path, Problem.CORRUPT, "géométrie illisible dans la couche « "
                     + table + " », objet n° " + id + " : " + why + "."));
         }
@@ -383,7 +391,7 @@ public final class GeoPackageStream implements FeatureSource {
             } catch (SQLException e) {
                 throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, "la couche « " + table + " »"));
             }
-            return new Feature(id, null, schema, values);
+            return new Feature(id(), null, schema, values);
         }
 
         @Override
