@@ -161,6 +161,7 @@ public final class MapRenderer {
         private final double scale;
         private final double viewTop;
         private final boolean mayHavePoints;
+        private final boolean vector;
         private final Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
         /** For an SLD that reads no attribute: its symbolizers and dot colour, the same for every feature. */
         private final Feature anyFeature;
@@ -184,6 +185,7 @@ public final class MapRenderer {
             this.raster = raster;
             this.whole = whole;
             k = opts.pixelRatio();
+            vector = opts.vector();
             fill = color(s.fill(), s.fillOpacity());
             stroke = color(s.stroke(), 1);
             dot = stroke != null ? stroke : fill;
@@ -259,7 +261,7 @@ public final class MapRenderer {
             }
             double w = maxX - minX;
             double h = maxY - minY;
-            if (w * h < pixelArea) {
+            if (w * h < pixelArea && !vector) {
                 // Sub-pixel feature: a dot keeps dense layers visible without building paths.
                 if (featureDot == null) return;
                 double x = shapes.screenX(minX);

@@ -77,7 +77,15 @@ public final class PrintLayout {
      * @param extent      ground to fit in the frame, or null (the project's initial view)
      * @param seriesLayer id (or title) of a layer: one page per feature; null for one page
      */
-    public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
+    /**
+     * @param roundScale whether a scale fitted to the extent is rounded up to a usual one (1:25 000…),
+     *                   or kept exact so that the extent fills the frame
+     */
+    public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer,
+                          boolean roundScale) {
+        public Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
+            this(template, center, extent, seriesLayer, true);
+        }
     }
 
     /** One page to draw: its title and subtitle, map centre and scale, and the feature a series page is about. */
@@ -113,7 +121,7 @@ public final class PrintLayout {
                 if (ft.geometry() == null || ft.geometry().isEmpty()) continue;
                 Envelope e = new Envelope(ft.geometry().getEnvelopeInternal());
                 e.expandBy(Math.max(100, 0.15 * Math.max(e.getWidth(), e.getHeight())));
-                double scale = t.scale() > 0 ? t.scale() : fitScale(e, frame);
+                double scale = t.scale() > 0 ? t.scale() : fitScale(e, frame, r.roundScale());
                 pages.add(new Page(name(ft, field), t.title(), e.centre().x, e.centre().y, scale, ft.geometry()));
             }
             if (pages.isEmpty()) throw new IllegalArgumentException("la couche « " + r.seriesLayer()
@@ -123,16 +131,16 @@ public final class PrintLayout {
         Envelope view = r.extent() != null ? r.extent() : project.initialExtent();
         if (view == null) view = project.fullExtent();
         if (view == null || view.isNull()) view = new Envelope(650_000, 760_000, 7_000_000, 7_070_000);
-        double scale = t.scale() > 0 ? t.scale() : fitScale(view, frame);
+        double scale = t.scale() > 0 ? t.scale() : fitScale(view, frame, r.roundScale());
         double cx = r.center() != null ? r.center()[0] : view.centre().x;
         double cy = r.center() != null ? r.center()[1] : view.centre().y;
         pages.add(new Page(t.title(), t.subtitle(), cx, cy, scale, null));
         return pages;
     }
 
-    private static double fitScale(Envelope e, Rectangle2D frame) {
-        return PdfMap.fitScale(e, new org.apache.pdfbox.pdmodel.common.PDRectangle((float) frame.getWidth(),
-                (float) frame.getHeight()));
+    private static double fitScale(Envelope e, Rectangle2D frame, boolean round) {
+        var rect = new org.apache.pdfbox.pdmodel.common.PDRectangle((float) frame.getWidth(), (float) frame.getHeight());
+        return round ? PdfMap.fitScale(e, rect) : PdfMap.exactScale(e, rect);
     }
 
     private static String labelField(ProjectLayer pl) {
