@@ -82,6 +82,7 @@ public final class GeoPackageReader implements FormatReader {
     @Override
     public Dataset read(Path path) throws DataException {
         checkHeader(path);
+        SqliteNative.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);

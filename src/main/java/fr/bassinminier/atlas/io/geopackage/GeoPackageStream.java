@@ -79,6 +79,7 @@ public final class GeoPackageStream implements FeatureSource {
      */
     public static GeoPackageStream open(Path path, String layerName) throws DataException {
         GeoPackageReader.checkHeader(path);
+        SqliteNative.prepare();
         String url = "jdbc:sqlite:" + path.toAbsolutePath();
         try (Connection c = connect(url)) {
             GeoPackageReader.checkTables(path, c);
