@@ -124,7 +124,7 @@ public final class GeoPackageStream implements FeatureSource {
                     .append(GeoPackageReader.quote(geom));
             for (Field f : fields) sql.append(", ").append(GeoPackageReader.quote(f.name()));
             sql.append(" FROM ").append(GeoPackageReader.quote(info.table()));
-            Envelope bounds = rootBounds(c, rtree);
+            Envelope bounds = exactBounds(c, info.table(), rootBounds(c, rtree));
             int count = count(c, info.table(), rtree);
             CrsId crs = info.srsId() == null ? CrsId.unknown(null) : srs.getOrDefault(info.srsId(), CrsId.unknown(null));
             return new GeoPackageStream(path, url, info.table(), info.name(), crs, info.type(), List.copyOf(fields),
@@ -182,6 +182,32 @@ public final class GeoPackageStream implements FeatureSource {
                 return new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
             }
             return new Envelope();
+        }
+    }
+
+    /**
+     * The extent recorded in gpkg_contents when it agrees with the index (within the index's
+     * float32 rounding): exact, so that a full view frames the layer as a whole read would.
+     * Otherwise (absent, or stale after edits) the index's bounds.
+     */
+    private static Envelope exactBounds(Connection c, String table, Envelope index) throws SQLException {
+        if (index.isNull()) return index;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT min_x, max_x, min_y, max_y FROM gpkg_contents WHERE table_name = ? COLLATE NOCASE")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) == null || rs.getObject(2) == null || rs.getObject(3) == null
+                        || rs.getObject(4) == null) {
+                    return index;
+                }
+                Envelope recorded = new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+                double slack = 1e-6 * Math.max(Math.abs(index.getMaxX()), Math.abs(index.getMaxY())) + 1e-9;
+                Envelope outer = new Envelope(index);
+                outer.expandBy(slack);
+                Envelope inner = new Envelope(index);
+                inner.expandBy(-slack);
+                return outer.covers(recorded) && recorded.covers(inner) ? recorded : index;
+            }
         }
     }
 
