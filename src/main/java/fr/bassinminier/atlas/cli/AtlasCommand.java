@@ -62,9 +62,16 @@ public final class AtlasCommand implements Runnable {
 
     /** Loads a project for a command; a French message on stderr and null when it cannot be read. */
     static fr.bassinminier.atlas.model.project.LoadedProject loadProject(java.nio.file.Path file, PrintWriter err) {
+        return loadProject(file, err, false);
+    }
+
+    /** @param streamed read layers from their files as they are drawn, where possible (render, print) */
+    static fr.bassinminier.atlas.model.project.LoadedProject loadProject(java.nio.file.Path file, PrintWriter err,
+                                                                          boolean streamed) {
         try {
-            fr.bassinminier.atlas.model.project.LoadedProject p =
-                    fr.bassinminier.atlas.io.project.ProjectLoader.open(file);
+            fr.bassinminier.atlas.model.project.LoadedProject p = streamed
+                    ? fr.bassinminier.atlas.io.project.ProjectLoader.openStreamed(file)
+                    : fr.bassinminier.atlas.io.project.ProjectLoader.open(file);
             for (String e : p.errors()) err.println("Attention : " + e);
             return p;
         } catch (fr.bassinminier.atlas.io.DataException e) {

@@ -51,6 +51,9 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "DÉNOMINATEUR", description = "Échelle : 25000 pour 1:25 000 (défaut : celle du modèle, sinon ajustée à l'emprise).")
     Double scale;
 
+    @Option(names = "--round-scale", description = "Arrondit l'échelle ajustée à l'emprise à une échelle usuelle (1:25 000, 1:50 000…) ; sans elle, l'emprise remplit exactement le cadre.")
+    boolean roundScale;
+
     @Option(names = "--center", paramLabel = "X,Y", description = "Centre de la carte en Lambert-93 (mètres).")
     String center;
 
@@ -99,7 +102,8 @@ final class PrintCommand implements Callable<Integer> {
             err.println("Erreur : " + e.getMessage());
             return 2;
         }
-        LoadedProject p = AtlasCommand.loadProject(project, err);
+        // Layers are read from their files as they are drawn where the format allows it.
+        LoadedProject p = AtlasCommand.loadProject(project, err, true);
         if (p == null) return 1;
         PrintTemplate t;
         try {
@@ -128,7 +132,7 @@ final class PrintCommand implements Callable<Integer> {
             if (title != null) t = t.withTitle(title);
             PrintLayout.format(t);
             long t0 = System.nanoTime();
-            PrintLayout.Request r = new PrintLayout.Request(t, c, ext, series);
+            PrintLayout.Request r = new PrintLayout.Request(t, c, ext, series, roundScale);
             List<PageFacts> facts = png ? PrintJob.png(p, r, out, dpi) : PrintJob.pdf(p, r, out);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             long bytes = png && facts.size() > 1 ? 0 : Files.size(out);
@@ -145,6 +149,9 @@ final class PrintCommand implements Callable<Integer> {
             err.println("Erreur : " + e.getMessage());
             return 2;
         } catch (DataException e) {
+            err.println("Erreur : " + e.getMessage());
+            return 1;
+        } catch (fr.bassinminier.atlas.io.StreamedReadException e) {
             err.println("Erreur : " + e.getMessage());
             return 1;
         } catch (IOException e) {

@@ -74,6 +74,12 @@ public final class PdfMap {
                 Math.max(1, Math.round(rect.getHeight() * UNITS_PER_POINT)));
     }
 
+    /** The scale at which the envelope exactly fills the rectangle (in one direction, the other with room). */
+    public static double exactScale(Envelope ground, PDRectangle rect) {
+        return Math.max(ground.getWidth() / rect.getWidth(), ground.getHeight() / rect.getHeight())
+                / PageFormat.METRES_PER_POINT;
+    }
+
     /**
      * The smallest of the usual map scales (1:500 … 1:1 000 000) at which the envelope fits in
      * the rectangle, so that the printed scale is a round one a reader can use with a ruler.
@@ -101,7 +107,9 @@ public final class PdfMap {
             g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
             g.clipRect(0, 0, vp.width(), vp.height());
-            RenderOptions opts = options.withPixelRatio(UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL);
+            // Vector output: features under a device unit stay polygons with their outline (as
+            // QGIS prints them) rather than the screen's dots.
+            RenderOptions opts = options.withPixelRatio(UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL).asVector();
             new MapRenderer().render(g, vp, project.layers(), opts, () -> false);
             if (overlay != null) overlay.draw(g, placed);
         } finally {
@@ -142,9 +150,10 @@ public final class PdfMap {
                     new Coordinate(e.getMaxX() - mx, 0)});
             default -> gf.toGeometry(new Envelope(e.getMinX() + mx, e.getMaxX() - mx, e.getMinY() + my, e.getMaxY() - my));
         };
-        Feature proto = data.features().isEmpty()
+        Feature first = data.first();
+        Feature proto = first == null
                 ? new Feature(0, g, data.schema(), new Object[data.schema().size()])
-                : data.features().get(0).withGeometry(g);
+                : first.withGeometry(g);
         VectorLayer one = new VectorLayer(data.name(), GeometryType.of(g), data.crs(), data.schema(), List.of(proto));
         LayerEntry en = layer.entry();
         LayerEntry noLabel = new LayerEntry(en.id(), en.title(), en.group(), en.source(), en.layerName(), true,

@@ -69,7 +69,7 @@ final class LabelEngine {
                                       List<Candidate> out) {
         LabelRule rule = pl.entry().label();
         Color color = MapRenderer.color(rule.color(), 1);
-        for (Feature f : pl.data().query(view)) {
+        for (Feature f : inView(pl, view)) {
             if (pl.shown() != null && !pl.shown().test(f)) continue;
             add(out, f, f.text(rule.field()), view, vp, sb, rule.priority(), rank, rule.bold(), rule.fontSize(), color,
                     1.5, Color.WHITE);
@@ -79,7 +79,7 @@ final class LabelEngine {
     private static void collectSld(ProjectLayer pl, int rank, double scale, Envelope view, Viewport vp,
                                    ShapeBuilder sb, List<Candidate> out) {
         if (!hasText(pl)) return;
-        for (Feature f : pl.data().query(view)) {
+        for (Feature f : inView(pl, view)) {
             if (pl.shown() != null && !pl.shown().test(f)) continue;
             for (FeatureTypeStyle fts : pl.style().featureTypeStyles()) {
                 for (Rule r : Styles.rulesFor(fts, f, scale)) {
@@ -95,6 +95,14 @@ final class LabelEngine {
                 }
             }
         }
+    }
+
+    /** The features in view with their geometries, from memory or straight from the file. */
+    private static List<Feature> inView(ProjectLayer pl, Envelope view) {
+        if (!pl.data().isStreamed()) return pl.data().query(view);
+        List<Feature> out = new ArrayList<>();
+        pl.data().scan(view, c -> out.add(c.feature()));
+        return out;
     }
 
     private static boolean hasText(ProjectLayer pl) {

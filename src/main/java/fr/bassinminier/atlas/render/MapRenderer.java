@@ -1,8 +1,9 @@
 package fr.bassinminier.atlas.render;
 
 import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.FeatureSource;
+import fr.bassinminier.atlas.model.PackedGeometry;
 import fr.bassinminier.atlas.model.GeometryType;
-import fr.bassinminier.atlas.model.PackedEnvelopes;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LayerStyle;
@@ -21,6 +22,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import fr.bassinminier.atlas.model.style.Expression;
 import fr.bassinminier.atlas.model.style.FeatureTypeStyle;
 import fr.bassinminier.atlas.model.style.Filter;
 import fr.bassinminier.atlas.model.style.LineSymbolizer;
@@ -46,7 +48,8 @@ import org.locationtech.jts.geom.Puntal;
 /**
  * The one renderer: draws project layers on any Graphics2D (screen image, PNG, PDF), so that
  * what is printed is what was seen. Only features whose envelope meets the view are visited
- * (VectorLayer.queryIndices, in layer order), and features smaller than a pixel are drawn as a dot.
+ * (each layer's FeatureSource scan, in layer order: memory or the file itself), and features smaller
+ * than a pixel are drawn as a dot.
  */
 public final class MapRenderer {
     private static final int CANCEL_CHECK_MASK = 255;
@@ -116,112 +119,228 @@ public final class MapRenderer {
         LayerEntry e = pl.entry();
         LayerStyle s = DefaultStyles.resolve(e.style(), data.geometryType(), ordinal);
         double k = opts.pixelRatio();
-        Color fill = color(s.fill(), s.fillOpacity());
-        Color stroke = color(s.stroke(), 1);
-        Color dot = stroke != null ? stroke : fill;
-        BasicStroke line = s.strokeWidth() > 0 && stroke != null ? stroke(s, k) : null;
         Envelope view = vp.ground();
         boolean whole = rowMin <= 0 && rowMax >= vp.height();
         // A band also draws what lies just outside it but reaches into it (outlines, points).
         double marginPx = whole ? 0 : 2 + k * Math.max(s.strokeWidth() / 2, s.pointSize() / 2 + 1);
         Envelope area = whole ? view : band(vp, rowMin - marginPx, rowMax + marginPx);
-        int[] hits = data.queryIndices(area);
-        double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
-        boolean dense = hits.length * bandShare >= DENSE_FEATURES;
         Composite before = g.getComposite();
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
-        double res = vp.resolution();
-        double pixelArea = res * res;
-        Style sld = pl.style();
-        Filter shown = pl.shown();
-        double scale = vp.scaleDenominator() * k;
-        double viewTop = view.getMaxY();
-        Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        // One batched path per layer needs one colour: not for SLD layers, whose rules colour each feature.
-        Path2D.Double dotPath = dense && raster == null && pl.style() == null
-                ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
-        List<Feature> features = data.features();
-        PackedEnvelopes envs = data.envelopes();
-        // Only layers that may hold points need each geometry looked at before its envelope.
-        GeometryType.Family family = data.geometryType().family();
-        boolean mayHavePoints = family != GeometryType.Family.POLYGON && family != GeometryType.Family.LINE;
-        int n = 0;
-        int counted = 0;
+        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, s, opts, cancelled, raster, whole);
         try {
-            for (int idx : hits) {
-                if ((++n & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) throw new CancellationException();
-                double minX = envs.minX(idx);
-                double minY = envs.minY(idx);
-                double maxX = envs.maxX(idx);
-                double maxY = envs.maxY(idx);
-                if (whole) {
-                    counted++;
-                } else if (minX <= view.getMaxX() && maxX >= view.getMinX() && minY <= view.getMaxY()
-                        && maxY >= view.getMinY()) {
-                    double top = Math.max(0, (viewTop - maxY) / res);
-                    if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
-                }
-                if (shown != null && !shown.test(features.get(idx))) continue;
-                Geometry geom = null;
-                List<Symbolizer> syms = null;
-                Color featureDot = dot;
-                if (sld != null) {
-                    // SLD: the rules that apply to this feature at this scale decide everything.
-                    syms = symbolizers(sld, features.get(idx), scale);
-                    if (syms.isEmpty()) continue;
-                    featureDot = dotColor(syms, features.get(idx));
-                }
-                if (mayHavePoints) {
-                    geom = features.get(idx).geometry();
-                    if (geom instanceof Puntal) {
-                        if (syms != null) paintSld(g, shapes, features.get(idx), geom, null, syms, k);
-                        else drawPoints(g, shapes, geom, s, fill, stroke, k);
-                        continue;
-                    }
-                }
-                double w = maxX - minX;
-                double h = maxY - minY;
-                if (w * h < pixelArea) {
-                    // Sub-pixel feature: a dot keeps dense layers visible without building paths.
-                    if (featureDot == null) continue;
-                    double x = shapes.screenX(minX);
-                    double y = shapes.screenY(maxY);
-                    if (raster != null && dense) {
-                        raster.square(x, y, k, featureDot, e.opacity());
-                    } else if (dotPath != null) {
-                        dotPath.append(new Rectangle2D.Double(x, y, k, k), false);
-                    } else {
-                        g.setColor(featureDot);
-                        g.fill(new Rectangle2D.Double(x, y, k, k));
-                    }
-                    continue;
-                }
-                if (geom == null) geom = features.get(idx).geometry();
-                boolean areal = geom.getDimension() == 2;
-                Path2D.Double path = shapes.path(reused, geom);
-                if (syms != null) {
-                    paintSld(g, shapes, features.get(idx), geom, path, syms, k);
-                    continue;
-                }
-                if (areal && fill != null) {
-                    g.setColor(fill);
-                    g.fill(path);
-                }
-                if (areal && s.hatch() != null) hatch(g, path, s, stroke, k);
-                if (line != null) {
-                    g.setColor(stroke);
-                    g.setStroke(line);
-                    g.draw(path);
+            data.scan(area, pass);
+            pass.finish();
+        } finally {
+            g.setComposite(before);
+        }
+        return pass.counted;
+    }
+
+    /** One layer drawn on one band: what the scan of its source hands over, feature by feature. */
+    private static final class LayerPass implements FeatureSource.Visitor {
+        private final Graphics2D g;
+        private final Viewport vp;
+        private final ShapeBuilder shapes;
+        private final int rowMin;
+        private final int rowMax;
+        private final ProjectLayer pl;
+        private final LayerStyle s;
+        private final BooleanSupplier cancelled;
+        private final DotRaster raster;
+        private final boolean whole;
+        private final double k;
+        private final Color fill;
+        private final Color stroke;
+        private final Color dot;
+        private final BasicStroke line;
+        private final Envelope view;
+        private final double res;
+        private final double pixelArea;
+        private final Style sld;
+        private final Filter shown;
+        private final double scale;
+        private final double viewTop;
+        private final boolean mayHavePoints;
+        private final boolean vector;
+        private final Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        /** For an SLD that reads no attribute: its symbolizers and dot colour, the same for every feature. */
+        private final Feature anyFeature;
+        private final List<Symbolizer> constantSyms;
+        private final Color constantDot;
+        private boolean dense;
+        private Path2D.Double dotPath;
+        private int n;
+        int counted;
+
+        LayerPass(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl, LayerStyle s,
+                  RenderOptions opts, BooleanSupplier cancelled, DotRaster raster, boolean whole) {
+            this.g = g;
+            this.vp = vp;
+            this.shapes = shapes;
+            this.rowMin = rowMin;
+            this.rowMax = rowMax;
+            this.pl = pl;
+            this.s = s;
+            this.cancelled = cancelled;
+            this.raster = raster;
+            this.whole = whole;
+            k = opts.pixelRatio();
+            vector = opts.vector();
+            fill = color(s.fill(), s.fillOpacity());
+            stroke = color(s.stroke(), 1);
+            dot = stroke != null ? stroke : fill;
+            line = s.strokeWidth() > 0 && stroke != null ? stroke(s, k) : null;
+            view = vp.ground();
+            res = vp.resolution();
+            pixelArea = res * res;
+            sld = pl.style();
+            shown = pl.shown();
+            scale = vp.scaleDenominator() * k;
+            viewTop = view.getMaxY();
+            // Only layers that may hold points need each geometry looked at before its envelope.
+            GeometryType.Family family = pl.data().geometryType().family();
+            mayHavePoints = family != GeometryType.Family.POLYGON && family != GeometryType.Family.LINE;
+            if (sld != null && shown == null && !readsAttributes(sld)) {
+                // The rules give the same answer for every feature: ask once, and let a file-backed
+                // source skip decoding attributes nobody reads.
+                var schema = pl.data().schema();
+                anyFeature = new Feature(0, null, schema, new Object[schema.size()]);
+                constantSyms = symbolizers(sld, anyFeature, scale);
+                constantDot = dotColor(constantSyms, anyFeature);
+            } else {
+                anyFeature = null;
+                constantSyms = null;
+                constantDot = null;
+            }
+        }
+
+        @Override
+        public void expect(int hits) {
+            double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
+            dense = hits * bandShare >= DENSE_FEATURES;
+            // One batched path per layer needs one colour: not for SLD layers, whose rules colour each feature.
+            dotPath = dense && raster == null && sld == null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+        }
+
+        @Override
+        public void visit(FeatureSource.Cursor c) {
+            if ((++n & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) throw new CancellationException();
+            double minX = c.minX();
+            double minY = c.minY();
+            double maxX = c.maxX();
+            double maxY = c.maxY();
+            if (whole) {
+                counted++;
+            } else if (minX <= view.getMaxX() && maxX >= view.getMinX() && minY <= view.getMaxY()
+                    && maxY >= view.getMinY()) {
+                double top = Math.max(0, (viewTop - maxY) / res);
+                if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
+            }
+            Feature f = anyFeature != null ? anyFeature : sld != null || shown != null ? c.attributes() : null;
+            if (shown != null && !shown.test(f)) return;
+            Geometry geom = null;
+            List<Symbolizer> syms = null;
+            Color featureDot = dot;
+            if (constantSyms != null) {
+                if (constantSyms.isEmpty()) return;
+                syms = constantSyms;
+                featureDot = constantDot;
+            } else if (sld != null) {
+                // SLD: the rules that apply to this feature at this scale decide everything.
+                syms = symbolizers(sld, f, scale);
+                if (syms.isEmpty()) return;
+                featureDot = dotColor(syms, f);
+            }
+            if (mayHavePoints) {
+                geom = c.geometry();
+                if (geom instanceof Puntal) {
+                    if (syms != null) paintSld(g, shapes, f, geom, null, syms, k);
+                    else drawPoints(g, shapes, geom, s, fill, stroke, k);
+                    return;
                 }
             }
+            double w = maxX - minX;
+            double h = maxY - minY;
+            if (w * h < pixelArea && !vector) {
+                // Sub-pixel feature: a dot keeps dense layers visible without building paths.
+                if (featureDot == null) return;
+                double x = shapes.screenX(minX);
+                double y = shapes.screenY(maxY);
+                if (raster != null && dense) {
+                    raster.square(x, y, k, featureDot, pl.entry().opacity());
+                } else if (dotPath != null) {
+                    dotPath.append(new Rectangle2D.Double(x, y, k, k), false);
+                } else {
+                    g.setColor(featureDot);
+                    g.fill(new Rectangle2D.Double(x, y, k, k));
+                }
+                return;
+            }
+            PackedGeometry packed = geom == null ? c.packed() : null;
+            Path2D.Double path;
+            boolean areal;
+            if (packed != null) {
+                areal = packed.dimension() == 2;
+                path = shapes.path(reused, packed);
+            } else {
+                if (geom == null) geom = c.geometry();
+                if (geom == null) return;
+                areal = geom.getDimension() == 2;
+                path = shapes.path(reused, geom);
+            }
+            if (syms != null) {
+                // Point symbols on polygons or lines need the geometry for their anchors.
+                if (geom == null && hasPointSymbol(syms)) geom = c.geometry();
+                paintSld(g, shapes, f, geom, path, syms, k, areal);
+                return;
+            }
+            if (areal && fill != null) {
+                g.setColor(fill);
+                g.fill(path);
+            }
+            if (areal && s.hatch() != null) hatch(g, path, s, stroke, k);
+            if (line != null) {
+                g.setColor(stroke);
+                g.setStroke(line);
+                g.draw(path);
+            }
+        }
+
+        void finish() {
             if (dotPath != null && dot != null) {
                 g.setColor(dot);
                 g.fill(dotPath);
             }
-        } finally {
-            g.setComposite(before);
         }
-        return counted;
+    }
+
+    /**
+     * Whether the style reads any attribute: a rule filter or a property anywhere in its
+     * symbolizers. Walks the style's records, so that a new kind of symbolizer is covered too.
+     */
+    static boolean readsAttributes(Object node) {
+        if (node == null) return false;
+        if (node instanceof Expression.Property || node instanceof Filter) return true;
+        if (node instanceof Iterable<?> it) {
+            for (Object o : it) if (readsAttributes(o)) return true;
+            return false;
+        }
+        if (node instanceof Style st) return readsAttributes(st.featureTypeStyles());
+        if (node.getClass().isRecord() && node.getClass().getPackageName().equals(Style.class.getPackageName())) {
+            for (var rc : node.getClass().getRecordComponents()) {
+                try {
+                    if (readsAttributes(rc.getAccessor().invoke(node))) return true;
+                } catch (ReflectiveOperationException e) {
+                    return true; // cannot tell: assume it does
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasPointSymbol(List<Symbolizer> syms) {
+        for (Symbolizer sym : syms) if (sym instanceof PointSymbolizer) return true;
+        return false;
     }
 
     /**
@@ -256,12 +375,17 @@ public final class MapRenderer {
 
     private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
                                  List<Symbolizer> syms, double k) {
+        paintSld(g, shapes, f, geom, path, syms, k, geom.getDimension() == 2);
+    }
+
+    private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
+                                 List<Symbolizer> syms, double k, boolean areal) {
         for (Symbolizer sym : syms) {
-            if (sym instanceof PolygonSymbolizer p && path != null && geom.getDimension() == 2) {
+            if (sym instanceof PolygonSymbolizer p && path != null && areal) {
                 SymbolPainter.polygon(g, path, p, f, k);
             } else if (sym instanceof LineSymbolizer l && path != null) {
                 SymbolPainter.line(g, path, l, f, k);
-            } else if (sym instanceof PointSymbolizer p) {
+            } else if (sym instanceof PointSymbolizer p && geom != null) {
                 for (Coordinate c : anchors(geom)) {
                     SymbolPainter.point(g, shapes.screenX(c.x), shapes.screenY(c.y), p, f, k);
                 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.render;
 
+import fr.bassinminier.atlas.model.PackedGeometry;
 import java.awt.geom.Path2D;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -37,6 +38,35 @@ final class ShapeBuilder {
     Path2D.Double path(Path2D.Double reused, Geometry g) {
         reused.reset();
         append(reused, g);
+        return reused;
+    }
+
+    /** Coordinates straight from a file: the same path as their JTS geometry would give. */
+    Path2D.Double path(Path2D.Double reused, PackedGeometry g) {
+        reused.reset();
+        boolean close = g.dimension() == 2;
+        for (int part = 0; part < g.parts(); part++) {
+            int start = g.partStart(part);
+            int end = g.partEnd(part);
+            if (end <= start) continue;
+            double lx = a * g.x(start) + tx;
+            double ly = d * g.y(start) + ty;
+            reused.moveTo(lx, ly);
+            int kept = 1;
+            for (int i = start + 1; i < end; i++) {
+                double x = a * g.x(i) + tx;
+                double y = d * g.y(i) + ty;
+                double dx = x - lx;
+                double dy = y - ly;
+                if (dx * dx + dy * dy >= minStep2 || i == end - 1) {
+                    reused.lineTo(x, y);
+                    lx = x;
+                    ly = y;
+                    kept++;
+                }
+            }
+            if (close && kept > 2) reused.closePath();
+        }
         return reused;
     }
 

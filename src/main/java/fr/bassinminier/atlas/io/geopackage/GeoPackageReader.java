@@ -82,6 +82,7 @@ public final class GeoPackageReader implements FormatReader {
     @Override
     public Dataset read(Path path) throws DataException {
         checkHeader(path);
+        SqliteNative.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -106,7 +107,7 @@ public final class GeoPackageReader implements FormatReader {
     // The file before SQLite sees it: a text file, an empty file or a truncated copy gets a
     // clear message instead of whatever SQLite makes of it.
 
-    private static void checkHeader(Path path) throws DataException {
+    static void checkHeader(Path path) throws DataException {
         if (!Files.exists(path)) {
             throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
         }
@@ -188,7 +189,7 @@ public final class GeoPackageReader implements FormatReader {
     // ---------------------------------------------------------------------------------------
     // GeoPackage tables.
 
-    private static void checkTables(Path path, Connection c) throws SQLException, DataException {
+    static void checkTables(Path path, Connection c) throws SQLException, DataException {
         Set<String> tables = new HashSet<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT lower(name) FROM sqlite_master WHERE type IN ('table','view')")) {
@@ -217,7 +218,7 @@ public final class GeoPackageReader implements FormatReader {
      * srs_id → CRS. An EPSG row gives "EPSG:n"; another organisation (or NONE) gives what the
      * definition is recognised as, else an unknown CRS keeping the definition.
      */
-    private static Map<Integer, CrsId> readSpatialRefSys(Connection c) throws SQLException {
+    static Map<Integer, CrsId> readSpatialRefSys(Connection c) throws SQLException {
         Map<Integer, CrsId> out = new HashMap<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT srs_id, organization, organization_coordsys_id, definition "
@@ -242,10 +243,10 @@ public final class GeoPackageReader implements FormatReader {
         return out;
     }
 
-    private record LayerInfo(String table, String name, String geometryColumn, GeometryType type, Integer srsId) {
+    record LayerInfo(String table, String name, String geometryColumn, GeometryType type, Integer srsId) {
     }
 
-    private static List<LayerInfo> readContents(Path path, Connection c) throws SQLException, DataException {
+    static List<LayerInfo> readContents(Path path, Connection c) throws SQLException, DataException {
         List<LayerInfo> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         boolean nonFeatures = false;

@@ -4,6 +4,8 @@ import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.io.Formats;
+import fr.bassinminier.atlas.io.StreamedReadException;
+import fr.bassinminier.atlas.io.geopackage.GeoPackageStream;
 import fr.bassinminier.atlas.io.sld.SldFiles;
 import fr.bassinminier.atlas.style.sld.SldException;
 import fr.bassinminier.atlas.model.VectorLayer;
@@ -30,14 +32,50 @@ public final class ProjectLoader {
         return load(p, file);
     }
 
+    /**
+     * Opens a project whose layers are read from their files as they are drawn where the format
+     * allows it (GeoPackage with its spatial index, in the project's CRS): for commands that draw
+     * the map once (render, print), which then never hold a big layer whole. Other layers load.
+     */
+    public static LoadedProject openStreamed(Path file) throws DataException {
+        MapProject p = ProjectFile.read(file);
+        return load(p, file, true);
+    }
+
     public static LoadedProject load(MapProject p, Path file) {
+        return load(p, file, false);
+    }
+
+    private static LoadedProject load(MapProject p, Path file, boolean streamed) {
         Path base = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
         Map<Path, Dataset> cache = new HashMap<>();
         List<ProjectLayer> out = new ArrayList<>();
         for (LayerEntry e : p.layers()) {
-            out.add(loadLayer(p, base, e, cache));
+            ProjectLayer l = streamed ? streamedLayer(p, base, e) : null;
+            out.add(l != null ? l : loadLayer(p, base, e, cache));
         }
         return new LoadedProject(p, file, out);
+    }
+
+    /** The layer read from its file as it is drawn, or null when it has to be loaded whole. */
+    private static ProjectLayer streamedLayer(MapProject p, Path base, LayerEntry e) {
+        Path src = base.resolve(e.source()).normalize();
+        if (!src.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) return null;
+        try {
+            GeoPackageStream s = GeoPackageStream.open(src, e.layerName());
+            if (s == null || !s.crs().isKnown() || !s.crs().sameAs(p.crs())) return null;
+            VectorLayer layer = VectorLayer.streamed(s.name(), s.crs(), s, s.size(), () -> {
+                try {
+                    Dataset ds = Formats.read(src);
+                    return ds.layer(s.name()).orElseThrow().features();
+                } catch (DataException ex) {
+                    throw new StreamedReadException(ex);
+                }
+            });
+            return withSld(ProjectLayer.loaded(e, layer), base);
+        } catch (DataException ex) {
+            return null; // the whole read says what is wrong, in the usual words
+        }
     }
 
     /**

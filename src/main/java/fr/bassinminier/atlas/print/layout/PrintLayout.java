@@ -77,7 +77,15 @@ public final class PrintLayout {
      * @param extent      ground to fit in the frame, or null (the project's initial view)
      * @param seriesLayer id (or title) of a layer: one page per feature; null for one page
      */
-    public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
+    /**
+     * @param roundScale whether a scale fitted to the extent is rounded up to a usual one (1:25 000…),
+     *                   or kept exact so that the extent fills the frame
+     */
+    public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer,
+                          boolean roundScale) {
+        public Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
+            this(template, center, extent, seriesLayer, true);
+        }
     }
 
     /** One page to draw: its title and subtitle, map centre and scale, and the feature a series page is about. */
@@ -113,7 +121,7 @@ public final class PrintLayout {
                 if (ft.geometry() == null || ft.geometry().isEmpty()) continue;
                 Envelope e = new Envelope(ft.geometry().getEnvelopeInternal());
                 e.expandBy(Math.max(100, 0.15 * Math.max(e.getWidth(), e.getHeight())));
-                double scale = t.scale() > 0 ? t.scale() : fitScale(e, frame);
+                double scale = t.scale() > 0 ? t.scale() : fitScale(e, frame, r.roundScale());
                 pages.add(new Page(name(ft, field), t.title(), e.centre().x, e.centre().y, scale, ft.geometry()));
             }
             if (pages.isEmpty()) throw new IllegalArgumentException("la couche « " + r.seriesLayer()
@@ -123,16 +131,16 @@ public final class PrintLayout {
         Envelope view = r.extent() != null ? r.extent() : project.initialExtent();
         if (view == null) view = project.fullExtent();
         if (view == null || view.isNull()) view = new Envelope(650_000, 760_000, 7_000_000, 7_070_000);
-        double scale = t.scale() > 0 ? t.scale() : fitScale(view, frame);
+        double scale = t.scale() > 0 ? t.scale() : fitScale(view, frame, r.roundScale());
         double cx = r.center() != null ? r.center()[0] : view.centre().x;
         double cy = r.center() != null ? r.center()[1] : view.centre().y;
         pages.add(new Page(t.title(), t.subtitle(), cx, cy, scale, null));
         return pages;
     }
 
-    private static double fitScale(Envelope e, Rectangle2D frame) {
-        return PdfMap.fitScale(e, new org.apache.pdfbox.pdmodel.common.PDRectangle((float) frame.getWidth(),
-                (float) frame.getHeight()));
+    private static double fitScale(Envelope e, Rectangle2D frame, boolean round) {
+        var rect = new org.apache.pdfbox.pdmodel.common.PDRectangle((float) frame.getWidth(), (float) frame.getHeight());
+        return round ? PdfMap.fitScale(e, rect) : PdfMap.exactScale(e, rect);
     }
 
     private static String labelField(ProjectLayer pl) {
@@ -429,12 +437,17 @@ public final class PrintLayout {
             VectorLayer data = pl.data();
             Style style = styleOf(pl, i);
             Set<Rule> used = new java.util.HashSet<>();
-            for (int idx : data.queryIndices(ground)) {
-                Feature ft = data.features().get(idx);
-                Geometry geom = ft.geometry();
-                if (geom == null || geom.isEmpty() || !area.intersects(geom)) continue;
-                used.addAll(Styles.rulesFor(style, ft, sldScale));
-            }
+            // A scan, not the features: a layer read from its file as it is drawn stays unloaded.
+            // A feature whose envelope lies inside the frame needs no geometry test.
+            data.scan(ground, c -> {
+                boolean inside = c.minX() >= ground.getMinX() && c.maxX() <= ground.getMaxX()
+                        && c.minY() >= ground.getMinY() && c.maxY() <= ground.getMaxY();
+                if (!inside) {
+                    Geometry geom = c.geometry();
+                    if (geom == null || geom.isEmpty() || !area.intersects(geom)) return;
+                }
+                used.addAll(Styles.rulesFor(style, c.attributes(), sldScale));
+            });
             List<Rule> rules = new ArrayList<>();
             for (var fts : style.featureTypeStyles()) {
                 for (Rule r : fts.rules()) {
@@ -457,7 +470,9 @@ public final class PrintLayout {
         Geometry rect = new GeometryFactory().toGeometry(area);
         List<ProjectLayer> out = new ArrayList<>(layers.size());
         for (ProjectLayer pl : layers) {
-            if (!pl.isLoaded() || !pl.entry().visible()
+            // A layer read from its file as it is drawn is left whole (the frame's clip path still
+            // hides what lies outside): cutting it would mean loading it.
+            if (!pl.isLoaded() || !pl.entry().visible() || pl.data().isStreamed()
                     || pl.data().geometryType().family() == GeometryType.Family.POINT) {
                 out.add(pl);
                 continue;

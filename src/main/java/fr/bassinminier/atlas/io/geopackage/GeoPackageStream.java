@@ -1,0 +1,445 @@
+package fr.bassinminier.atlas.io.geopackage;
+
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.DataException.Problem;
+import fr.bassinminier.atlas.io.StreamedReadException;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.FeatureSource;
+import fr.bassinminier.atlas.model.Field;
+import fr.bassinminier.atlas.model.GeometryType;
+import fr.bassinminier.atlas.model.PackedGeometry;
+import fr.bassinminier.atlas.model.Schema;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One GeoPackage feature table read as it is drawn: a view asks its spatial index (the
+ * rtree_&lt;table&gt;_&lt;column&gt; table every GeoPackage writer keeps) for the rows it meets, and
+ * only those rows are read, their envelope taken from the blob header and their coordinates
+ * decoded from WKB straight into arrays. A view covering most of the layer reads the table in
+ * order instead, which is faster than going through the index. Each scan takes a read-only
+ * connection of its own (kept for the next scan), so bands of an image scan in parallel.
+ */
+public final class GeoPackageStream implements FeatureSource {
+    /** Share of the layer's bounds above which a scan reads the whole table rather than the index. */
+    private static final double TABLE_SCAN_SHARE = 0.5;
+
+    private final Path path;
+    private final String url;
+    private final String table;
+    private final String name;
+    private final CrsId crs;
+    private final GeometryType type;
+    private final Schema schema;
+    private final List<Field> fields;
+    private final String select;
+    private final String rtree;
+    private final Envelope bounds;
+    private final int count;
+    private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final LongAdder readNanos = new LongAdder();
+
+    private GeoPackageStream(Path path, String url, String table, String name, CrsId crs, GeometryType type,
+                             List<Field> fields, String select, String rtree, Envelope bounds, int count) {
+        this.path = path;
+        this.url = url;
+        this.table = table;
+        this.name = name;
+        this.crs = crs;
+        this.type = type;
+        this.fields = fields;
+        this.schema = new Schema(fields);
+        this.select = select;
+        this.rtree = rtree;
+        this.bounds = bounds;
+        this.count = count;
+    }
+
+    /**
+     * Opens a layer for streaming (the first feature layer when {@code layerName} is null), or
+     * returns null when it cannot be streamed (no spatial index, a view, no integer key, a name
+     * not found): the caller then reads the file whole, which also gives the proper messages.
+     */
+    public static GeoPackageStream open(Path path, String layerName) throws DataException {
+        GeoPackageReader.checkHeader(path);
+        SqliteNative.prepare();
+        String url = "jdbc:sqlite:" + path.toAbsolutePath();
+        try (Connection c = connect(url)) {
+            GeoPackageReader.checkTables(path, c);
+            Map<Integer, CrsId> srs = GeoPackageReader.readSpatialRefSys(c);
+            GeoPackageReader.LayerInfo info = null;
+            for (GeoPackageReader.LayerInfo i : GeoPackageReader.readContents(path, c)) {
+                if (layerName == null || layerName.equals(i.name())) {
+                    info = i;
+                    break;
+                }
+            }
+            if (info == null || info.geometryColumn() == null) return null;
+            String rtree = "rtree_" + info.table() + "_" + info.geometryColumn();
+            if (!exists(c, rtree)) return null;
+            List<Field> fields = new ArrayList<>();
+            String pk = null;
+            int pks = 0;
+            String geom = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, type, pk FROM pragma_table_info(?)")) {
+                ps.setString(1, info.table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String col = rs.getString(1);
+                        String colType = rs.getString(2);
+                        if (rs.getInt(3) > 0) {
+                            pks++;
+                            if (colType != null && colType.strip().toUpperCase(Locale.ROOT).startsWith("INT")) pk = col;
+                            continue;
+                        }
+                        if (col.equalsIgnoreCase(info.geometryColumn())) {
+                            geom = col;
+                            continue;
+                        }
+                        GeoPackageValues.Declared d = GeoPackageValues.declared(colType);
+                        if (d != null) fields.add(new Field(col, d.type(), d.length(), 0));
+                    }
+                }
+            }
+            // Only the usual layout (one integer key, which the index refers to) is streamed.
+            if (pk == null || pks != 1 || geom == null) return null;
+            StringBuilder sql = new StringBuilder("SELECT ").append(GeoPackageReader.quote(pk)).append(", ")
+                    .append(GeoPackageReader.quote(geom));
+            for (Field f : fields) sql.append(", ").append(GeoPackageReader.quote(f.name()));
+            sql.append(" FROM ").append(GeoPackageReader.quote(info.table()));
+            Envelope bounds = exactBounds(c, info.table(), rootBounds(c, rtree));
+            int count = count(c, info.table(), rtree);
+            CrsId crs = info.srsId() == null ? CrsId.unknown(null) : srs.getOrDefault(info.srsId(), CrsId.unknown(null));
+            return new GeoPackageStream(path, url, info.table(), info.name(), crs, info.type(), List.copyOf(fields),
+                    sql.toString(), rtree, bounds, count);
+        } catch (SQLException e) {
+            throw GeoPackageReader.sqlProblem(path, e, null);
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(3000);
+        return config.createConnection(url);
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * The layer's bounds: the union of the boxes of the index's root node (a few dozen cells,
+     * stored as float32 rounded outwards, so they hold every feature), else of all its entries.
+     */
+    private static Envelope rootBounds(Connection c, String rtree) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT data FROM " + GeoPackageReader.quote(rtree + "_node")
+                     + " WHERE nodeno = 1")) {
+            byte[] node = rs.next() ? rs.getBytes(1) : null;
+            if (node != null && node.length >= 4) {
+                ByteBuffer b = ByteBuffer.wrap(node); // SQLite's r-tree nodes are big-endian
+                int cells = b.getShort(2) & 0xffff;
+                if (4 + cells * 24 <= node.length) {
+                    Envelope e = new Envelope();
+                    for (int i = 0, o = 4; i < cells; i++, o += 24) {
+                        e.expandToInclude(b.getFloat(o + 8), b.getFloat(o + 16));
+                        e.expandToInclude(b.getFloat(o + 12), b.getFloat(o + 20));
+                    }
+                    return e;
+                }
+            }
+        } catch (SQLException e) {
+            // not the usual r-tree layout: ask the index itself below
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(minx), max(maxx), min(miny), max(maxy) FROM "
+                     + GeoPackageReader.quote(rtree))) {
+            if (rs.next() && rs.getObject(1) != null) {
+                return new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+            }
+            return new Envelope();
+        }
+    }
+
+    /**
+     * The extent recorded in gpkg_contents when it agrees with the index (within the index's
+     * float32 rounding): exact, so that a full view frames the layer as a whole read would.
+     * Otherwise (absent, or stale after edits) the index's bounds.
+     */
+    private static Envelope exactBounds(Connection c, String table, Envelope index) throws SQLException {
+        if (index.isNull()) return index;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT min_x, max_x, min_y, max_y FROM gpkg_contents WHERE table_name = ? COLLATE NOCASE")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) == null || rs.getObject(2) == null || rs.getObject(3) == null
+                        || rs.getObject(4) == null) {
+                    return index;
+                }
+                Envelope recorded = new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
+                double slack = 1e-6 * Math.max(Math.abs(index.getMaxX()), Math.abs(index.getMaxY())) + 1e-9;
+                Envelope outer = new Envelope(index);
+                outer.expandBy(slack);
+                Envelope inner = new Envelope(index);
+                inner.expandBy(-slack);
+                return outer.covers(recorded) && recorded.covers(inner) ? recorded : index;
+            }
+        }
+    }
+
+    /** The feature count: GDAL's stored count when there is one, else the index's. */
+    private static int count(Connection c, String table, String rtree) throws SQLException {
+        if (exists(c, "gpkg_ogr_contents")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = ? COLLATE NOCASE")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null && rs.getLong(1) >= 0) return (int) rs.getLong(1);
+                }
+            }
+        }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + GeoPackageReader.quote(rtree + "_rowid"))) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CrsId crs() {
+        return crs;
+    }
+
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public GeometryType geometryType() {
+        return type;
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public Envelope bounds() {
+        return new Envelope(bounds);
+    }
+
+    @Override
+    public void scan(Envelope area, Visitor visitor) {
+        if (area == null || area.isNull() || bounds.isNull() || !area.intersects(bounds)) {
+            visitor.expect(0);
+            return;
+        }
+        Envelope common = area.intersection(bounds);
+        double share = bounds.getArea() > 0 ? common.getArea() / bounds.getArea() : 1;
+        boolean whole = share >= TABLE_SCAN_SHARE;
+        String sql = whole ? select : select + " WHERE rowid IN (SELECT id FROM " + GeoPackageReader.quote(rtree)
+                + " WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)";
+        Connection c = idle.poll();
+        try {
+            if (c == null) c = connect(url);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (!whole) {
+                    ps.setDouble(1, area.getMaxX());
+                    ps.setDouble(2, area.getMinX());
+                    ps.setDouble(3, area.getMaxY());
+                    ps.setDouble(4, area.getMinY());
+                }
+                visitor.expect((int) Math.min(count, Math.round(count * share)));
+                RowCursor cursor = new RowCursor();
+                long t = System.nanoTime();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        boolean meets = cursor.load(rs) && cursor.meets(area);
+                        long now = System.nanoTime();
+                        readNanos.add(now - t);
+                        if (meets) visitor.visit(cursor);
+                        t = System.nanoTime();
+                    }
+                }
+            }
+            idle.add(c);
+            c = null;
+        } catch (SQLException e) {
+            throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, "la couche « " + table + " »"));
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already failing
+                }
+            }
+        }
+    }
+
+    @Override
+    public long readNanos() {
+        return readNanos.sum();
+    }
+
+    /** Closes the connections kept between scans. */
+    public void close() {
+        for (Connection c; (c = idle.poll()) != null; ) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // read-only: nothing to lose
+            }
+        }
+    }
+
+    /** The current row: envelope from the blob header, the rest decoded when asked for. */
+    private final class RowCursor implements Cursor {
+        private final GeometryFactory factory = new GeometryFactory();
+        private final PackedGeometry packed = new PackedGeometry();
+        private ResultSet rs;
+        private byte[] blob;
+        private int wkb;
+        private double minX;
+        private double minY;
+        private double maxX;
+        private double maxY;
+        private Geometry geometry;
+        private boolean packedDone;
+        private boolean packedOk;
+
+        /** Reads the row's key and blob; false for a row without geometry. */
+        boolean load(ResultSet row) throws SQLException {
+            rs = row;
+            // The key is read only when asked for (attributes, messages): one native call less per row.
+            blob = row.getBytes(2);
+            geometry = null;
+            packedDone = false;
+            if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
+                if (blob == null || blob.length == 0) return false;
+                throw corrupt("ce n'est pas une géométrie GeoPackage (en-tête « GP » absent)");
+            }
+            int flags = blob[3] & 0xff;
+            if ((flags & 0x10) != 0) return false; // empty
+            int env = (flags >> 1) & 0x07;
+            if (env > 4) throw corrupt("indicateur d'emprise invalide (" + env + ") dans l'en-tête");
+            wkb = 8 + new int[] {0, 32, 48, 48, 64}[env];
+            if (blob.length < wkb) throw corrupt("en-tête de géométrie tronqué");
+            if (env > 0) {
+                ByteBuffer b = ByteBuffer.wrap(blob).order((flags & 1) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+                minX = b.getDouble(8);
+                maxX = b.getDouble(16);
+                minY = b.getDouble(24);
+                maxY = b.getDouble(32);
+            } else {
+                Geometry g = geometry();
+                if (g == null || g.isEmpty()) return false;
+                Envelope e = g.getEnvelopeInternal();
+                minX = e.getMinX();
+                maxX = e.getMaxX();
+                minY = e.getMinY();
+                maxY = e.getMaxY();
+            }
+            return true;
+        }
+
+        boolean meets(Envelope a) {
+            return minX <= a.getMaxX() && maxX >= a.getMinX() && minY <= a.getMaxY() && maxY >= a.getMinY();
+        }
+
+        private long id() {
+            try {
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                return -1;
+            }
+        }
+
+        private StreamedReadException corrupt(String why) {
+            long id = id();
+            return new StreamedReadException(new DataException(path, Problem.CORRUPT, "géométrie illisible dans la couche « "
+                    + table + " », objet n° " + id + " : " + why + "."));
+        }
+
+        @Override
+        public double minX() {
+            return minX;
+        }
+
+        @Override
+        public double minY() {
+            return minY;
+        }
+
+        @Override
+        public double maxX() {
+            return maxX;
+        }
+
+        @Override
+        public double maxY() {
+            return maxY;
+        }
+
+        @Override
+        public Feature attributes() {
+            Object[] values = new Object[fields.size()];
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = GeoPackageValues.fromSql(rs.getObject(i + 3), fields.get(i).type());
+                }
+            } catch (SQLException e) {
+                throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, "la couche « " + table + " »"));
+            }
+            return new Feature(id(), null, schema, values);
+        }
+
+        @Override
+        public Geometry geometry() {
+            if (geometry == null) {
+                try {
+                    geometry = GeoPackageBinary.decode(blob, factory);
+                } catch (GeoPackageBinary.FormatException e) {
+                    throw corrupt(e.getMessage());
+                }
+            }
+            return geometry;
+        }
+
+        @Override
+        public PackedGeometry packed() {
+            if (!packedDone) {
+                packedDone = true;
+                packedOk = WkbPacker.pack(blob, wkb, packed);
+            }
+            return packedOk ? packed : null;
+        }
+    }
+}
