@@ -69,9 +69,20 @@ public final class MapRenderer {
             g.setColor(opts.background());
             g.fill(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
         }
+        drawBasemap(g, vp, opts, cancelled);
         int[] counts = drawLayers(g, vp, 0, vp.height(), layers, opts, cancelled, null);
         drawOverlays(g, vp, layers, opts, cancelled);
         return new Stats(counts[0], counts[1], System.nanoTime() - t0);
+    }
+
+    /**
+     * The background map, under everything; a failing tile source leaves the map without it
+     * (the source reports its failure itself), never without its layers.
+     */
+    static BasemapPainter.Result drawBasemap(Graphics2D g, Viewport vp, RenderOptions opts, BooleanSupplier cancelled) {
+        if (opts.basemap() == null) return null;
+        return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
+                opts.pixelRatio(), opts.waitForTiles(), cancelled);
     }
 
     static void hints(Graphics2D g) {

@@ -5,19 +5,35 @@ import java.awt.Color;
 /**
  * How to draw beyond the layers themselves.
  *
- * @param pixelRatio  device pixels per logical pixel (2 on HiDPI screens, dpi/96 for prints):
- *                    line widths and text scale with it so a print looks like the screen
- * @param notice      text of the "indicative data" mark; null for none
- * @param attribution sources line drawn bottom-left; null for none
+ * @param pixelRatio   device pixels per logical pixel (2 on HiDPI screens, dpi/96 for prints):
+ *                     line widths and text scale with it so a print looks like the screen
+ * @param notice       text of the "indicative data" mark; null for none
+ * @param attribution  sources line drawn bottom-left; null for none
+ * @param basemap      background tiles drawn under the layers; null for none
+ * @param waitForTiles true for files and prints: wait for every tile rather than draw what has arrived
  */
-public record RenderOptions(Color background, double pixelRatio, String notice, String attribution) {
+public record RenderOptions(Color background, double pixelRatio, String notice, String attribution,
+                            TileProvider basemap, boolean waitForTiles) {
     public static final RenderOptions SCREEN = new RenderOptions(new Color(0xF4F1EA), 1, null, null);
 
+    public RenderOptions(Color background, double pixelRatio, String notice, String attribution) {
+        this(background, pixelRatio, notice, attribution, null, false);
+    }
+
     public RenderOptions withNotice(String n, String attr) {
-        return new RenderOptions(background, pixelRatio, n, attr);
+        return new RenderOptions(background, pixelRatio, n, attr, basemap, waitForTiles);
     }
 
     public RenderOptions withPixelRatio(double r) {
-        return new RenderOptions(background, r, notice, attribution);
+        return new RenderOptions(background, r, notice, attribution, basemap, waitForTiles);
+    }
+
+    public RenderOptions withBackground(Color c) {
+        return new RenderOptions(c, pixelRatio, notice, attribution, basemap, waitForTiles);
+    }
+
+    /** With a background map; {@code wait}: block for its tiles (files, prints). */
+    public RenderOptions withBasemap(TileProvider tiles, boolean wait) {
+        return new RenderOptions(background, pixelRatio, notice, attribution, tiles, wait);
     }
 }
