@@ -75,9 +75,10 @@ public final class BasemapPainter {
             maxY = Math.max(maxY, nodes[1][i]);
         }
         long c0 = Math.max(m.minCol(), m.column(minX));
-        long c1 = Math.min(m.maxCol(), m.column(maxX));
+        // An edge exactly on a tile boundary does not take the next tile.
+        long c1 = Math.min(m.maxCol(), m.column(maxX - m.tileSpanX() * 1e-9));
         long r0 = Math.max(m.minRow(), m.row(maxY));
-        long r1 = Math.min(m.maxRow(), m.row(minY));
+        long r1 = Math.min(m.maxRow(), m.row(minY + m.tileSpanY() * 1e-9));
         List<TileKey> out = new ArrayList<>();
         if (c1 < c0 || r1 < r0 || (c1 - c0 + 1) * (r1 - r0 + 1) > 4L * MAX_TILES) {
             if (c1 >= c0 && r1 >= r0) {
