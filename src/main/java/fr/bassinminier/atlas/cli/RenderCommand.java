@@ -43,6 +43,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Système de coordonnées de --bbox (défaut : celui du projet, EPSG:2154).")
     String crs;
 
+    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "NOM",
+            description = "Fond de plan : plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles/.gpkg"
+                    + " ou une adresse XYZ (défaut : ${DEFAULT-VALUE}).")
+    String background;
+
     @Spec
     CommandSpec spec;
 
@@ -72,7 +77,11 @@ final class RenderCommand implements Callable<Integer> {
             return 1;
         }
         Viewport vp = Viewport.fit(extent, width, height);
-        BufferedImage img = new ImageRenderer().render(p, vp, ImageRenderer.optionsFor(p, RenderOptions.SCREEN), () -> false);
+        BufferedImage img;
+        try (var tiles = TilesCommand.open(background, err)) {
+            img = new ImageRenderer().render(p, vp, ImageRenderer.optionsFor(p,
+                    RenderOptions.SCREEN.withBasemap(tiles, true)), () -> false);
+        }
         long tRendered = System.nanoTime();
         try {
             AtomicFiles.write(out, o -> {
