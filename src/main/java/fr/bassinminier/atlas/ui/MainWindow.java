@@ -74,10 +74,12 @@ public final class MainWindow {
     private final SidePanel side;
     private final Measurement measurement;
     private final RecordsViewModel records = new RecordsViewModel();
+    private final BackgroundMenu backgrounds;
 
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
         map = new MapView(vm);
+        backgrounds = new BackgroundMenu(stage, map, vm, this::error);
         side = new SidePanel(vm, this::openTable);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, this::error));
         // The map shows the records' renovation states: every saved edit recolours its cité.
@@ -131,6 +133,7 @@ public final class MainWindow {
             records.close();
         });
         stage.show();
+        backgrounds.start();
         if (project.isPresent()) {
             openProject(project.get());
         } else {
@@ -209,7 +212,7 @@ public final class MainWindow {
         return new MenuBar(new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), add,
                 print, new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
-                bookmarkMenu, toolsMenu, recordsMenu);
+                backgrounds.menu(), bookmarkMenu, toolsMenu, recordsMenu);
     }
 
     private static MenuItem item(String key, KeyCombination accel, Runnable action) {

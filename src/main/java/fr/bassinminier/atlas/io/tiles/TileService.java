@@ -56,12 +56,14 @@ public final class TileService implements TileProvider, AutoCloseable {
     private volatile Runnable onArrival = () -> { };
     private volatile Consumer<String> onProblem = m -> { };
     private volatile String lastProblem;
+    private volatile Basemap display;
 
     private record Pending(CompletableFuture<BufferedImage> result, Future<?> task) {
     }
 
     public TileService(TileSource source, int parallelism) {
         this.source = source;
+        this.display = source.basemap();
         this.workers = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
             Thread t = new Thread(r, "atlas-tiles");
             t.setDaemon(true);
@@ -86,9 +88,15 @@ public final class TileService implements TileProvider, AutoCloseable {
         return source;
     }
 
+    /** The background as drawn: the source's, with the greyscale and opacity chosen since. */
     @Override
     public Basemap basemap() {
-        return source.basemap();
+        return display;
+    }
+
+    /** Changes how the tiles are drawn (no new request: the tiles are the same). */
+    public void setDisplay(boolean greyscale, double opacity) {
+        display = source.basemap().withGreyscale(greyscale).withOpacity(opacity);
     }
 
     /** Reads asked of the source (server requests, or pack lookups) so far. */
