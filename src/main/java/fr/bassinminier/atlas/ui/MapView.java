@@ -173,12 +173,7 @@ public final class MapView extends Pane {
         showTileProblem(null);
         if (tiles != null) {
             tiles.setOnArrival(() -> {
-                if (!tileRepaintQueued.getAndSet(true)) {
-                    renderThread.schedule(() -> Platform.runLater(() -> {
-                        tileRepaintQueued.set(false);
-                        if (basemap == tiles) requestRender(false);
-                    }), 120, TimeUnit.MILLISECONDS);
-                }
+                if (!tileRepaintQueued.getAndSet(true)) scheduleTileRepaint(tiles);
             });
             tiles.setOnProblem(m -> Platform.runLater(() -> {
                 if (basemap == tiles) showTileProblem(m);
@@ -191,6 +186,23 @@ public final class MapView extends Pane {
         }
         requestLayout();
         requestRender();
+    }
+
+    /**
+     * A redraw for arrived tiles, 120 ms on; during a gesture it waits for the gesture's own
+     * render (which draws the tiles there are) rather than start renders the next step cancels.
+     */
+    private void scheduleTileRepaint(fr.bassinminier.atlas.io.tiles.TileService tiles) {
+        renderThread.schedule(() -> Platform.runLater(() -> {
+            if (basemap != tiles) {
+                tileRepaintQueued.set(false);
+            } else if (System.nanoTime() - lastRequest < MAX_SETTLE_NANOS) {
+                scheduleTileRepaint(tiles);
+            } else {
+                tileRepaintQueued.set(false);
+                requestRender(false);
+            }
+        }), 120, TimeUnit.MILLISECONDS);
     }
 
     public fr.bassinminier.atlas.io.tiles.TileService basemap() {

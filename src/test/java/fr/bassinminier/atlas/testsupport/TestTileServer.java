@@ -186,6 +186,13 @@ public final class TestTileServer implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** Serves until killed, for screenshots and benchmarks: java … TestTileServer [PORT] [DELAY_MS]. */
+    public static void main(String[] args) throws Exception {
+        TestTileServer s = new TestTileServer(args.length > 0 ? Integer.parseInt(args[0]) : 8765);
+        System.out.println("WMTS de test : " + s.endpoint());
+        Thread.currentThread().join();
+    }
+
     @Override
     public void close() {
         stop.countDown();
