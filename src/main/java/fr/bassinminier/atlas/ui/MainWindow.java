@@ -176,7 +176,7 @@ public final class MainWindow {
             if (files != null) files.forEach(f -> addData(f.toPath()));
         });
         MenuItem print = item("menu.file.print", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                () -> new PrintWindow(stage, vm).show());
+                () -> new PrintWindow(stage, vm, map.basemap()).show());
         MenuItem quit = item("menu.file.quit", null, () -> {
             if (confirmDiscard()) Platform.exit();
         });
