@@ -69,6 +69,11 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--dpi", defaultValue = "150", paramLabel = "PPP", description = "Résolution du PNG (défaut : ${DEFAULT-VALUE}).")
     int dpi;
 
+    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "NOM",
+            description = "Fond de plan : plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles/.gpkg"
+                    + " ou une adresse XYZ (défaut : ${DEFAULT-VALUE}).")
+    String background;
+
     @Option(names = "--json", description = "Écrit aussi la description de la mise en page en JSON (pages, cadre, emprise, échelle, légende).")
     boolean json;
 
@@ -132,8 +137,11 @@ final class PrintCommand implements Callable<Integer> {
             if (title != null) t = t.withTitle(title);
             PrintLayout.format(t);
             long t0 = System.nanoTime();
-            PrintLayout.Request r = new PrintLayout.Request(t, c, ext, series, roundScale);
-            List<PageFacts> facts = png ? PrintJob.png(p, r, out, dpi) : PrintJob.pdf(p, r, out);
+            List<PageFacts> facts;
+            try (var tiles = TilesCommand.open(background, err)) {
+                PrintLayout.Request r = new PrintLayout.Request(t, c, ext, series, roundScale).withBasemap(tiles);
+                facts = png ? PrintJob.png(p, r, out, dpi) : PrintJob.pdf(p, r, out);
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             long bytes = png && facts.size() > 1 ? 0 : Files.size(out);
             if (json) {

@@ -58,6 +58,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Écrit en JSON ce que le rendu a fait et le temps de chaque étape (démarrage, ouverture, lecture, rendu, encodage, écriture).")
     boolean json;
 
+    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "NOM",
+            description = "Fond de plan : plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles/.gpkg"
+                    + " ou une adresse XYZ (défaut : ${DEFAULT-VALUE}).")
+    String fond;
+
     @Spec
     CommandSpec spec;
 
@@ -110,9 +115,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         Viewport vp = Viewport.fit(extent, width, height);
         ImageRenderer.Rendered r;
-        try {
-            r = new ImageRenderer().render(p, vp, ImageRenderer.optionsFor(p, base), () -> false,
-                    BufferedImage.TYPE_INT_ARGB);
+        try (var tiles = TilesCommand.open(fond, err)) {
+            r = new ImageRenderer().render(p, vp, ImageRenderer.optionsFor(p, base.withBasemap(tiles, true)),
+                    () -> false, BufferedImage.TYPE_INT_ARGB);
         } catch (StreamedReadException e) {
             err.println("Erreur : " + e.getMessage());
             return 1;

@@ -54,6 +54,20 @@ public final class ImageRenderer {
                     int bands) {
         long t0 = System.nanoTime();
         BufferedImage img = new BufferedImage(vp.width(), vp.height(), imageType);
+        if (opts.basemap() != null) {
+            // Background and tiles once over the whole image; the bands then only add the layers.
+            Graphics2D bg = img.createGraphics();
+            try {
+                if (opts.background() != null) {
+                    bg.setColor(opts.background());
+                    bg.fillRect(0, 0, vp.width(), vp.height());
+                }
+                MapRenderer.drawBasemap(bg, vp, opts, cancelled);
+            } finally {
+                bg.dispose();
+            }
+            opts = opts.withBackground(null);
+        }
         int[] counts = bands == 1 ? band(img, project, vp, opts, cancelled, 0, vp.height())
                 : parallel(img, project, vp, opts, cancelled, bands);
         Graphics2D g = img.createGraphics();
@@ -144,6 +158,9 @@ public final class ImageRenderer {
         java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
         for (var l : p.layers()) {
             if (l.isLoaded() && l.entry().visible() && l.entry().credit() != null) sources.add(l.entry().credit());
+        }
+        if (base.basemap() != null && base.basemap().basemap().attribution() != null) {
+            sources.add("fond " + base.basemap().basemap().attribution());
         }
         String attribution = sources.isEmpty() ? null : "Sources : " + String.join(" ; ", sources);
         return base.withNotice(notice, attribution);

@@ -59,6 +59,8 @@ public final class MapRenderer {
      * layers are drawn exactly as before, every dot a Java2D fill.
      */
     static final int DENSE_FEATURES = 2_000;
+    /** Device pixels per logical pixel beyond which the background is drawn smaller and scaled (240 dpi). */
+    static final double MAX_BASEMAP_RATIO = 2.5;
 
     /** What a render did, for benchmarks and the status bar. */
     public record Stats(int layersDrawn, int featuresDrawn, long nanos) {
@@ -72,9 +74,44 @@ public final class MapRenderer {
             g.setColor(opts.background());
             g.fill(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
         }
+        drawBasemap(g, vp, opts, cancelled);
         int[] counts = drawLayers(g, vp, 0, vp.height(), layers, opts, cancelled, null);
         drawOverlays(g, vp, layers, opts, cancelled);
         return new Stats(counts[0], counts[1], System.nanoTime() - t0);
+    }
+
+    /**
+     * The background map, under everything; a failing tile source leaves the map without it
+     * (the source reports its failure itself), never without its layers.
+     */
+    static BasemapPainter.Result drawBasemap(Graphics2D g, Viewport vp, RenderOptions opts, BooleanSupplier cancelled) {
+        if (opts.basemap() == null) return null;
+        double shrink = opts.pixelRatio() / MAX_BASEMAP_RATIO;
+        if (shrink <= 1) {
+            return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
+                    opts.pixelRatio(), opts.waitForTiles(), cancelled);
+        }
+        // Prints: tiles hold 96 dpi detail, so the background is warped at 240 dpi and scaled up,
+        // rather than into a 600 dpi image ten times its size (in the PDF too).
+        int w = (int) Math.ceil(vp.width() / shrink);
+        int h = (int) Math.ceil(vp.height() / shrink);
+        Viewport small = new Viewport(vp.centerX() + (w * shrink - vp.width()) * vp.resolution() / 2,
+                vp.centerY() - (h * shrink - vp.height()) * vp.resolution() / 2, vp.resolution() * shrink, w, h);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        Graphics2D ig = img.createGraphics();
+        BasemapPainter.Result r;
+        try {
+            r = BasemapPainter.paint(ig, small, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
+                    MAX_BASEMAP_RATIO, opts.waitForTiles(), cancelled);
+        } finally {
+            ig.dispose();
+        }
+        Object interp = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, (int) Math.round(w * shrink), (int) Math.round(h * shrink), null);
+        if (interp != null) g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interp);
+        return r;
     }
 
     static void hints(Graphics2D g) {

@@ -75,10 +75,12 @@ public final class MainWindow {
     private final SidePanel side;
     private final Measurement measurement;
     private final RecordsViewModel records = new RecordsViewModel();
+    private final BackgroundMenu backgrounds;
 
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
         map = new MapView(vm);
+        backgrounds = new BackgroundMenu(stage, map, vm, this::error);
         side = new SidePanel(vm, this::openTable);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, this::error));
         // The map shows the records' renovation states: every saved edit recolours its cité.
@@ -138,6 +140,7 @@ public final class MainWindow {
             records.close();
         });
         stage.show();
+        backgrounds.start();
         if (project.isPresent()) {
             openProject(project.get());
         } else {
@@ -180,7 +183,7 @@ public final class MainWindow {
             if (files != null) files.forEach(f -> addData(f.toPath()));
         });
         MenuItem print = item("menu.file.print", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                () -> new PrintWindow(stage, vm).show());
+                () -> new PrintWindow(stage, vm, map.basemap()).show());
         MenuItem quit = item("menu.file.quit", null, () -> {
             if (confirmDiscard()) Platform.exit();
         });
@@ -220,7 +223,7 @@ public final class MainWindow {
                 new SeparatorMenuItem(), add,
                 print, new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
-                bookmarkMenu, toolsMenu, recordsMenu);
+                backgrounds.menu(), bookmarkMenu, toolsMenu, recordsMenu);
     }
 
     private static MenuItem item(String key, KeyCombination accel, Runnable action) {

@@ -64,6 +64,10 @@ public final class MapView extends Pane {
     private BiConsumer<Double, Double> onClick = (x, y) -> { };
     private BiConsumer<Double, Double> onDoubleClick = (x, y) -> { };
     private List<Point2D> sketch = List.of();
+    private volatile fr.bassinminier.atlas.io.tiles.TileService basemap;
+    private final javafx.scene.control.Label attribution = new javafx.scene.control.Label();
+    private final javafx.scene.control.Label tileProblem = new javafx.scene.control.Label();
+    private final java.util.concurrent.atomic.AtomicBoolean tileRepaintQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean sketchClosed;
 
     public MapView(MapViewModel vm) {
@@ -75,7 +79,16 @@ public final class MapView extends Pane {
         overlay.setMouseTransparent(true);
         overlay.widthProperty().bind(widthProperty());
         overlay.heightProperty().bind(heightProperty());
-        getChildren().addAll(image, overlay);
+        attribution.getStyleClass().add("map-attribution");
+        attribution.setManaged(false);
+        attribution.setMouseTransparent(true);
+        attribution.setVisible(false);
+        tileProblem.getStyleClass().add("map-tile-problem");
+        tileProblem.setManaged(false);
+        tileProblem.setMouseTransparent(true);
+        tileProblem.setVisible(false);
+        tileProblem.setWrapText(true);
+        getChildren().addAll(image, overlay, attribution, tileProblem);
         settle.setOnFinished(e -> vm.recordView());
         vm.highlighted().addListener((ListChangeListener<fr.bassinminier.atlas.model.Feature>) c -> drawOverlay());
         Rectangle clip = new Rectangle();
@@ -143,6 +156,90 @@ public final class MapView extends Pane {
             settle.playFromStart();
             e.consume();
         });
+    }
+
+    /**
+     * Shows a background map under the layers (null: none). Its tiles arrive on their own
+     * threads; each arrival asks for a redraw, at most one every 120 ms, which draws what has come.
+     */
+    public void setBasemap(fr.bassinminier.atlas.io.tiles.TileService tiles) {
+        fr.bassinminier.atlas.io.tiles.TileService old = basemap;
+        basemap = tiles;
+        if (old != null) {
+            old.setOnArrival(null);
+            old.setOnProblem(null);
+            renderThread.execute(old::close);
+        }
+        showTileProblem(null);
+        if (tiles != null) {
+            tiles.setOnArrival(() -> {
+                if (!tileRepaintQueued.getAndSet(true)) scheduleTileRepaint(tiles);
+            });
+            tiles.setOnProblem(m -> Platform.runLater(() -> {
+                if (basemap == tiles) showTileProblem(m);
+            }));
+            String a = tiles.basemap().attribution();
+            attribution.setText(a == null ? "" : a);
+            attribution.setVisible(a != null && !a.isBlank());
+        } else {
+            attribution.setVisible(false);
+        }
+        requestLayout();
+        requestRender();
+    }
+
+    /**
+     * A redraw for arrived tiles, 120 ms on; during a gesture it waits for the gesture's own
+     * render (which draws the tiles there are) rather than start renders the next step cancels.
+     */
+    private void scheduleTileRepaint(fr.bassinminier.atlas.io.tiles.TileService tiles) {
+        renderThread.schedule(() -> Platform.runLater(() -> {
+            if (basemap != tiles) {
+                tileRepaintQueued.set(false);
+            } else if (System.nanoTime() - lastRequest < MAX_SETTLE_NANOS) {
+                scheduleTileRepaint(tiles);
+            } else {
+                tileRepaintQueued.set(false);
+                requestRender(false);
+            }
+        }), 120, TimeUnit.MILLISECONDS);
+    }
+
+    public fr.bassinminier.atlas.io.tiles.TileService basemap() {
+        return basemap;
+    }
+
+    /** Redraws with the background's new look (greyscale, opacity). */
+    public void refresh() {
+        requestRender();
+    }
+
+    /** The discreet note that tiles are missing (offline, server failing); null removes it. */
+    private void showTileProblem(String message) {
+        tileProblem.setText(message == null ? "" : message);
+        tileProblem.setVisible(message != null);
+        requestLayout();
+    }
+
+    /** The background's failure note, or null (for tests). */
+    public String tileProblemText() {
+        return tileProblem.isVisible() ? tileProblem.getText() : null;
+    }
+
+    public String attributionText() {
+        return attribution.isVisible() ? attribution.getText() : null;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        attribution.autosize();
+        attribution.relocate(Math.max(0, getWidth() - attribution.getWidth() - 4),
+                Math.max(0, getHeight() - attribution.getHeight() - 2));
+        double maxW = Math.max(80, Math.min(getWidth() * 0.6, 520));
+        tileProblem.setMaxWidth(maxW);
+        tileProblem.resize(maxW, tileProblem.prefHeight(maxW));
+        tileProblem.relocate(6, Math.max(0, getHeight() - tileProblem.getHeight() - 6));
     }
 
     /** What a click (not a drag) does, given the pixel position. */
@@ -250,6 +347,11 @@ public final class MapView extends Pane {
     }
 
     private void requestRender() {
+        requestRender(true);
+    }
+
+    /** @param step true for a step of the user (pan, zoom), false for a redraw as tiles arrive */
+    private void requestRender(boolean step) {
         LoadedProject p = vm.project();
         Viewport v = vm.viewportProperty().get();
         if (p == null || v == null) return;
@@ -258,7 +360,7 @@ public final class MapView extends Pane {
         Viewport device = new Viewport(v.centerX(), v.centerY(), v.resolution() / ratio,
                 (int) Math.round(v.width() * ratio), (int) Math.round(v.height() * ratio));
         RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN).withPixelRatio(ratio).withNotice(null,
-                null);
+                null).withBasemap(basemap, false);
         vm.setStatus(Messages.get("status.rendering"));
         counters.requested();
         // A step soon after another is a gesture under way: its render waits for a pause of twice
@@ -266,10 +368,13 @@ public final class MapView extends Pane {
         // so that renders do not take the processors from the frames only to be cancelled at the
         // next step. A single step (a key, a wheel notch after a pause) renders at once.
         long now = System.nanoTime();
-        long gap = now - lastRequest;
-        lastRequest = now;
-        gestureGap = gap < MAX_SETTLE_NANOS ? Math.max(gap, gestureGap * 3 / 4) : 0;
-        long delay = gestureGap == 0 ? 0 : Math.min(MAX_SETTLE_NANOS, Math.max(MIN_SETTLE_NANOS, 2 * gestureGap));
+        long delay = 0;
+        if (step) {
+            long gap = now - lastRequest;
+            lastRequest = now;
+            gestureGap = gap < MAX_SETTLE_NANOS ? Math.max(gap, gestureGap * 3 / 4) : 0;
+            delay = gestureGap == 0 ? 0 : Math.min(MAX_SETTLE_NANOS, Math.max(MIN_SETTLE_NANOS, 2 * gestureGap));
+        }
         renderThread.schedule(() -> {
             if (generation.get() != gen) {
                 counters.skipped();
@@ -324,6 +429,9 @@ public final class MapView extends Pane {
     }
 
     public void dispose() {
+        fr.bassinminier.atlas.io.tiles.TileService b = basemap;
+        basemap = null;
+        if (b != null) b.close();
         renderThread.shutdownNow();
     }
 }

@@ -50,8 +50,16 @@ final class PrintWindow {
     private final Label status = new Label();
     private final AtomicLong generation = new AtomicLong();
 
+    /** The map's background, printed under the layers with its attribution (null: none). */
+    private final fr.bassinminier.atlas.render.TileProvider basemap;
+
     PrintWindow(Window owner, MapViewModel vm) {
+        this(owner, vm, null);
+    }
+
+    PrintWindow(Window owner, MapViewModel vm, fr.bassinminier.atlas.render.TileProvider basemap) {
         this.vm = vm;
+        this.basemap = basemap;
         stage.initOwner(owner);
         stage.setTitle(Messages.get("print.title"));
         page.getItems().addAll("A4", "A3", "A2", "A1", "A0");
@@ -128,7 +136,7 @@ final class PrintWindow {
     private PrintLayout.Request request() {
         Viewport v = vm.viewport();
         double[] center = v == null ? null : new double[] {v.centerX(), v.centerY()};
-        return new PrintLayout.Request(template(), center, null, null);
+        return new PrintLayout.Request(template(), center, null, null).withBasemap(basemap);
     }
 
     /** Draws the first page at a low resolution with the PDF's own layout code. */
@@ -148,7 +156,7 @@ final class PrintWindow {
                 try {
                     g.setColor(java.awt.Color.WHITE);
                     g.fillRect(0, 0, px[0], px[1]);
-                    PrintLayout.draw(g, PREVIEW_DPI / 72.0, p, tp, PrintLayout.plan(p, r).get(0), 1);
+                    PrintLayout.draw(g, PREVIEW_DPI / 72.0, p, tp, PrintLayout.plan(p, r).get(0), 1, r.basemap());
                 } finally {
                     g.dispose();
                 }

@@ -42,7 +42,7 @@ public final class PrintJob {
                 try {
                     g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
                     g.scale(1.0 / PdfMap.UNITS_PER_POINT, 1.0 / PdfMap.UNITS_PER_POINT);
-                    facts.add(PrintLayout.draw(g, PdfMap.UNITS_PER_POINT, project, t, p, n++));
+                    facts.add(PrintLayout.draw(g, PdfMap.UNITS_PER_POINT, project, t, p, n++, r.basemap()));
                 } finally {
                     g.dispose();
                 }
@@ -81,7 +81,7 @@ public final class PrintJob {
             BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
             try {
-                facts.add(PrintLayout.draw(g, unit, project, t, p, n));
+                facts.add(PrintLayout.draw(g, unit, project, t, p, n, r.basemap()));
             } finally {
                 g.dispose();
             }

@@ -21,6 +21,7 @@ import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.MapRenderer;
 import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.TileProvider;
 import fr.bassinminier.atlas.render.Viewport;
 import fr.bassinminier.atlas.style.DefaultStyles;
 import fr.bassinminier.atlas.style.sld.Styles;
@@ -80,11 +81,22 @@ public final class PrintLayout {
     /**
      * @param roundScale whether a scale fitted to the extent is rounded up to a usual one (1:25 000…),
      *                   or kept exact so that the extent fills the frame
+     * @param basemap    background tiles under the map, fetched for the print's scale; null for none
      */
     public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer,
-                          boolean roundScale) {
+                          boolean roundScale, TileProvider basemap) {
         public Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
-            this(template, center, extent, seriesLayer, true);
+            this(template, center, extent, seriesLayer, true, null);
+        }
+
+        public Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer,
+                       boolean roundScale) {
+            this(template, center, extent, seriesLayer, roundScale, null);
+        }
+
+        /** The same request over a background map (its tiles fetched for the print's scale). */
+        public Request withBasemap(TileProvider tiles) {
+            return new Request(template, center, extent, seriesLayer, roundScale, tiles);
         }
     }
 
@@ -192,6 +204,12 @@ public final class PrintLayout {
      */
     public static PageFacts draw(Graphics2D g, double unit, LoadedProject project, PrintTemplate t, Page page,
                                  int number) {
+        return draw(g, unit, project, t, page, number, null);
+    }
+
+    /** Draws one page over a background map (null for none), waiting for its tiles. */
+    public static PageFacts draw(Graphics2D g, double unit, LoadedProject project, PrintTemplate t, Page page,
+                                 int number, TileProvider basemap) {
         PageFormat f = format(t);
         double s = furniture(f);
         double m = PageFormat.mm(t.marginMm());
@@ -217,7 +235,7 @@ public final class PrintLayout {
             mg.translate(xu, yu);
             mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
             new MapRenderer().render(mg, vp, clipped(project.layers(), vp.ground()), new RenderOptions(Color.WHITE, k,
-                    indicative ? notice : null, null), () -> false);
+                    indicative ? notice : null, null).withBasemap(basemap, true), () -> false);
             if (page.highlight() != null) {
                 ShapeWriter sw = new ShapeWriter();
                 Shape sh = vp.worldToScreen().createTransformedShape(sw.toShape(page.highlight()));
@@ -282,6 +300,10 @@ public final class PrintLayout {
         }
         Set<String> sources = new LinkedHashSet<>();
         bySource.forEach((a, layers) -> sources.add(a + " (" + String.join(", ", layers) + ")"));
+        if (basemap != null && basemap.basemap().attribution() != null) {
+            sources.add(basemap.basemap().attribution() + " (fond de plan, consulté le "
+                    + LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)) + ")");
+        }
         double yb = bottom;
         BufferedImage logo = logo(project, t);
         if (logo != null) {

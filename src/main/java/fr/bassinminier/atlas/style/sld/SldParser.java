@@ -109,7 +109,8 @@ public final class SldParser {
         }
     }
 
-    static XMLInputFactory secureFactory() {
+    /** The StAX factory with DTDs, external entities and resolvers refused (shared with other XML readers). */
+    public static XMLInputFactory secureFactory() {
         // newDefaultFactory: the JDK's own implementation, whatever else is on the class path.
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);

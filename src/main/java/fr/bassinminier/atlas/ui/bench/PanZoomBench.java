@@ -70,7 +70,7 @@ public final class PanZoomBench {
         Locale.setDefault(Locale.FRANCE);
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("Utilisation : PanZoomBench PROJET.atlas.json [--center X,Y] [--steps N] "
-                    + "[--width L] [--height H] [--scales full,25000,5000]");
+                    + "[--width L] [--height H] [--scales full,25000,5000] [--fond plan-ign-gris]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
@@ -79,6 +79,7 @@ public final class PanZoomBench {
         int w = 1920;
         int h = 1080;
         String scales = "full,25000,5000";
+        String background = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--center" -> c = Arrays.stream(args[i + 1].split(",")).mapToDouble(Double::parseDouble).toArray();
@@ -86,6 +87,7 @@ public final class PanZoomBench {
                 case "--width" -> w = Integer.parseInt(args[i + 1]);
                 case "--height" -> h = Integer.parseInt(args[i + 1]);
                 case "--scales" -> scales = args[i + 1];
+                case "--fond" -> background = args[i + 1];
                 default -> throw new IllegalArgumentException("option inconnue " + args[i]);
             }
         }
@@ -106,8 +108,18 @@ public final class PanZoomBench {
         if (c == null) c = new double[] {p.initialExtent().centre().x, p.initialExtent().centre().y};
         PanZoomBench bench = new PanZoomBench(p, w, h, steps, c);
         CompletableFuture<Void> shown = new CompletableFuture<>();
+        // A background map (-Datlas.wmts.url for a local server): tiles redraw the map as they arrive.
+        var tiles = background == null ? null : fr.bassinminier.atlas.io.tiles.Backgrounds.resolve(background)
+                .map(b -> {
+                    try {
+                        return fr.bassinminier.atlas.io.tiles.Backgrounds.service(b);
+                    } catch (fr.bassinminier.atlas.io.ServiceException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }).orElse(null);
         Platform.startup(() -> {
             bench.show();
+            bench.map.setBasemap(tiles);
             shown.complete(null);
         });
         shown.get(30, TimeUnit.SECONDS);
