@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", sortOptions = false,
         description = "Dessine un projet de carte dans une image PNG.")
 final class RenderCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json).")
+    @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json) ou couche WFS "
+            + "« wfs:https://…/wfs?typeName=espace:couche&bbox=minx,miny,maxx,maxy ».")
     Path project;
 
     @Option(names = "--out", required = true, paramLabel = "FICHIER.png", description = "Image PNG à écrire.")
@@ -43,6 +44,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Système de coordonnées de --bbox (défaut : celui du projet, EPSG:2154).")
     String crs;
 
+    @picocli.CommandLine.Mixin
+    WfsCli.ServiceOptions services = new WfsCli.ServiceOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +59,8 @@ final class RenderCommand implements Callable<Integer> {
             return 2;
         }
         long t0 = System.nanoTime();
-        LoadedProject p = AtlasCommand.loadProject(project, err);
+        LoadedProject p = WfsCli.isWfs(project) ? WfsCli.project(project.toString(), services, err)
+                : AtlasCommand.loadProject(project, err);
         if (p == null) return 1;
         long tLoaded = System.nanoTime();
         Envelope extent = p.initialExtent();
