@@ -49,6 +49,9 @@ final class ProtectionsPdf {
                                 "Part de l'emprise"}, rows, SMALL);
             }
             if (s.source() != null) w.paragraph("Source : " + ProtectionText.source(s), SMALL.withColor(GREY_TEXT), 0);
+            if (s.kind() == ProtectionReport.Kind.AC1 && s.consulted()) {
+                w.paragraph(ProtectionText.AC1_NOTE, SMALL.withColor(GREY_TEXT), 0);
+            }
             w.space(6);
         }
     }

@@ -82,7 +82,7 @@ class OnlineCliTest {
         assertTrue(online.path("all_consulted").asBoolean(), online.toString());
         assertEquals("Chapelle Notre-Dame-de-la-Joie", online.path("ac1").path("items").get(0).path("name").asText());
         assertEquals(1.0, online.path("ac1").path("items").get(0).path("overlap_share").asDouble(), 1e-6);
-        assertEquals("Nh (N)", online.path("plu").path("items").get(0).path("label").asText());
+        assertEquals("Nh, type N", online.path("plu").path("items").get(0).path("label").asText());
         assertFalse(online.path("plu").path("from_cache").asBoolean());
 
         // offline, the same parcel and protections come from the cache, with their date

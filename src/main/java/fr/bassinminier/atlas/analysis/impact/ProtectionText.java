@@ -7,6 +7,10 @@ import java.util.List;
 
 /** The online protections in French: one heading per protection, its findings and its source. */
 public final class ProtectionText {
+    /** What the AC1 surfaces are, since the out-of-scope list says a PDA is not in the heritage layers. */
+    public static final String AC1_NOTE = "Les assiettes AC1 publiées sont le rayon de 500 m ou, lorsqu'il a été "
+            + "approuvé et versé au Géoportail de l'Urbanisme, le périmètre délimité des abords (PDA).";
+
     private ProtectionText() {
     }
 
@@ -17,6 +21,7 @@ public final class ProtectionText {
             b.append('\n').append(s.kind().title()).append(" : ").append(status(s)).append('\n');
             for (Hit h : s.hits()) b.append("  – ").append(hit(h)).append('\n');
             if (s.source() != null) b.append("  Source : ").append(source(s)).append('\n');
+            if (s.kind() == ProtectionReport.Kind.AC1 && s.consulted()) b.append("  ").append(AC1_NOTE).append('\n');
         }
         List<Section> missing = p.notConsulted();
         if (!missing.isEmpty()) {

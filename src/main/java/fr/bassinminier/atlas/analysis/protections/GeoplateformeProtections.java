@@ -123,7 +123,7 @@ public final class GeoplateformeProtections implements OnlineProtections {
         String label = text(f, "libelle");
         String type = text(f, "typezone");
         if (label == null) label = type;
-        else if (type != null && !type.equalsIgnoreCase(label)) label = label + " (" + type + ")";
+        else if (type != null && !type.equalsIgnoreCase(label)) label = label + ", type " + type;
         return new Hit(label, text(f, "libelong"), text(f, "idurba", "partition"), text(f, "datappro", "datvalid"),
                 overlap[0], overlap[1], url(f, "urlfic"));
     }

@@ -89,7 +89,7 @@ class GeoplateformeProtectionsTest {
             assertEquals("SPR de Lens", r.sections().get(2).hits().get(0).name());
             assertEquals(400, r.sections().get(2).hits().get(0).overlapArea(), 1e-6);
             Section plu = r.sections().get(3);
-            assertEquals("UA (U)", plu.hits().get(0).label());
+            assertEquals("UA, type U", plu.hits().get(0).label());
             assertEquals("62498_PLU_20190212", plu.hits().get(0).act());
 
             String block = fr.bassinminier.atlas.analysis.impact.ProtectionText.block(r);
@@ -97,7 +97,7 @@ class GeoplateformeProtectionsTest {
             assertTrue(block.contains("« Église Saint-Léger » (Périmètre des abords), acte ou document AC1_62498_PA62000123, "
                     + "du 15/06/2020 : 200\u00A0m² (50\u00A0% de l'emprise)"), block);
             assertTrue(block.contains("Sites inscrits et classés (servitude AC2) : NON — l'emprise n'en touche aucune"), block);
-            assertTrue(block.contains("Zonage du document d'urbanisme (PLU, PLUi) : zone UA (U)"), block);
+            assertTrue(block.contains("Zonage du document d'urbanisme (PLU, PLUi) : zone UA, type U"), block);
             assertTrue(block.contains("Source : Géoplateforme (IGN) — Géoportail de l'Urbanisme, WFS wfs_du:zone_urba, consulté le "), block);
             assertFalse(block.contains("NON CONSULTÉ"), block);
             // both asked in Lambert-93 with a box around the footprint
