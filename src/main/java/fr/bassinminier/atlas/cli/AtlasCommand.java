@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = {"Atlas du Bassin Minier — visualiseur SIG du bassin minier du Nord–Pas-de-Calais.",
                 "Sans argument, ouvre la carte de démonstration dans la fenêtre du programme."},
         subcommands = {InfoCommand.class, RenderCommand.class, BenchCommand.class, GenerateCommand.class,
-                RecordsCommand.class, ImpactCommand.class, PrintCommand.class}, sortOptions = false,
+                RecordsCommand.class, ImpactCommand.class, PrintCommand.class, RefreshCommand.class}, sortOptions = false,
         synopsisSubcommandLabel = "[COMMANDE]")
 public final class AtlasCommand implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,

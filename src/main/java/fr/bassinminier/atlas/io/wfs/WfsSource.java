@@ -14,11 +14,12 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * A WFS layer named by one string, as the command line and project files take it:
  * {@code wfs:https://data.geopf.fr/wfs?typeName=wfs_du:zone_urba&bbox=684000,7034000,690000,7040000}.
- * The client's own parameters (typeName(s), bbox in Lambert-93, maxFeatures/count, version) are
+ * The client's own parameters (typeName(s), bbox in Lambert-93, maxFeatures — the most accepted —,
+ * count — the page size —, version) are
  * taken out of the query; what is left (a map=, a key) stays in the endpoint. Without a type
  * name the source stands for the service itself (its list of layers).
  */
-public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFeatures, String version) {
+public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFeatures, int pageSize, String version) {
     public static final String PREFIX = "wfs:";
 
     public static boolean isWfs(String s) {
@@ -44,6 +45,7 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
         String type = null;
         Envelope box = null;
         int max = 0;
+        int page = 0;
         String version = null;
         StringJoiner rest = new StringJoiner("&");
         if (uri.getRawQuery() != null) {
@@ -57,7 +59,8 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
                     case "bbox" -> box = bbox(v);
                     case "maxfeatures", "count" -> {
                         try {
-                            max = Integer.parseInt(v.trim());
+                            if ("count".equals(k)) page = Integer.parseInt(v.trim());
+                            else max = Integer.parseInt(v.trim());
                         } catch (NumberFormatException e) {
                             throw new IllegalArgumentException(k + " « " + v + " » n'est pas un nombre entier.");
                         }
@@ -70,7 +73,7 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
         }
         String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
         URI endpoint = URI.create(rest.length() == 0 ? base : base + "?" + rest);
-        return new WfsSource(endpoint, type == null || type.isBlank() ? null : type.strip(), box, max, version);
+        return new WfsSource(endpoint, type == null || type.isBlank() ? null : type.strip(), box, max, page, version);
     }
 
     private static Envelope bbox(String v) {
@@ -91,7 +94,7 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
     }
 
     public WfsClient client(HttpService http) {
-        return new WfsClient(endpoint, version, http, WfsClient.DEFAULT_PAGE);
+        return new WfsClient(endpoint, version, http, pageSize > 0 ? pageSize : WfsClient.DEFAULT_PAGE);
     }
 
     public WfsClient client(Duration timeout) {
