@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
                 "Sans argument, ouvre la carte de démonstration dans la fenêtre du programme."},
         subcommands = {InfoCommand.class, RenderCommand.class, BenchCommand.class, GenerateCommand.class,
                 RecordsCommand.class, ImpactCommand.class, PrintCommand.class, OfficialDataCommand.class,
-                TilesCommand.class}, sortOptions = false,
+                TilesCommand.class, RefreshCommand.class}, sortOptions = false,
         synopsisSubcommandLabel = "[COMMANDE]")
 public final class AtlasCommand implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,

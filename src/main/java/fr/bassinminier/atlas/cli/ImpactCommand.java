@@ -9,7 +9,16 @@ import fr.bassinminier.atlas.analysis.impact.ImpactJson;
 import fr.bassinminier.atlas.analysis.impact.ImpactOptions;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport;
 import fr.bassinminier.atlas.analysis.impact.ImpactText;
+import fr.bassinminier.atlas.analysis.impact.ParcelFootprint;
+import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.analysis.impact.ReportInfo;
+import fr.bassinminier.atlas.analysis.protections.GeoplateformeProtections;
+import fr.bassinminier.atlas.analysis.protections.WfsParcels;
+import fr.bassinminier.atlas.io.HttpService;
+import fr.bassinminier.atlas.io.ServiceException;
+import fr.bassinminier.atlas.io.apicarto.CadastreClient;
+import fr.bassinminier.atlas.io.apicarto.ParcelRef;
+import fr.bassinminier.atlas.io.wfs.WfsClient;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.CrsId;
@@ -63,12 +72,17 @@ final class ImpactCommand implements Callable<Integer> {
         @Option(names = "--vertices", paramLabel = "SOMMETS",
                 description = "Sommets séparés par « | » : 3 ou plus font un polygone.")
         String vertices;
+
+        @Option(names = "--parcel", paramLabel = "RÉFÉRENCES",
+                description = "Parcelles cadastrales : « 62498 AB 123, 124 », « 62498 000 AB 0123 », plusieurs "
+                        + "communes séparées par « ; » (cadastre en ligne, API Carto de l'IGN).")
+        String parcel;
     }
 
     @ArgGroup(exclusive = false, multiplicity = "1", heading = "%nDonnées patrimoniales (l'une, l'autre ou les deux) :%n")
     Data data;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nEmprise du projet (une des trois) :%n")
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nEmprise du projet (une des cinq) :%n")
     Where where;
 
     @Option(names = "--footprint-layer", paramLabel = "COUCHE", description = "Couche de l'emprise dans un GeoPackage ou un zip.")
@@ -97,8 +111,35 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--bench", paramLabel = "N", description = "Mesure N vérifications (médiane, p95) après la réponse.")
     Integer bench;
 
+    @Option(names = "--online", description = "Consulte aussi les services en ligne : servitudes AC1, AC2, AC4 et zonage "
+            + "du PLU (Géoportail de l'Urbanisme) ; implicite avec --parcel.")
+    boolean online;
+
+    @Option(names = "--offline", description = "Aucune requête réseau : les protections en ligne viennent du cache "
+            + "(datées) ou sont déclarées non consultées.")
+    boolean offline;
+
+    @Option(names = "--wfs-url", paramLabel = "URL", description = "Service WFS des servitudes et du zonage "
+            + "(défaut : https://data.geopf.fr/wfs).")
+    java.net.URI wfsUrl;
+
+    @Option(names = "--cadastre-url", paramLabel = "URL", description = "API Carto cadastre "
+            + "(défaut : https://apicarto.ign.fr/api/cadastre/).")
+    java.net.URI cadastreUrl;
+
+    @Option(names = "--parcel-source", defaultValue = "apicarto", paramLabel = "apicarto|wfs",
+            description = "Où chercher les parcelles : API Carto (défaut) ou le WFS (couche "
+                    + "CADASTRALPARCELS.PARCELLAIRE_EXPRESS:parcelle).")
+    String parcelSource;
+
+    @picocli.CommandLine.Mixin
+    WfsCli.ServiceOptions services = new WfsCli.ServiceOptions();
+
     @Spec
     CommandSpec spec;
+
+    private List<ParcelRef> parcels;
+    private HttpService http;
 
     @Override
     public Integer call() {
@@ -113,6 +154,12 @@ final class ImpactCommand implements Callable<Integer> {
                 if (!CrsTransforms.isSupported(declared)) throw new IllegalArgumentException("--crs : système « " + crs + " » inconnu.");
             }
             if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench entre 1 et 100 000.");
+            if (online && offline) throw new IllegalArgumentException("--online et --offline s'excluent.");
+            if (!"apicarto".equals(parcelSource) && !"wfs".equals(parcelSource)) {
+                throw new IllegalArgumentException("--parcel-source : apicarto ou wfs.");
+            }
+            if (where.parcel != null) parcels = ParcelRef.parse(where.parcel);
+            http = services.http(offline);
         } catch (IllegalArgumentException e) {
             err.println("Erreur : " + e.getMessage());
             return 2;
@@ -146,20 +193,30 @@ final class ImpactCommand implements Callable<Integer> {
             if (where.file != null) footprint = FootprintReader.file(where.file, footprintLayer, declared);
             else if (where.wkt != null) footprint = FootprintReader.wkt(where.wkt, declared);
             else if (where.vertices != null) footprint = FootprintReader.vertices(where.vertices, declared);
+            else if (where.parcel != null) footprint = parcelFootprint();
             else footprint = FootprintReader.point(where.point, declared);
         } catch (FootprintException e) {
             err.println("Erreur : " + e.getMessage());
             return where.file != null ? 1 : 2;
+        } catch (ServiceException e) {
+            err.println("Erreur : " + e.getMessage());
+            return 1;
         }
 
         ImpactReport report = index.check(footprint, options);
+        ProtectionReport protections = null;
+        if (online || offline || where.parcel != null) {
+            WfsClient wfs = new WfsClient(wfsUrl != null ? wfsUrl : GeoplateformeProtections.GEOPLATEFORME_WFS, null, http,
+                    WfsClient.DEFAULT_PAGE);
+            protections = new GeoplateformeProtections(wfs).consult(footprint.geometry());
+        }
         ReportInfo info = ReportInfo.today(reference, author);
-        if (json) out.print(ImpactJson.write(report, info) + System.lineSeparator());
-        else out.print(ImpactText.format(report, info));
+        if (json) out.print(ImpactJson.write(report, info, protections) + System.lineSeparator());
+        else out.print(ImpactText.format(report, info, protections));
         PrintWriter notes = json ? err : out;
         if (pdf != null) {
             try {
-                ImpactReportPdf.write(pdf, report, info, layers.project());
+                ImpactReportPdf.write(pdf, report, info, layers.project(), protections);
             } catch (DataException | IOException e) {
                 err.println("Erreur : " + e.getMessage());
                 return 1;
@@ -169,6 +226,20 @@ final class ImpactCommand implements Callable<Integer> {
         if (bench != null) bench(notes, index, footprint, options, (tLoaded - t0) / 1e6);
         out.flush();
         return 0;
+    }
+
+    /** The parcels from the cadastre (API Carto or the WFS), united, as the footprint. */
+    private Footprint parcelFootprint() throws ServiceException {
+        if ("wfs".equals(parcelSource)) {
+            WfsClient wfs = new WfsClient(wfsUrl != null ? wfsUrl : GeoplateformeProtections.GEOPLATEFORME_WFS, null, http,
+                    WfsClient.DEFAULT_PAGE);
+            return ParcelFootprint.of(WfsParcels.find(wfs, parcels), "le cadastre (WFS " + WfsParcels.PARCELS + ")");
+        }
+        CadastreClient c = new CadastreClient(cadastreUrl != null ? cadastreUrl : CadastreClient.DEFAULT_ENDPOINT, http);
+        CadastreClient.Result r = c.parcels(parcels);
+        return ParcelFootprint.of(r.parcels(), "le cadastre (API Carto, IGN) consulté le "
+                + ImpactText.date(r.fetchedAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().toString())
+                + (r.fromCache() ? ", réponse en cache" : ""));
     }
 
     /** Repeated checks on the warm index: what the desktop pays per click. */

@@ -33,7 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "ou d'un projet de carte : type de géométrie, système de coordonnées, nombre d'entités, "
                 + "emprise, champs.")
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FICHIER", description = "Fichier de données ou projet (*.atlas.json).")
+    @Parameters(index = "0", paramLabel = "FICHIER", description = "Fichier de données, projet (*.atlas.json) ou "
+            + "couche WFS « wfs:https://…/wfs?typeName=espace:couche[&bbox=minx,miny,maxx,maxy] » (sans typeName : "
+            + "les couches du service).")
     Path file;
 
     @Option(names = "--json", description = "Sortie JSON (clés stables, voir README).")
@@ -44,6 +46,9 @@ final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Reprojette emprises et géométries, ex. EPSG:4326.")
     String crs;
+
+    @picocli.CommandLine.Mixin
+    WfsCli.ServiceOptions services = new WfsCli.ServiceOptions();
 
     @Spec
     CommandSpec spec;
@@ -63,6 +68,15 @@ final class InfoCommand implements Callable<Integer> {
         if (sample < 0) {
             err.println("Erreur : --sample attend un nombre positif.");
             return 2;
+        }
+        if (WfsCli.isWfs(file)) {
+            final CrsId to = target;
+            ObjectNode wfs = WfsCli.info(file.toString(), services, err, l -> describe(l, to));
+            if (wfs == null) return 1;
+            if (json) out.println(wfs.toPrettyString());
+            else if (wfs.path("service").asBoolean(false)) WfsCli.printService(out, wfs);
+            else printText(out, wfs);
+            return 0;
         }
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", file.toString());

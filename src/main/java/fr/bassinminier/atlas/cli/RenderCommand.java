@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", sortOptions = false,
         description = "Dessine un projet de carte dans une image PNG.")
 final class RenderCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json).")
+    @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json) ou couche WFS "
+            + "« wfs:https://…/wfs?typeName=espace:couche&bbox=minx,miny,maxx,maxy ».")
     Path project;
 
     @Option(names = "--out", required = true, paramLabel = "FICHIER.png", description = "Image PNG à écrire.")
@@ -62,6 +63,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "Fond de plan : plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles/.gpkg"
                     + " ou une adresse XYZ (défaut : ${DEFAULT-VALUE}).")
     String fond;
+
+    @picocli.CommandLine.Mixin
+    WfsCli.ServiceOptions services = new WfsCli.ServiceOptions();
 
     @Spec
     CommandSpec spec;
@@ -97,7 +101,8 @@ final class RenderCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         long startMs = Math.max(0, System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
         // Layers are read from their files as they are drawn where the format allows it.
-        LoadedProject p = AtlasCommand.loadProject(project, err, true);
+        LoadedProject p = WfsCli.isWfs(project) ? WfsCli.project(project.toString(), services, err)
+                : AtlasCommand.loadProject(project, err, true);
         if (p == null) return 1;
         long tLoaded = System.nanoTime();
         Envelope extent = p.initialExtent();

@@ -8,6 +8,7 @@ import fr.bassinminier.atlas.analysis.impact.ImpactReport.CiteStatus;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport.ComponentHit;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport.ElementHit;
 import fr.bassinminier.atlas.analysis.impact.ImpactText;
+import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.analysis.impact.ReportInfo;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.CrsId;
@@ -71,22 +72,33 @@ public final class ImpactReportPdf {
     /** Writes the report atomically. */
     public static void write(Path target, ImpactReport r, ReportInfo info, LoadedProject project)
             throws IOException, DataException {
-        try (PDDocument doc = build(r, info, project)) {
+        write(target, r, info, project, null);
+    }
+
+    /** Writes the report with the protections consulted online (null: none asked). */
+    public static void write(Path target, ImpactReport r, ReportInfo info, LoadedProject project,
+                             ProtectionReport online) throws IOException, DataException {
+        try (PDDocument doc = build(r, info, project, online)) {
             PdfFiles.save(doc, target);
         }
     }
 
     /** The report as an open document of one or two pages (the caller closes it). */
     public static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project) throws IOException {
+        return build(r, info, project, (ProtectionReport) null);
+    }
+
+    public static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project, ProtectionReport online)
+            throws IOException {
         for (int level = 0; ; level++) {
-            PDDocument doc = build(r, info, project, Limits.LEVELS[level]);
+            PDDocument doc = build(r, info, project, Limits.LEVELS[level], online);
             if (doc.getNumberOfPages() <= 2 || level == Limits.LEVELS.length - 1) return doc;
             doc.close();
         }
     }
 
-    private static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project, Limits limits)
-            throws IOException {
+    private static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project, Limits limits,
+                                    ProtectionReport online) throws IOException {
         PDDocument doc = new PDDocument();
         try {
             PdfFonts.Fonts fonts = PdfFonts.load(doc);
@@ -98,6 +110,7 @@ public final class ImpactReportPdf {
                 findings(w, r, limits);
                 elements(w, r, limits);
                 nearest(w, r, limits);
+                if (online != null) ProtectionsPdf.sections(w, online);
                 sources(w, r);
                 closing(w, r);
                 String day = info.date() == null ? "" : " du " + DAY.format(info.date());

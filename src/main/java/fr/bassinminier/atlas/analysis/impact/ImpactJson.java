@@ -27,8 +27,15 @@ public final class ImpactJson {
     }
 
     public static String write(ImpactReport r, ReportInfo info) {
+        return write(r, info, null);
+    }
+
+    /** With the "online_protections" key when protections were asked online (null: the key is absent). */
+    public static String write(ImpactReport r, ReportInfo info, ProtectionReport online) {
         try {
-            return MAPPER.writeValueAsString(toJson(r, info));
+            ObjectNode root = toJson(r, info);
+            if (online != null) root.set("online_protections", ProtectionJson.toJson(online));
+            return MAPPER.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

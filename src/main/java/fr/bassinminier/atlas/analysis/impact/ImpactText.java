@@ -28,6 +28,11 @@ public final class ImpactText {
 
     /** The whole answer. */
     public static String format(ImpactReport r, ReportInfo info) {
+        return format(r, info, null);
+    }
+
+    /** The whole answer with the protections consulted online (null: none asked), before the sources. */
+    public static String format(ImpactReport r, ReportInfo info, ProtectionReport online) {
         StringBuilder b = new StringBuilder();
         b.append(TITLE).append('\n');
         String head = header(info);
@@ -78,6 +83,8 @@ public final class ImpactText {
                     .append(") :\n");
             for (ElementHit t : r.terrils()) b.append("  – ").append(element(t, false)).append('\n');
         }
+
+        if (online != null) b.append(ProtectionText.block(online));
 
         b.append('\n').append("Sources :\n");
         for (HeritageSource s : r.sources()) b.append("  – ").append(source(s)).append('\n');

@@ -20,11 +20,11 @@ import org.locationtech.jts.geom.Polygon;
  * on strings through json-simple (an unkept library) and would make every feature be parsed
  * twice; the mapping itself is a direct reading of RFC 7946 §3.1.
  */
-final class GeoJsonGeometry {
+public final class GeoJsonGeometry {
     private GeoJsonGeometry() {
     }
 
-    static Geometry read(JsonNode node, GeometryFactory gf) {
+    public static Geometry read(JsonNode node, GeometryFactory gf) {
         if (node == null || node.isNull()) return null;
         String type = text(node, "type");
         if ("GeometryCollection".equals(type)) {

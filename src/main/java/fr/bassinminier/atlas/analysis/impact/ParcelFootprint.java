@@ -1,0 +1,42 @@
+package fr.bassinminier.atlas.analysis.impact;
+
+import fr.bassinminier.atlas.io.apicarto.Parcel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+
+/**
+ * Cadastral parcels as the footprint of the check: their union in Lambert-93, described by
+ * their references, with a note per parcel comparing the computed area with the cadastre's
+ * contenance (a tax area, which a drawn outline only approaches).
+ */
+public final class ParcelFootprint {
+    private ParcelFootprint() {
+    }
+
+    public static Footprint of(List<Parcel> parcels, String source) {
+        if (parcels.isEmpty()) throw new IllegalArgumentException("aucune parcelle");
+        List<Geometry> parts = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Parcel p : parcels) {
+            parts.add(p.geometry());
+            refs.add(p.ref().toString());
+            if (p.contenance() > 0) {
+                double area = p.geometry().getArea();
+                notes.add(String.format(Locale.FRANCE, "parcelle %s%s : surface calculée %s, contenance cadastrale %s (écart %+.1f %%)",
+                        p.ref(), p.commune() != null ? " (" + p.commune() + ")" : "", ImpactText.area(area),
+                        ImpactText.area(p.contenance()), 100 * (area - p.contenance()) / p.contenance()));
+            }
+        }
+        Geometry union = UnaryUnionOp.union(parts);
+        if (!union.isValid()) union = union.buffer(0);
+        String communes = String.join(", ", parcels.stream().map(Parcel::commune).filter(c -> c != null).distinct().toList());
+        String description = (parcels.size() > 1 ? parcels.size() + " parcelles cadastrales " : "parcelle cadastrale ")
+                + String.join(", ", refs) + (communes.isEmpty() ? "" : " (" + communes + ")")
+                + (source != null ? ", d'après " + source : "");
+        return new Footprint(union, description, "EPSG:4326", notes);
+    }
+}

@@ -1,0 +1,89 @@
+package fr.bassinminier.atlas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.testsupport.GeoData;
+import fr.bassinminier.atlas.testsupport.ReplayServer;
+import fr.bassinminier.atlas.testsupport.ReplayServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes docs/rapport-parcelle.pdf: the heritage report for a parcel footprint on the official
+ * perimeters, with the AC1 and PLU sections filled from a replayed Géoplateforme. Run on demand
+ * ({@code -Datlas.writeDocs=true}); the parcel, easement and zone answers are synthetic, in the
+ * services' formats (the recorded parcels are outside the basin).
+ */
+class ParcelReportDocsTest {
+    /** A 40 m × 30 m parcel in Mazingarbe, across the property and its buffer zone (Lambert-93). */
+    static final double[][] PARCEL_L93 = {{679950, 7041250}, {679990, 7041250}, {679990, 7041280}, {679950, 7041280}, {679950, 7041250}};
+
+    static String parcelAnswer() {
+        var t = CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84);
+        List<String> ring = new ArrayList<>();
+        for (double[] p : PARCEL_L93) {
+            double[] ll = t.apply(p[0], p[1]);
+            ring.add(String.format(Locale.ROOT, "[%.8f,%.8f]", ll[0], ll[1]));
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"parcelle.1\",\"geometry\":"
+                + "{\"type\":\"MultiPolygon\",\"coordinates\":[[[" + String.join(",", ring) + "]]]},\"properties\":"
+                + "{\"numero\":\"0123\",\"feuille\":1,\"section\":\"AB\",\"code_dep\":\"62\",\"nom_com\":\"Mazingarbe\","
+                + "\"code_com\":\"563\",\"com_abs\":\"000\",\"code_arr\":\"000\",\"idu\":\"62563000AB0123\","
+                + "\"contenance\":1187,\"code_insee\":\"62563\"}}],\"totalFeatures\":1,\"numberMatched\":1,"
+                + "\"numberReturned\":1,\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4326\"}}}";
+    }
+
+    static final String SUP = """
+            {"type":"FeatureCollection","numberMatched":2,"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2154"}},
+             "features":[{"type":"Feature","id":"assiette_sup_s.1","geometry":{"type":"Polygon","coordinates":[[[679600,7040900],[680300,7040900],[680300,7041600],[679600,7041600],[679600,7040900]]]},
+              "properties":{"suptype":"ac1","typeass":"Périmètre des abords","nomass":"Exemple synthétique — abords d'un monument historique","idgen":"AC1_EXEMPLE_1","datesrc":"20190415"}},
+              {"type":"Feature","id":"assiette_sup_s.2","geometry":{"type":"Polygon","coordinates":[[[679970,7041200],[680300,7041200],[680300,7041400],[679970,7041400],[679970,7041200]]]},
+              "properties":{"suptype":"ac2","typeass":"Site inscrit","nomass":"Exemple synthétique — site inscrit","idgen":"AC2_EXEMPLE_1","datesrc":"19760311"}}]}""";
+    static final String PLU = """
+            {"type":"FeatureCollection","numberMatched":2,"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2154"}},
+             "features":[{"type":"Feature","id":"zone_urba.1","geometry":{"type":"Polygon","coordinates":[[[679000,7041000],[679975,7041000],[679975,7042000],[679000,7042000],[679000,7041000]]]},
+              "properties":{"libelle":"UP","libelong":"Exemple synthétique — zone urbaine patrimoniale","typezone":"U","idurba":"EXEMPLE_PLUi_20200101","datappro":"20200101"}},
+              {"type":"Feature","id":"zone_urba.2","geometry":{"type":"Polygon","coordinates":[[[679975,7041000],[681000,7041000],[681000,7042000],[679975,7042000],[679975,7041000]]]},
+              "properties":{"libelle":"N","libelong":"Exemple synthétique — zone naturelle","typezone":"N","idurba":"EXEMPLE_PLUi_20200101","datappro":"20200101"}}]}""";
+
+    static Reply replay(Map<String, String> p) {
+        if (p.get("PATH").startsWith("/api/cadastre/")) {
+            return "62563".equals(p.get("CODE_INSEE")) ? Reply.ok("application/json", parcelAnswer())
+                    : Reply.ok("application/json", ReplayServer.resource("apicarto-cadastre-parcelle-empty.json"));
+        }
+        return switch (p.getOrDefault("TYPENAMES", "")) {
+            case "wfs_sup:assiette_sup_s" -> Reply.ok("application/json", SUP);
+            case "wfs_du:zone_urba" -> Reply.ok("application/json", PLU);
+            default -> new Reply(400, "text/xml", new byte[0], 0);
+        };
+    }
+
+    @Test
+    void writeTheParcelReport() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("atlas.writeDocs"), "docs non régénérés (-Datlas.writeDocs=true)");
+        Path geo = GeoData.require("unesco").getParent();
+        List<String> args = new ArrayList<>(List.of("impact", "--data"));
+        // batis holds the buildings once; the equipements-* layers repeat them
+        for (String f : List.of("bien-inscrit", "zone-tampon", "batis", "cavaliers", "espace-neonaturel")) {
+            args.add(geo.resolve("unesco").resolve(f + ".geojson").toString());
+        }
+        Path docs = Path.of(System.getProperty("atlas.projectDir", "."), "docs");
+        Path pdf = docs.resolve("rapport-parcelle.pdf");
+        try (ReplayServer s = new ReplayServer(ParcelReportDocsTest::replay)) {
+            args.addAll(List.of("--parcel", "62563 AB 123", "--cadastre-url", s.uri("/api/cadastre/").toString(),
+                    "--wfs-url", s.uri("/wfs").toString(), "--cache", Files.createTempDirectory("atlas-cache").toString(),
+                    "--ref", "PC 062 563 26 00042", "--author", "A. Martin (UDAP 62)", "--pdf", pdf.toString()));
+            CliTest.Result r = CliTest.run(args.toArray(String[]::new));
+            System.out.println(r.out());
+            assertEquals(0, r.code(), r.err());
+        }
+    }
+}
