@@ -65,7 +65,9 @@ public final class PostgresCiteStore implements CiteStore {
 
     private final PgSettings settings;
     private final Supplier<char[]> password;
+    /** This store's commits not yet seen by its watchers (kept only while something watches). */
     private final Set<Long> ownChangeSets = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger watchers = new java.util.concurrent.atomic.AtomicInteger();
     private Connection conn;
     private String readOnlyReason;
     private boolean closed;
@@ -487,7 +489,7 @@ public final class PostgresCiteStore implements CiteStore {
                 ps.setString(2, settings.schema() + ":" + tx.changeSet);
                 ps.execute();
             }
-            ownChangeSets.add(tx.changeSet);
+            if (watchers.get() > 0) ownChangeSets.add(tx.changeSet);
             committing = true;
             c.commit();
             return tx.changeSet;
@@ -988,6 +990,7 @@ public final class PostgresCiteStore implements CiteStore {
     @Override
     public AutoCloseable watch(Runnable listener) {
         Watcher w = new Watcher(listener);
+        watchers.incrementAndGet();
         Thread t = new Thread(w, "atlas-records-watch");
         t.setDaemon(true);
         w.thread = t;
@@ -1044,6 +1047,7 @@ public final class PostgresCiteStore implements CiteStore {
 
         @Override
         public void close() {
+            if (!stop) watchers.decrementAndGet();
             stop = true;
             Connection c = listening;
             if (c != null) {
