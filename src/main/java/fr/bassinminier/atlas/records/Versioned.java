@@ -8,4 +8,6 @@ package fr.bassinminier.atlas.records;
  *                a file); only compared with versions of the same record in the same store
  */
 public record Versioned<T>(T value, long version) {
+    /** The version is not known (read from a snapshot): the save then compares the values. */
+    public static final long UNKNOWN = -1;
 }

@@ -617,7 +617,9 @@ public final class PostgresCiteStore implements CiteStore {
             open();
             try {
                 Versioned<Cite> now = readCites(c, mine.id(), true).stream().findFirst().orElse(null);
-                boolean stale = base.value() == null ? now != null : now == null || now.version() != base.version();
+                boolean stale = base.value() == null ? now != null
+                        : now == null || (base.version() == Versioned.UNKNOWN ? !now.value().equals(base.value())
+                        : now.version() != base.version());
                 if (stale) {
                     throw new ConflictException(HistoryEntry.CITE, mine.id(),
                             base.value() == null ? null : base.value().cells(), mine.cells(),
