@@ -172,6 +172,7 @@ public final class MainWindow {
             List<File> files = fc.showOpenMultipleDialog(stage);
             if (files != null) files.forEach(f -> addData(f.toPath()));
         });
+        MenuItem addPostgis = item("menu.file.addPostgis", null, () -> PostgisLayerDialog.show(stage, vm, this::error));
         MenuItem print = item("menu.file.print", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> new PrintWindow(stage, vm).show());
         MenuItem quit = item("menu.file.quit", null, () -> {
@@ -207,7 +208,7 @@ public final class MainWindow {
         });
         Menu recordsMenu = new Menu(Messages.get("menu.records"), null, progressItem, userItem);
         return new MenuBar(new Menu(Messages.get("menu.file"), null, open, save, saveAs, new SeparatorMenuItem(), add,
-                print, new SeparatorMenuItem(), quit),
+                addPostgis, print, new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
                 bookmarkMenu, toolsMenu, recordsMenu);
     }

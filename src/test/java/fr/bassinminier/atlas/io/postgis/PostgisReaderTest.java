@@ -128,6 +128,10 @@ class PostgisReaderTest {
         ProjectLayer cites = p.layers().get(0);
         assertTrue(cites.isLoaded(), String.valueOf(cites.error()));
         assertEquals(20_000, cites.data().size());
+        // "Save as" elsewhere rewrites file sources relative to the new place, never a server address.
+        Path elsewhere = Files.createDirectories(dir.resolve("ailleurs")).resolve("copie.atlas.json");
+        fr.bassinminier.atlas.io.project.LayerImport.saveAs(p, elsewhere);
+        assertEquals(db.uri(), ProjectLoader.open(elsewhere).layers().get(0).entry().source());
         ProjectLayer missing = p.layers().get(1);
         assertTrue(!missing.isLoaded() && missing.error().contains("pas de table ni de vue géographique « pas_la »"),
                 missing.error());

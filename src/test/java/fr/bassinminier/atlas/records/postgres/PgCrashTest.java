@@ -48,6 +48,7 @@ class PgCrashTest {
         Random random = new Random(Long.getLong("atlas.crash.seed", System.nanoTime()));
         List<String[]> acks = new ArrayList<>();
         int midTransaction = 0;
+        Set<String> inFlight = new HashSet<>();
         for (int run = 0; run < KILLS; run++) {
             Process p = new ProcessBuilder(javaBin, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
                     System.getProperty("java.class.path"), PgCrashWriter.class.getName(),
@@ -73,14 +74,21 @@ class PgCrashTest {
             p.waitFor(10, TimeUnit.SECONDS);
             reader.join(5000);
             List<String> copy = new ArrayList<>(lines);
-            if (!copy.isEmpty() && copy.get(copy.size() - 1).startsWith("BEGIN")) midTransaction++;
+            if (!copy.isEmpty() && copy.get(copy.size() - 1).startsWith("BEGIN")) {
+                midTransaction++;
+                // Killed after BEGIN: this edit may have committed without its ACK printed.
+                inFlight.add("r" + run + "-" + copy.get(copy.size() - 1).substring(6));
+            }
             for (String l : copy) if (l.startsWith("ACK ")) acks.add(l.substring(4).split(" "));
         }
         assertTrue(midTransaction > 0, "at least one kill landed inside a transaction");
         try (PostgresCiteStore s = PostgresCiteStore.open(db, PgCluster.PASSWORD::toCharArray)) {
             Map<Long, String[]> byCs = new HashMap<>();
             for (String[] a : acks) byCs.put(Long.parseLong(a[0]), a);
-            assertEquals(1 + acks.size(), s.editCount(), "no edit beyond the acknowledged ones (a killed one is rolled back)");
+            long unacknowledged = s.editCount() - 1 - acks.size();
+            assertTrue(unacknowledged >= 0 && unacknowledged <= midTransaction,
+                    "beyond the acknowledged edits, at most the one each killed writer was committing: " + unacknowledged);
+            int committedUnacked = 0;
             for (int i = 0; i < 3; i++) {
                 String id = "c-" + i;
                 List<HistoryEntry> notes = s.history(HistoryEntry.CITE, id).stream()
@@ -89,8 +97,13 @@ class PgCrashTest {
                 for (HistoryEntry h : notes) {
                     assertEquals(prev, h.oldValue());
                     String[] a = byCs.remove(h.changeSet());
-                    assertNotNull(a, "edit " + h.changeSet() + " acknowledged");
-                    assertEquals(a[2], h.newValue());
+                    if (a == null) {
+                        assertTrue(inFlight.contains(h.newValue()), "unacknowledged edit " + h.newValue()
+                                + " must be one a killed writer was committing");
+                        committedUnacked++;
+                    } else {
+                        assertEquals(a[2], h.newValue());
+                    }
                     prev = h.newValue();
                 }
                 assertEquals(prev, s.cite(id).orElseThrow().note());
@@ -104,8 +117,10 @@ class PgCrashTest {
             long t0 = System.nanoTime();
             s.edit("après", null, tx -> tx.saveCite(tx.cite("c-0").orElseThrow().with(Cite.NOTE, "après")));
             assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "no lock left behind by the killed writers");
+            assertEquals(unacknowledged, committedUnacked);
             System.out.printf("PostgreSQL : %d rédacteurs tués (kill -9), %d en pleine transaction ; %d modifications "
-                    + "acquittées, toutes présentes%n", KILLS, midTransaction, acks.size());
+                    + "acquittées, toutes présentes ; %d validées mais tuées avant l'accusé%n", KILLS, midTransaction,
+                    acks.size(), committedUnacked);
         }
     }
 
