@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "records", sortOptions = false,
         description = {"Fiches des cités et suivi de la rénovation (base SQLite NOM.records.sqlite à côté du projet, "
                 + "créée et amorcée au premier usage)."},
-        subcommands = {RecordsCommand.Export.class, RecordsCommand.Import.class, RecordsCommand.Stats.class},
+        subcommands = {RecordsCommand.Export.class, RecordsCommand.Import.class, RecordsCommand.Stats.class,
+                RecordsServerCommands.Migrate.class, RecordsServerCommands.Server.class},
         synopsisSubcommandLabel = "COMMANDE")
 final class RecordsCommand implements Runnable {
     @Spec

@@ -43,6 +43,35 @@ public interface CiteStore extends AutoCloseable {
      */
     long edit(String user, String comment, Work work) throws RecordsException;
 
+    /**
+     * A cité with its version, for an editor that saves it back with
+     * {@link Changes#saveCite(Versioned, Cite)}. Stores without a version column give the last
+     * edit that touched the record.
+     */
+    default Optional<Versioned<Cite>> versionedCite(String id) throws RecordsException {
+        Optional<Cite> c = cite(id);
+        if (c.isEmpty()) return Optional.empty();
+        List<HistoryEntry> h = history(HistoryEntry.CITE, id);
+        return Optional.of(new Versioned<>(c.get(), h.isEmpty() ? 0 : h.get(h.size() - 1).changeSet()));
+    }
+
+    /**
+     * Null when edits are allowed, else why not, in French for the editor's banner (a server
+     * role with the right to read only).
+     */
+    default String readOnlyReason() {
+        return null;
+    }
+
+    /**
+     * Calls {@code listener} on a background thread when someone else saved edits (another user
+     * of a shared server). Stores nobody else writes to never call it. Close the result to stop.
+     */
+    default AutoCloseable watch(Runnable listener) {
+        return () -> {
+        };
+    }
+
     @Override
     void close() throws RecordsException;
 
@@ -59,6 +88,20 @@ public interface CiteStore extends AutoCloseable {
 
         /** Inserts or updates (by id). */
         void saveCite(Cite cite) throws RecordsException;
+
+        /**
+         * Saves {@code mine} only if the stored cité is still the one the editor read
+         * ({@code base}); else throws {@link ConflictException} with mine and theirs field by
+         * field. Stores without versions compare the values.
+         */
+        default void saveCite(Versioned<Cite> base, Cite mine) throws RecordsException {
+            Cite now = cite(mine.id()).orElse(null);
+            if (!java.util.Objects.equals(now, base.value())) {
+                throw new ConflictException(HistoryEntry.CITE, mine.id(), base.value() == null ? null : base.value().cells(),
+                        mine.cells(), now == null ? null : now.cells(), base.version());
+            }
+            saveCite(mine);
+        }
 
         Optional<Operation> operation(long id) throws RecordsException;
 

@@ -1,6 +1,7 @@
 package fr.bassinminier.atlas.ui;
 
 import fr.bassinminier.atlas.records.Cite;
+import fr.bassinminier.atlas.records.ConflictException;
 import fr.bassinminier.atlas.records.HistoryEntry;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsSnapshot;
@@ -128,6 +129,8 @@ final class CiteEditorWindow {
             model.redo();
             reload.run();
         });
+        // What this window last read or saved: a save against anything else is a conflict.
+        Cite[] base = {cite};
         save.setOnAction(e -> {
             Cite result;
             try {
@@ -137,13 +140,15 @@ final class CiteEditorWindow {
                 return;
             }
             save.setDisable(true);
+            String note = comment.getText().isBlank() ? null : comment.getText().strip();
             Task<RecordsSnapshot> task = new Task<>() {
                 @Override
                 protected RecordsSnapshot call() throws RecordsException {
-                    return records.save(model, comment.getText().isBlank() ? null : comment.getText().strip());
+                    return records.save(model, base[0], note);
                 }
             };
             task.setOnSucceeded(ev -> {
+                base[0] = result;
                 saved.accept(task.getValue());
                 refreshHistory.run();
                 status.setText(Messages.get("editor.saved", result.name()));
@@ -151,10 +156,41 @@ final class CiteEditorWindow {
             });
             task.setOnFailed(ev -> {
                 save.setDisable(false);
+                // Nothing was written; the fields keep what the user typed, so a retry works.
+                if (task.getException() instanceof ConflictException c && c.theirs() != null) {
+                    if (ConflictDialog.reapply(stage, c)) {
+                        Task<RecordsSnapshot> again = new Task<>() {
+                            @Override
+                            protected RecordsSnapshot call() throws RecordsException {
+                                return records.reapply(model, c, note);
+                            }
+                        };
+                        again.setOnSucceeded(ev2 -> {
+                            base[0] = Cite.fromCells(c.reapplied());
+                            saved.accept(again.getValue());
+                            refreshHistory.run();
+                            status.setText(Messages.get("editor.conflict.reapplied"));
+                        });
+                        again.setOnFailed(ev2 -> error.accept(again.getException().getMessage()));
+                        new Thread(again, "atlas-records-save").start();
+                    } else {
+                        status.setText(Messages.get("editor.conflict.kept"));
+                    }
+                    return;
+                }
+                status.setText(Messages.get("editor.notSaved"));
                 error.accept(task.getException().getMessage());
             });
             new Thread(task, "atlas-records-save").start();
         });
+        String readOnly = records.readOnlyReason();
+        if (readOnly != null) {
+            save.setDisable(true);
+            fields.values().forEach(tf -> tf.setEditable(false));
+            statuses.values().forEach(c -> c.setDisable(true));
+            status.setText(readOnly);
+            status.getStyleClass().add("field-problem");
+        }
         VBox right = new VBox(6, new Label(Messages.get("editor.history")), history);
         right.setPadding(new Insets(10));
         HBox buttons = new HBox(8, undo, redo, comment, save);

@@ -182,6 +182,7 @@ public final class MainWindow {
             List<File> files = fc.showOpenMultipleDialog(stage);
             if (files != null) files.forEach(f -> addData(f.toPath()));
         });
+        MenuItem addPostgis = item("menu.file.addPostgis", null, () -> PostgisLayerDialog.show(stage, vm, this::error));
         MenuItem print = item("menu.file.print", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> new PrintWindow(stage, vm, map.basemap()).show());
         MenuItem quit = item("menu.file.quit", null, () -> {
@@ -220,8 +221,7 @@ public final class MainWindow {
                 item("menu.file.new.official", null, this::newOfficialProject));
         MenuItem official = item("menu.file.official", null, this::openOfficialSet);
         return new MenuBar(new Menu(Messages.get("menu.file"), null, newMenu, open, official, save, saveAs,
-                new SeparatorMenuItem(), add,
-                print, new SeparatorMenuItem(), quit),
+                new SeparatorMenuItem(), add, addPostgis, print, new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
                 backgrounds.menu(), bookmarkMenu, toolsMenu, recordsMenu);
     }

@@ -4,6 +4,8 @@ import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.records.Cite;
 import fr.bassinminier.atlas.records.CiteStore;
+import fr.bassinminier.atlas.records.ConflictException;
+import fr.bassinminier.atlas.records.Versioned;
 import fr.bassinminier.atlas.records.FeatureLink;
 import fr.bassinminier.atlas.records.HistoryEntry;
 import fr.bassinminier.atlas.records.Operation;
@@ -29,6 +31,7 @@ public final class RecordsViewModel {
     private final ObjectProperty<RecordsSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObjectProperty<ProgressReport> progress = new SimpleObjectProperty<>();
     private CiteStore store;
+    private AutoCloseable watch;
 
     public ObjectProperty<RecordsSnapshot> snapshotProperty() {
         return snapshot;
@@ -45,8 +48,64 @@ public final class RecordsViewModel {
     /** Opens (creating and seeding on first use) the records of a project; blocking. */
     public synchronized RecordsSnapshot open(Path projectFile) throws RecordsException, DataException {
         close();
-        store = RecordsProject.open(projectFile);
+        try {
+            store = RecordsProject.open(projectFile, null);
+        } catch (RecordsException e) {
+            // A server that refused PGPASSWORD / ~/.pgpass: ask the user once.
+            if (!authRefused(e)) throw e;
+            store = RecordsProject.open(projectFile, RecordsViewModel::askPassword);
+        }
+        // Other users' saves on a shared server: read again and show them, without restarting.
+        CiteStore opened = store;
+        watch = store.watch(() -> {
+            try {
+                RecordsSnapshot s = opened.snapshot();
+                javafx.application.Platform.runLater(() -> {
+                    if (store == opened) publish(s);
+                });
+            } catch (RecordsException ignored) {
+                // The next save or refresh reports the problem with its message.
+            }
+        });
         return store.snapshot();
+    }
+
+    /** Null when edits are allowed, else why not (a read-only server role), for the editor's banner. */
+    public synchronized String readOnlyReason() {
+        return store == null ? null : store.readOnlyReason();
+    }
+
+    private static boolean authRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("28")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Asks for the server's password on the FX thread; called from the opening task. */
+    private static char[] askPassword() {
+        java.util.concurrent.FutureTask<char[]> ask = new java.util.concurrent.FutureTask<>(() -> {
+            javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+            d.setTitle(Messages.get("records.password.title"));
+            d.setHeaderText(Messages.get("records.password.header"));
+            javafx.scene.control.PasswordField pf = new javafx.scene.control.PasswordField();
+            d.getDialogPane().setContent(pf);
+            d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                    javafx.scene.control.ButtonType.CANCEL);
+            d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? pf.getText() : null);
+            return d.showAndWait().map(String::toCharArray).orElse(null);
+        });
+        javafx.application.Platform.runLater(ask);
+        try {
+            return ask.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
     }
 
     /** Publishes a snapshot read off the FX thread (call on the FX thread). */
@@ -56,6 +115,14 @@ public final class RecordsViewModel {
     }
 
     public synchronized void close() {
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception ignored) {
+                // Only stops a listener.
+            }
+            watch = null;
+        }
         if (store != null) {
             try {
                 store.close();
@@ -184,10 +251,32 @@ public final class RecordsViewModel {
 
     /** Saves an edit in one transaction and returns the new snapshot; blocking. */
     public synchronized RecordsSnapshot save(CiteEditorModel edit, String comment) throws RecordsException {
+        return save(edit, edit.original(), comment);
+    }
+
+    /**
+     * Saves an edit started from {@code base} (the cité as the editor read it, or as it last
+     * saved it). When someone else changed the cité since, nothing is written and a
+     * {@link ConflictException} lists mine and theirs field by field.
+     */
+    public synchronized RecordsSnapshot save(CiteEditorModel edit, Cite base, String comment) throws RecordsException {
         Cite result = edit.result();
         List<Tranche> changed = edit.changedTranches();
         store.edit(user(), comment, ch -> {
-            ch.saveCite(result);
+            ch.saveCite(new Versioned<>(base, Versioned.UNKNOWN), result);
+            for (Tranche t : changed) ch.saveTranche(t);
+        });
+        return store.snapshot();
+    }
+
+    /** After a conflict: my changed fields re-applied over theirs, saved against their version. */
+    public synchronized RecordsSnapshot reapply(CiteEditorModel edit, ConflictException conflict, String comment)
+            throws RecordsException {
+        Cite theirs = Cite.fromCells(conflict.theirs());
+        Cite merged = Cite.fromCells(conflict.reapplied());
+        List<Tranche> changed = edit.changedTranches();
+        store.edit(user(), comment, ch -> {
+            ch.saveCite(new Versioned<>(theirs, conflict.theirVersion()), merged);
             for (Tranche t : changed) ch.saveTranche(t);
         });
         return store.snapshot();

@@ -67,6 +67,8 @@ public final class LayerImport {
 
     /** A path written relative to {@code oldBase}, rewritten relative to {@code newBase} when possible. */
     private static String rebase(String path, Path oldBase, Path newBase) {
+        // A server (PostGIS) is not a file: its address stays as it is.
+        if (path.startsWith("postgresql://") || path.startsWith("postgres://")) return path;
         Path abs = oldBase.resolve(path).normalize();
         try {
             return newBase.relativize(abs).toString().replace('\\', '/');

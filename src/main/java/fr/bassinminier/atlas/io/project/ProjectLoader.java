@@ -95,6 +95,7 @@ public final class ProjectLoader {
     }
 
     private static ProjectLayer loadLayer(MapProject p, Path base, LayerEntry e, Map<Path, Dataset> cache) {
+        if (e.source().startsWith("postgresql://") || e.source().startsWith("postgres://")) return postgis(p, base, e);
         Path src = base.resolve(e.source()).normalize();
         try {
             Dataset ds = cache.get(src);
@@ -120,6 +121,27 @@ public final class ProjectLoader {
             }
             return withSld(ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs())), base);
         } catch (DataException ex) {
+            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+        }
+    }
+
+    /**
+     * A PostGIS table or view: source "postgresql://user@host:port/db?schema=…" (no password:
+     * ~/.pgpass or PGPASSWORD), layer "table", "schema.table" or "table:geometry_column".
+     */
+    private static ProjectLayer postgis(MapProject p, Path base, LayerEntry e) {
+        if (e.layerName() == null || e.layerName().isBlank()) {
+            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : table PostGIS non indiquée (clé \"layer\").");
+        }
+        try {
+            VectorLayer layer = fr.bassinminier.atlas.io.postgis.PostgisReader.read(
+                    fr.bassinminier.atlas.io.postgis.PgSettings.parse(e.source()), null, e.layerName(), null);
+            if (!layer.crs().isKnown() || !CrsTransforms.isSupported(layer.crs())) {
+                return ProjectLayer.failed(e, "Couche « " + e.title() + " » : système de coordonnées inconnu (SRID de "
+                        + e.layerName() + ").");
+            }
+            return withSld(ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs())), base);
+        } catch (fr.bassinminier.atlas.io.postgis.PostgisException | IllegalArgumentException ex) {
             return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
         }
     }

@@ -2,8 +2,10 @@ package fr.bassinminier.atlas.records.project;
 
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.project.ProjectFile;
+import fr.bassinminier.atlas.io.postgis.PgSettings;
 import fr.bassinminier.atlas.records.CiteStore;
 import fr.bassinminier.atlas.records.RecordsException;
+import fr.bassinminier.atlas.records.postgres.PostgresCiteStore;
 import fr.bassinminier.atlas.records.seed.RecordsSeed;
 import fr.bassinminier.atlas.records.sqlite.SqliteCiteStore;
 import java.nio.file.Files;
@@ -45,6 +47,67 @@ public final class RecordsProject {
         return base.resolve("atlas-bassin-minier");
     }
 
+    /**
+     * The project's records server, beside the project: {@code NAME.records-server.json} with
+     * host, port, database, schema, user and sslmode, never a password. A file of its own, so that
+     * the map project format stays as it is and a team can share the project with it.
+     */
+    public static Path serverFile(Path projectFile) {
+        return projectFile.toAbsolutePath().resolveSibling(stem(projectFile) + SERVER_EXTENSION);
+    }
+
+    public static final String SERVER_EXTENSION = ".records-server.json";
+
+    private static String stem(Path projectFile) {
+        String name = projectFile.toAbsolutePath().getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(ProjectFile.EXTENSION)
+                ? name.substring(0, name.length() - ProjectFile.EXTENSION.length())
+                : name.replaceFirst("\\.[^.]*$", "");
+    }
+
+    /** The server the project's records live on, if any. */
+    public static java.util.Optional<PgSettings> server(Path projectFile) throws DataException {
+        Path f = serverFile(projectFile);
+        if (!Files.isRegularFile(f)) return java.util.Optional.empty();
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+            if (n == null || !n.isObject()) throw new IllegalArgumentException("objet JSON attendu");
+            if (n.has("password")) {
+                throw new IllegalArgumentException("le mot de passe n'a pas sa place dans ce fichier (utilisez "
+                        + "~/.pgpass ou PGPASSWORD)");
+            }
+            return java.util.Optional.of(new PgSettings(n.path("host").asText(null), n.path("port").asInt(PgSettings.DEFAULT_PORT),
+                    n.path("database").asText(null), n.path("schema").asText(null), n.path("user").asText(null),
+                    n.path("sslmode").asText(null)));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new DataException(f, DataException.Problem.CORRUPT, "réglages du serveur des fiches illisibles ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes (or, with null, removes) the project's records server settings. */
+    public static void setServer(Path projectFile, PgSettings s) throws DataException {
+        Path f = serverFile(projectFile);
+        if (s == null) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (java.io.IOException e) {
+                throw new DataException(f, DataException.Problem.WRITE_FAILED, e.getMessage(), e);
+            }
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode n = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        n.put("store", "postgresql");
+        n.put("host", s.host());
+        n.put("port", s.port());
+        n.put("database", s.database());
+        n.put("schema", s.schema());
+        n.put("user", s.user());
+        n.put("sslmode", s.sslMode());
+        byte[] bytes = (n.toPrettyString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        fr.bassinminier.atlas.io.AtomicFiles.write(f, out -> out.write(bytes));
+    }
+
     public static Path seedFile(Path projectFile) {
         return projectFile.toAbsolutePath().resolveSibling("data").resolve(RecordsSeed.FILE);
     }
@@ -54,10 +117,21 @@ public final class RecordsProject {
      * them from the project's seed file when there is one.
      */
     public static CiteStore open(Path projectFile) throws RecordsException, DataException {
-        SqliteCiteStore store = SqliteCiteStore.open(recordsFile(projectFile));
+        return open(projectFile, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, on the PostgreSQL server named in {@code NAME.records-server.json}
+     * when the project has one ({@code password}: a prompt, or null for PGPASSWORD / ~/.pgpass).
+     */
+    public static CiteStore open(Path projectFile, java.util.function.Supplier<char[]> password)
+            throws RecordsException, DataException {
+        java.util.Optional<PgSettings> server = server(projectFile);
+        CiteStore store = server.isPresent() ? PostgresCiteStore.open(server.get(), password)
+                : SqliteCiteStore.open(recordsFile(projectFile));
         try {
             Path seed = seedFile(projectFile);
-            if (store.editCount() == 0 && Files.isRegularFile(seed)) {
+            if (store.editCount() == 0 && Files.isRegularFile(seed) && store.readOnlyReason() == null) {
                 RecordsSeed.apply(store, RecordsSeed.read(seed), SEED_USER);
             }
             return store;
