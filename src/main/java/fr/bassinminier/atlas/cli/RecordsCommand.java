@@ -8,6 +8,7 @@ import fr.bassinminier.atlas.records.CiteStore;
 import fr.bassinminier.atlas.records.ProgressReport;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsSnapshot;
+import fr.bassinminier.atlas.records.exchange.ConflictPolicy;
 import fr.bassinminier.atlas.records.exchange.ImportPlan;
 import fr.bassinminier.atlas.records.exchange.RecordImport;
 import fr.bassinminier.atlas.records.exchange.RecordSheets;
@@ -93,12 +94,14 @@ final class RecordsCommand implements Runnable {
             Path p = project.resolve(err);
             if (p == null) return 1;
             try (CiteStore store = RecordsProject.open(p)) {
+                // The base version is read before the records: see CiteStore.lastEditId.
+                long version = store.lastEditId();
                 RecordsSnapshot s = store.snapshot();
                 List<Path> files;
                 if (target.csv != null) {
-                    files = RecordSheets.writeCsv(target.csv, s);
+                    files = RecordSheets.writeCsv(target.csv, s, version);
                 } else {
-                    RecordSheets.writeXlsx(target.xlsx, s, store.recentHistory(Integer.MAX_VALUE));
+                    RecordSheets.writeXlsx(target.xlsx, s, store.recentHistory(Integer.MAX_VALUE), version);
                     files = List.of(target.xlsx);
                 }
                 out.println("Fiches exportées : " + s.cites().size() + " cités, " + s.tranches().size() + " tranches, "
@@ -128,6 +131,13 @@ final class RecordsCommand implements Runnable {
                 description = "Nom inscrit dans l'historique ; par défaut l'utilisateur du système.")
         String user;
 
+        @Option(names = "--on-conflict", paramLabel = "CHOIX", defaultValue = "abort",
+                description = {"Champ modifié à la fois dans la feuille et dans les fiches depuis l'exportation "
+                        + "(ou, pour une feuille sans colonne version, remis à une valeur antérieure) : "
+                        + "abort (par défaut) refuse l'import, keep-theirs garde la valeur des fiches, "
+                        + "keep-mine prend celle de la feuille."})
+        String onConflict;
+
         @Mixin
         ProjectOption project;
 
@@ -145,13 +155,24 @@ final class RecordsCommand implements Runnable {
                 err.println("Erreur : nom d'utilisateur inconnu ; indiquez-le avec --user.");
                 return 2;
             }
+            ConflictPolicy policy = ConflictPolicy.parse(onConflict).orElse(null);
+            if (policy == null) {
+                err.println("Erreur : --on-conflict « " + onConflict + " » inconnu ; attendu : keep-theirs, keep-mine "
+                        + "ou abort.");
+                return 2;
+            }
             try (CiteStore store = RecordsProject.open(p)) {
-                ImportPlan plan = RecordImport.plan(file, store);
+                ImportPlan plan = RecordImport.plan(file, store, policy);
                 out.println(plan.describe());
                 if (plan.hasErrors()) {
                     err.println("Erreur : import refusé, " + plan.errors().size() + " ligne(s) en erreur ; "
                             + "rien n'a été modifié.");
                     return 1;
+                }
+                if (plan.hasUnresolvedConflicts()) {
+                    err.println("Erreur : import refusé, " + plan.conflicts().size() + " conflit(s) à trancher avec "
+                            + "--on-conflict keep-theirs ou keep-mine ; rien n'a été modifié.");
+                    return 3;
                 }
                 if (dryRun) {
                     out.println("Simulation (--dry-run) : rien n'a été enregistré.");
