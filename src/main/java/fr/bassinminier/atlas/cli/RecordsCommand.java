@@ -13,6 +13,8 @@ import fr.bassinminier.atlas.records.exchange.ImportPlan;
 import fr.bassinminier.atlas.records.exchange.RecordImport;
 import fr.bassinminier.atlas.records.exchange.RecordSheets;
 import fr.bassinminier.atlas.records.project.RecordsProject;
+import fr.bassinminier.atlas.records.sqlite.SqliteCiteStore;
+import fr.bassinminier.atlas.records.sqlite.StoreBackups;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "records", sortOptions = false,
         description = {"Fiches des cités et suivi de la rénovation (base SQLite NOM.records.sqlite à côté du projet, "
                 + "créée et amorcée au premier usage)."},
-        subcommands = {RecordsCommand.Export.class, RecordsCommand.Import.class, RecordsCommand.Stats.class},
+        subcommands = {RecordsCommand.Export.class, RecordsCommand.Import.class, RecordsCommand.Stats.class,
+                RecordsCommand.Check.class, RecordsCommand.Restore.class},
         synopsisSubcommandLabel = "COMMANDE")
 final class RecordsCommand implements Runnable {
     @Spec
@@ -299,6 +302,74 @@ final class RecordsCommand implements Runnable {
         /** 23 000 with a plain space: the narrow no-break space of Locale.FRANCE misaligns columns. */
         private static String n(int v) {
             return String.format(Locale.FRANCE, "%,d", v).replace('\u202f', ' ').replace('\u00a0', ' ');
+        }
+    }
+
+    @Command(name = "check", sortOptions = false,
+            description = {"Vérifie en entier le fichier des fiches (PRAGMA integrity_check) sans rien modifier."})
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path p = project.resolve(err);
+            if (p == null) return 1;
+            Path file = RecordsProject.recordsFile(p);
+            if (!Files.isRegularFile(file)) {
+                err.println("Erreur : fichier « " + file.getFileName() + " » absent : aucune fiche enregistrée.");
+                return 1;
+            }
+            try (SqliteCiteStore store = SqliteCiteStore.open(file)) {
+                String check = store.integrityCheck();
+                if (!check.equals("ok")) {
+                    err.println("Erreur : fichier « " + file.getFileName() + " » endommagé :");
+                    check.lines().limit(20).forEach(l -> err.println("  " + l));
+                    err.println("Restaurez la sauvegarde automatique : atlas records restore.");
+                    return 1;
+                }
+                out.println("Fichier « " + file.getFileName() + " » : intègre (" + store.editCount() + " modifications "
+                        + "enregistrées).");
+                StoreBackups.newest(file).ifPresent(b -> out.println("Dernière sauvegarde automatique : " + b));
+                return 0;
+            } catch (RecordsException e) {
+                err.println("Erreur : " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "restore", sortOptions = false,
+            description = {"Remplace le fichier des fiches par la plus récente de ses sauvegardes automatiques qui soit "
+                    + "intègre (NOM.records.sqlite.auto-1.bak à auto-3.bak). Le fichier remplacé est gardé à côté "
+                    + "(NOM.records.sqlite.endommage-DATE). Fermez d'abord l'Atlas partout où il est ouvert."})
+    static final class Restore implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path p = project.resolve(err);
+            if (p == null) return 1;
+            try {
+                StoreBackups.Restored r = StoreBackups.restore(RecordsProject.recordsFile(p));
+                out.println("Fiches restaurées depuis « " + r.backup().getFileName() + " » (du " + r.date() + ").");
+                if (r.damagedKept() != null) out.println("Ancien fichier gardé : " + r.damagedKept());
+                return 0;
+            } catch (RecordsException e) {
+                err.println("Erreur : " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

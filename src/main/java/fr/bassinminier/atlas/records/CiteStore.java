@@ -67,6 +67,13 @@ public interface CiteStore extends AutoCloseable {
      */
     long edit(String user, String comment, Work work) throws RecordsException;
 
+    /**
+     * Called before a bulk write (an import): a storage may check itself in full and keep a
+     * backup first. Throws (kind {@link RecordsException.Kind#CORRUPT}) when it is damaged.
+     */
+    default void beforeImport() throws RecordsException {
+    }
+
     @Override
     void close() throws RecordsException;
 

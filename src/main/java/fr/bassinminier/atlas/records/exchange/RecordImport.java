@@ -154,6 +154,8 @@ public final class RecordImport {
                     + "Rien n'a été modifié.");
         }
         if (plan.changes().isEmpty()) return 0;
+        // A full check first: an import must never write into a damaged file (and a backup is kept).
+        store.beforeImport();
         String comment = "Import de « " + plan.file().getFileName() + " »";
         return store.edit(user, comment, tx -> {
             for (RecordChange c : plan.changes()) {
