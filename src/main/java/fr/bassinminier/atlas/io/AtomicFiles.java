@@ -109,7 +109,7 @@ public final class AtomicFiles {
     static Path checkedTarget(Path target) throws DataException {
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null) {
-            throw new DataException(target, Problem.UNSAFE, "chemin sans dossier ; écriture refusée.");
+            throw new DataException(target, Problem.UNSAFE, "écriture impossible : chemin sans dossier.");
         }
         if (Files.isSymbolicLink(abs)) {
             Path real;
@@ -118,21 +118,21 @@ public final class AtomicFiles {
                 real = abs.toRealPath();
                 folder = abs.getParent().toRealPath();
             } catch (NoSuchFileException e) {
-                throw new DataException(target, Problem.UNSAFE, "lien symbolique vers un fichier absent ; écriture "
-                        + "refusée. Indiquez un fichier ordinaire.");
+                throw new DataException(target, Problem.UNSAFE, "écriture impossible : lien symbolique vers un "
+                        + "fichier absent. Indiquez un fichier ordinaire.");
             } catch (IOException e) {
-                throw new DataException(target, Problem.UNSAFE, "lien symbolique illisible (" + e.getMessage()
-                        + ") ; écriture refusée.", e);
+                throw new DataException(target, Problem.UNSAFE, "écriture impossible : lien symbolique illisible ("
+                        + e.getMessage() + ").", e);
             }
             if (!folder.equals(real.getParent())) {
-                throw new DataException(target, Problem.UNSAFE, "lien symbolique vers « " + real + " », hors du dossier "
-                        + "du fichier ; écriture refusée, rien n'a été modifié. Indiquez le fichier visé lui-même.");
+                throw new DataException(target, Problem.UNSAFE, "écriture impossible : lien symbolique vers « " + real
+                        + " », hors du dossier du fichier ; rien n'a été modifié. Indiquez le fichier visé lui-même.");
             }
             abs = real;
         }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new DataException(target, Problem.UNSAFE, "ce n'est pas un fichier ordinaire (" + kind(abs)
-                    + ") ; écriture refusée, il n'a pas été modifié.");
+            throw new DataException(target, Problem.UNSAFE, "écriture impossible : ce n'est pas un fichier ordinaire (" + kind(abs)
+                    + ") ; il n'a pas été modifié.");
         }
         return abs;
     }

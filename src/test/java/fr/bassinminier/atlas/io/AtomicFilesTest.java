@@ -72,7 +72,7 @@ class AtomicFilesTest {
         if (Files.exists(devNull)) {
             DataException e = assertThrows(DataException.class, () -> AtomicFiles.write(devNull, out -> out.write(1)));
             assertEquals(DataException.Problem.UNSAFE, e.problem());
-            assertTrue(e.getMessage().contains("n'est pas un fichier ordinaire (périphérique en mode caractère)"),
+            assertTrue(e.getMessage().contains("écriture impossible : ce n'est pas un fichier ordinaire (périphérique en mode caractère)"),
                     e.getMessage());
             assertFalse(Files.isRegularFile(devNull), "still the device");
         }
