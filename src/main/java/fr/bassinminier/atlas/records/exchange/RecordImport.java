@@ -276,6 +276,13 @@ public final class RecordImport {
         Map<String, String> merge(String title, String where, Long version, Map<String, String> now,
                                   Map<String, String> base, Map<String, String> sheet, Set<String> present,
                                   String entity, String id) {
+            return merge(title, where, version, now, base, sheet, present, entity, id, null, null);
+        }
+
+        /** {@code alsoEntity}, {@code alsoId}: a second record whose history holds some of the fields (a tranche's operation). */
+        Map<String, String> merge(String title, String where, Long version, Map<String, String> now,
+                                  Map<String, String> base, Map<String, String> sheet, Set<String> present,
+                                  String entity, String id, String alsoEntity, String alsoId) {
             Map<String, String> out = new LinkedHashMap<>(now);
             for (String f : present) {
                 if (!now.containsKey(f) || !sheet.containsKey(f)) continue;
@@ -289,7 +296,8 @@ public final class RecordImport {
                         continue;
                     }
                     conflicts.add(new ImportPlan.Conflict(title, where, f, orig, theirs, mine));
-                } else if (past.earlier(entity, id, f, mine)) {
+                } else if (past.earlier(entity, id, f, mine)
+                        || (alsoEntity != null && past.earlier(alsoEntity, alsoId, f, mine))) {
                     conflicts.add(new ImportPlan.Conflict(title, where, f, null, theirs, mine));
                 } else {
                     out.put(f, mine);
@@ -542,7 +550,8 @@ public final class RecordImport {
             }
             String title = "tranche " + old.id() + " (cité " + citeId + ", « " + oldOp.name() + " », tranche "
                     + old.number() + ")";
-            return merge(title, where(t, r), version, was, base, sheet, present(r), HistoryEntry.TRANCHE, id);
+            return merge(title, where(t, r), version, was, base, sheet, present(r), HistoryEntry.TRANCHE, id,
+                    HistoryEntry.OPERATION, Long.toString(oldOp.id()));
         }
 
         private void works(Table t) {
