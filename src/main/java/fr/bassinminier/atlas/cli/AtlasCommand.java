@@ -30,7 +30,10 @@ public final class AtlasCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter terminalOut, PrintWriter terminalErr) {
+        // Values from files are printed: no escape sequence of theirs reaches the terminal.
+        PrintWriter out = TerminalText.safe(terminalOut);
+        PrintWriter err = TerminalText.safe(terminalErr);
         CommandLine cl = new CommandLine(new AtlasCommand());
         frenchHeadings(cl);
         cl.setOut(out);

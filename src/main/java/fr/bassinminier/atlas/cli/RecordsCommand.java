@@ -8,10 +8,13 @@ import fr.bassinminier.atlas.records.CiteStore;
 import fr.bassinminier.atlas.records.ProgressReport;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsSnapshot;
+import fr.bassinminier.atlas.records.exchange.ConflictPolicy;
 import fr.bassinminier.atlas.records.exchange.ImportPlan;
 import fr.bassinminier.atlas.records.exchange.RecordImport;
 import fr.bassinminier.atlas.records.exchange.RecordSheets;
 import fr.bassinminier.atlas.records.project.RecordsProject;
+import fr.bassinminier.atlas.records.sqlite.SqliteCiteStore;
+import fr.bassinminier.atlas.records.sqlite.StoreBackups;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
         description = {"Fiches des cités et suivi de la rénovation (base SQLite NOM.records.sqlite à côté du projet, "
                 + "créée et amorcée au premier usage)."},
         subcommands = {RecordsCommand.Export.class, RecordsCommand.Import.class, RecordsCommand.Stats.class,
-                RecordsServerCommands.Migrate.class, RecordsServerCommands.Server.class},
+                RecordsServerCommands.Migrate.class, RecordsServerCommands.Server.class,
+                RecordsCommand.Check.class, RecordsCommand.Restore.class},
         synopsisSubcommandLabel = "COMMANDE")
 final class RecordsCommand implements Runnable {
     @Spec
@@ -94,12 +98,14 @@ final class RecordsCommand implements Runnable {
             Path p = project.resolve(err);
             if (p == null) return 1;
             try (CiteStore store = RecordsProject.open(p)) {
+                // The base version is read before the records: see CiteStore.lastEditId.
+                long version = store.lastEditId();
                 RecordsSnapshot s = store.snapshot();
                 List<Path> files;
                 if (target.csv != null) {
-                    files = RecordSheets.writeCsv(target.csv, s);
+                    files = RecordSheets.writeCsv(target.csv, s, version);
                 } else {
-                    RecordSheets.writeXlsx(target.xlsx, s, store.recentHistory(Integer.MAX_VALUE));
+                    RecordSheets.writeXlsx(target.xlsx, s, store.recentHistory(Integer.MAX_VALUE), version);
                     files = List.of(target.xlsx);
                 }
                 out.println("Fiches exportées : " + s.cites().size() + " cités, " + s.tranches().size() + " tranches, "
@@ -129,6 +135,13 @@ final class RecordsCommand implements Runnable {
                 description = "Nom inscrit dans l'historique ; par défaut l'utilisateur du système.")
         String user;
 
+        @Option(names = "--on-conflict", paramLabel = "CHOIX", defaultValue = "abort",
+                description = {"Champ modifié à la fois dans la feuille et dans les fiches depuis l'exportation "
+                        + "(ou, pour une feuille sans colonne version, remis à une valeur antérieure) : "
+                        + "abort (par défaut) refuse l'import, keep-theirs garde la valeur des fiches, "
+                        + "keep-mine prend celle de la feuille."})
+        String onConflict;
+
         @Mixin
         ProjectOption project;
 
@@ -146,13 +159,24 @@ final class RecordsCommand implements Runnable {
                 err.println("Erreur : nom d'utilisateur inconnu ; indiquez-le avec --user.");
                 return 2;
             }
+            ConflictPolicy policy = ConflictPolicy.parse(onConflict).orElse(null);
+            if (policy == null) {
+                err.println("Erreur : --on-conflict « " + onConflict + " » inconnu ; attendu : keep-theirs, keep-mine "
+                        + "ou abort.");
+                return 2;
+            }
             try (CiteStore store = RecordsProject.open(p)) {
-                ImportPlan plan = RecordImport.plan(file, store);
+                ImportPlan plan = RecordImport.plan(file, store, policy);
                 out.println(plan.describe());
                 if (plan.hasErrors()) {
                     err.println("Erreur : import refusé, " + plan.errors().size() + " ligne(s) en erreur ; "
                             + "rien n'a été modifié.");
                     return 1;
+                }
+                if (plan.hasUnresolvedConflicts()) {
+                    err.println("Erreur : import refusé, " + plan.conflicts().size() + " conflit(s) à trancher avec "
+                            + "--on-conflict keep-theirs ou keep-mine ; rien n'a été modifié.");
+                    return 3;
                 }
                 if (dryRun) {
                     out.println("Simulation (--dry-run) : rien n'a été enregistré.");
@@ -281,6 +305,74 @@ final class RecordsCommand implements Runnable {
         /** 23 000 with a plain space: the narrow no-break space of Locale.FRANCE misaligns columns. */
         private static String n(int v) {
             return String.format(Locale.FRANCE, "%,d", v).replace('\u202f', ' ').replace('\u00a0', ' ');
+        }
+    }
+
+    @Command(name = "check", sortOptions = false,
+            description = {"Vérifie en entier le fichier des fiches (PRAGMA integrity_check) sans rien modifier."})
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path p = project.resolve(err);
+            if (p == null) return 1;
+            Path file = RecordsProject.recordsFile(p);
+            if (!Files.isRegularFile(file)) {
+                err.println("Erreur : fichier « " + file.getFileName() + " » absent : aucune fiche enregistrée.");
+                return 1;
+            }
+            try (SqliteCiteStore store = SqliteCiteStore.open(file)) {
+                String check = store.integrityCheck();
+                if (!check.equals("ok")) {
+                    err.println("Erreur : fichier « " + file.getFileName() + " » endommagé :");
+                    check.lines().limit(20).forEach(l -> err.println("  " + l));
+                    err.println("Restaurez la sauvegarde automatique : atlas records restore.");
+                    return 1;
+                }
+                out.println("Fichier « " + file.getFileName() + " » : intègre (" + store.editCount() + " modifications "
+                        + "enregistrées).");
+                StoreBackups.newest(file).ifPresent(b -> out.println("Dernière sauvegarde automatique : " + b));
+                return 0;
+            } catch (RecordsException e) {
+                err.println("Erreur : " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "restore", sortOptions = false,
+            description = {"Remplace le fichier des fiches par la plus récente de ses sauvegardes automatiques qui soit "
+                    + "intègre (NOM.records.sqlite.auto-1.bak à auto-3.bak). Le fichier remplacé est gardé à côté "
+                    + "(NOM.records.sqlite.endommage-DATE). Fermez d'abord l'Atlas partout où il est ouvert."})
+    static final class Restore implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path p = project.resolve(err);
+            if (p == null) return 1;
+            try {
+                StoreBackups.Restored r = StoreBackups.restore(RecordsProject.recordsFile(p));
+                out.println("Fiches restaurées depuis « " + r.backup().getFileName() + " » (du " + r.date() + ").");
+                if (r.damagedKept() != null) out.println("Ancien fichier gardé : " + r.damagedKept());
+                return 0;
+            } catch (RecordsException e) {
+                err.println("Erreur : " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

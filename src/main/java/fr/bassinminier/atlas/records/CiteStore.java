@@ -37,6 +37,30 @@ public interface CiteStore extends AutoCloseable {
     long editCount() throws RecordsException;
 
     /**
+     * The id of the latest edit, 0 when none. An export records it as the base of its rows, so
+     * that an import can tell the sheet's changes from other people's changes made since.
+     */
+    default long lastEditId() throws RecordsException {
+        List<HistoryEntry> last = recentHistory(1);
+        return last.isEmpty() ? 0 : last.get(0).changeSet();
+    }
+
+    /** The changes of the edits after {@code editId}, oldest first. */
+    default List<HistoryEntry> historySince(long editId) throws RecordsException {
+        for (int limit = 1024; ; limit *= 4) {
+            List<HistoryEntry> newest = recentHistory(limit);
+            boolean complete = newest.size() < limit || newest.get(newest.size() - 1).changeSet() <= editId;
+            if (complete || limit > (1 << 28)) {
+                List<HistoryEntry> out = new java.util.ArrayList<>();
+                for (int i = newest.size() - 1; i >= 0; i--) {
+                    if (newest.get(i).changeSet() > editId) out.add(newest.get(i));
+                }
+                return out;
+            }
+        }
+    }
+
+    /**
      * Runs {@code work} in one transaction under {@code user}'s name: all of its changes are
      * kept, or none (on any exception). Returns the id of the edit (change set), or 0 when the
      * work changed nothing (no edit is recorded then).
@@ -70,6 +94,13 @@ public interface CiteStore extends AutoCloseable {
     default AutoCloseable watch(Runnable listener) {
         return () -> {
         };
+    }
+
+    /**
+     * Called before a bulk write (an import): a storage may check itself in full and keep a
+     * backup first. Throws (kind {@link RecordsException.Kind#CORRUPT}) when it is damaged.
+     */
+    default void beforeImport() throws RecordsException {
     }
 
     @Override

@@ -15,8 +15,10 @@ public class RecordsException extends Exception {
         INVALID,
         /** The record changed since it was read (another user, another window). */
         CONFLICT,
-        /** Reading or writing the storage failed (disk, lock held too long, corrupt file). */
-        STORAGE
+        /** Reading or writing the storage failed (disk full, lock held too long). */
+        STORAGE,
+        /** The storage is damaged or holds values this program cannot read; the message says how to restore it. */
+        CORRUPT
     }
 
     private final Kind kind;

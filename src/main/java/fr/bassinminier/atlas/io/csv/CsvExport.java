@@ -30,8 +30,10 @@ import org.locationtech.jts.io.WKTWriter;
  * they hold ';', '"', CR or LF, doubling inner quotes. Dates are ISO (2023-01-31), booleans
  * "oui"/"non", nulls empty. One header line of field names; an optional first column "WKT"
  * (QGIS's name for it, so QGIS can load the file back as a layer) holds the geometry in the
- * layer's CRS. Values are written as they are: nothing is prefixed to defuse spreadsheet
- * formulas, so that the file round-trips unchanged.
+ * layer's CRS. A text value that a spreadsheet would take for a formula (starting with =, +,
+ * -, @, tab or CR: the OWASP CSV-injection rule) is written with a leading apostrophe, which
+ * Excel and LibreOffice show as text; numbers are never touched. {@link #unneutralise} undoes
+ * it on reading, so the file still round-trips.
  */
 public final class CsvExport {
     public static final String WKT_COLUMN = "WKT";
@@ -86,7 +88,8 @@ public final class CsvExport {
             }
             for (int i = 0; i < n; i++) {
                 if (!first) w.write(SEPARATOR);
-                w.write(quote(format(feature.get(i))));
+                Object v = feature.get(i);
+                w.write(quote(v instanceof CharSequence ? neutralise(format(v)) : format(v)));
                 first = false;
             }
             w.write(LINE_END);
@@ -114,6 +117,32 @@ public final class CsvExport {
         String s = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         return s.replace('.', ',');
     }
+
+    /**
+     * A text cell made inert for spreadsheets: "=HYPERLINK(…)" becomes "'=HYPERLINK(…)". Also
+     * applies to text already starting with apostrophes before such a character (one more is
+     * added), so that {@link #unneutralise} gives back exactly the original. Plain numbers
+     * ("-12", "-3,5") are left alone.
+     */
+    public static String neutralise(String s) {
+        if (s == null || s.isEmpty()) return s;
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '\'') i++;
+        if (i >= s.length() || "=+-@\t\r".indexOf(s.charAt(i)) < 0) return s;
+        if (i == 0 && PLAIN_NUMBER.matcher(s).matches()) return s;
+        return "'" + s;
+    }
+
+    /** The inverse of {@link #neutralise}, for reading a file this program (or a careful tool) wrote. */
+    public static String unneutralise(String s) {
+        if (s == null || s.length() < 2 || s.charAt(0) != '\'') return s;
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '\'') i++;
+        return i < s.length() && "=+-@\t\r".indexOf(s.charAt(i)) >= 0 ? s.substring(1) : s;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[-+]?\\d+([.,]\\d+)?([eE][-+]?\\d+)?");
 
     /** The cell as written: quoted when it holds the separator, a quote or a line break. */
     public static String quote(String s) {

@@ -45,7 +45,7 @@ public final class CsvTables {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) w.write(';');
             String c = cells.get(i);
-            w.write(CsvExport.quote(c == null ? "" : c));
+            w.write(CsvExport.quote(c == null ? "" : CsvExport.neutralise(c)));
         }
         w.write("\r\n");
     }
@@ -70,6 +70,7 @@ public final class CsvTables {
         } else {
             cs = TextDecoding.guess(bytes);
         }
+        MixedEncoding.check(file, bytes, start);
         String text = new String(bytes, start, bytes.length - start, cs);
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -86,7 +87,9 @@ public final class CsvTables {
                         + "entourée de guillemets ?).");
             }
             Map<String, String> cells = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) cells.put(header.get(c), c < rec.size() ? rec.get(c) : "");
+            for (int c = 0; c < header.size(); c++) {
+                cells.put(header.get(c), c < rec.size() ? CsvExport.unneutralise(rec.get(c)) : "");
+            }
             Table.Row row = new Table.Row(lines.get(r), cells);
             if (!row.isBlank()) rows.add(row);
         }

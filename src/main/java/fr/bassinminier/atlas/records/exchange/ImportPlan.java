@@ -10,15 +10,50 @@ import java.util.List;
  * warnings (ignored columns or sheets). An import with errors changes nothing.
  */
 public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> errors, List<String> warnings,
-                         int rowsRead) {
+                         int rowsRead, List<Conflict> conflicts, ConflictPolicy policy) {
     public ImportPlan {
         changes = List.copyOf(changes);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        conflicts = List.copyOf(conflicts);
+        if (policy == null) policy = ConflictPolicy.ABORT;
+    }
+
+    public ImportPlan(Path file, List<RecordChange> changes, List<RowError> errors, List<String> warnings, int rowsRead) {
+        this(file, changes, errors, warnings, rowsRead, List.of(), ConflictPolicy.ABORT);
     }
 
     public boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /** Conflicts left for the user to decide: the import is refused while there are any. */
+    public boolean hasUnresolvedConflicts() {
+        return !conflicts.isEmpty() && policy == ConflictPolicy.ABORT;
+    }
+
+    /**
+     * A field changed both in the sheet and in the records since the sheet's base (or, for a
+     * sheet without a base, set back by the sheet to a value it had before).
+     *
+     * @param base     the value when the sheet was exported; null when the sheet has no base
+     * @param theirs   the value in the records now
+     * @param mine     the value in the sheet
+     */
+    public record Conflict(String title, String where, String field, String base, String theirs, String mine) {
+        public boolean isReversion() {
+            return base == null;
+        }
+
+        @Override
+        public String toString() {
+            if (isReversion()) {
+                return title + " (" + where + "), " + field + " : la feuille remet " + FieldChange.shown(mine)
+                        + ", valeur antérieure ; valeur actuelle " + FieldChange.shown(theirs);
+            }
+            return title + " (" + where + "), " + field + " : " + FieldChange.shown(base) + " à l'exportation, "
+                    + "modifié depuis en " + FieldChange.shown(theirs) + " ; la feuille dit " + FieldChange.shown(mine);
+        }
     }
 
     public long newRecords() {
@@ -40,7 +75,7 @@ public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> e
             return field + " : " + shown(oldValue) + " → " + shown(newValue);
         }
 
-        private static String shown(String v) {
+        static String shown(String v) {
             return v == null || v.isEmpty() ? "(vide)" : "« " + v + " »";
         }
     }
@@ -78,6 +113,20 @@ public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> e
             out.add(errors.size() + " ligne(s) refusée(s) ; rien ne sera modifié tant qu'elles ne sont pas corrigées :");
             for (RowError e : errors) out.add("  " + e);
             return String.join(System.lineSeparator(), out);
+        }
+        if (!conflicts.isEmpty()) {
+            boolean reversions = conflicts.stream().anyMatch(Conflict::isReversion);
+            out.add(conflicts.size() + " conflit(s)" + (reversions ? " (la feuille n'indique pas de quelle version "
+                    + "elle part : chaque retour à une valeur antérieure est listé)" : "") + " :");
+            for (Conflict c : conflicts) out.add("  " + c);
+            out.add(switch (policy) {
+                case ABORT -> "Import refusé tant que ces conflits ne sont pas tranchés : relancez avec "
+                        + "--on-conflict keep-theirs (garder les valeurs actuelles) ou keep-mine (prendre celles "
+                        + "de la feuille). Rien n'a été modifié.";
+                case KEEP_THEIRS -> "Conflits tranchés (keep-theirs) : les valeurs actuelles sont gardées.";
+                case KEEP_MINE -> "Conflits tranchés (keep-mine) : les valeurs de la feuille sont prises.";
+            });
+            if (policy == ConflictPolicy.ABORT) return String.join(System.lineSeparator(), out);
         }
         if (changes.isEmpty()) {
             out.add("Aucune modification : les fiches sont déjà à jour.");

@@ -3,6 +3,7 @@ package fr.bassinminier.atlas.records.exchange;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.records.Cite;
+import fr.bassinminier.atlas.records.HistoryEntry;
 import fr.bassinminier.atlas.records.CiteStore;
 import fr.bassinminier.atlas.records.InvalidValueException;
 import fr.bassinminier.atlas.records.Operation;
@@ -50,14 +51,92 @@ public final class RecordImport {
         throw new DataException(file, Problem.UNSUPPORTED_FORMAT, "format non reconnu ; attendu : .csv ou .xlsx.");
     }
 
-    /** Reads and plans in one go. */
+    /** Reads and plans in one go; conflicts refuse the import. */
     public static ImportPlan plan(Path file, CiteStore store) throws DataException, RecordsException {
-        return plan(file, read(file), store.snapshot());
+        return plan(file, store, ConflictPolicy.ABORT);
     }
 
-    /** The changes the tables would make to {@code current}; nothing is written. */
+    /**
+     * Reads and plans in one go, three-way: each row is compared with the record as it was at
+     * the row's base version (column {@link RecordSheets#VERSION}, rebuilt from the history), so
+     * only the fields the sheet changed are applied; a field also changed by someone else since
+     * is a conflict, settled by {@code policy}. Rows without a base are compared with the
+     * records as they are, and a change back to an earlier value of a field is a conflict too.
+     */
+    public static ImportPlan plan(Path file, CiteStore store, ConflictPolicy policy)
+            throws DataException, RecordsException {
+        List<Table> tables = read(file);
+        Long oldest = oldestBase(tables);
+        // History first, snapshot after: an edit in between is then seen in both (at worst a
+        // needless conflict with equal values, never a silent reversion).
+        List<HistoryEntry> past = oldest == null ? List.of() : store.historySince(oldest);
+        return new Planner(store.snapshot(), new Past(past), policy).plan(file, tables);
+    }
+
+    /** The changes the tables would make to {@code current}, without history (two-way); nothing is written. */
     public static ImportPlan plan(Path file, List<Table> tables, RecordsSnapshot current) {
-        return new Planner(current).plan(file, tables);
+        return new Planner(current, new Past(List.of()), ConflictPolicy.ABORT).plan(file, tables);
+    }
+
+    /** The oldest base version in the sheets; 0 (all history) when a row has none; null without rows. */
+    private static Long oldestBase(List<Table> tables) {
+        Long oldest = null;
+        for (Table t : tables) {
+            String kind = RecordSheets.kind(t);
+            if (kind == null || kind.equals(RecordSheets.HISTORY)) continue;
+            for (Table.Row r : t.rows()) {
+                Long v = version(r);
+                long base = v == null ? 0 : v;
+                oldest = oldest == null ? base : Math.min(oldest, base);
+            }
+        }
+        return oldest;
+    }
+
+    /** The row's base version; null when the sheet has none (or it is not a number). */
+    static Long version(Table.Row r) {
+        String v = Values.text(r.get(RecordSheets.VERSION));
+        if (v == null) return null;
+        long n = Planner.parseId(v);
+        return n < 0 ? null : n;
+    }
+
+    /** The history since the oldest base of a sheet, per record. */
+    static final class Past {
+        private final Map<String, List<HistoryEntry>> byRecord = new HashMap<>();
+
+        Past(List<HistoryEntry> entries) {
+            for (HistoryEntry h : entries) {
+                byRecord.computeIfAbsent(h.entity() + "\u0000" + h.entityId(), k -> new ArrayList<>()).add(h);
+            }
+        }
+
+        private List<HistoryEntry> of(String entity, String id) {
+            return byRecord.getOrDefault(entity + "\u0000" + id, List.of());
+        }
+
+        /** The record's fields as they were after edit {@code version}: today's, with later changes undone. */
+        Map<String, String> at(String entity, String id, Map<String, String> now, long version) {
+            Map<String, String> base = new LinkedHashMap<>(now);
+            List<HistoryEntry> h = of(entity, id);
+            for (int i = h.size() - 1; i >= 0 && h.get(i).changeSet() > version; i--) {
+                if (base.containsKey(h.get(i).field())) base.put(h.get(i).field(), nz(h.get(i).oldValue()));
+            }
+            return base;
+        }
+
+        /** Whether {@code value} is one the field held before a later change (empty values aside). */
+        boolean earlier(String entity, String id, String field, String value) {
+            if (value.isEmpty()) return false;
+            for (HistoryEntry h : of(entity, id)) {
+                if (h.field().equals(field) && value.equals(h.oldValue())) return true;
+            }
+            return false;
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
     }
 
     /**
@@ -69,7 +148,14 @@ public final class RecordImport {
             throw new RecordsException(Kind.INVALID, "Import refusé : " + plan.errors().size()
                     + " ligne(s) en erreur ; rien n'a été modifié.");
         }
+        if (plan.hasUnresolvedConflicts()) {
+            throw new RecordsException(Kind.CONFLICT, "Import refusé : " + plan.conflicts().size() + " conflit(s) "
+                    + "avec des modifications faites depuis l'exportation ; choisissez keep-theirs ou keep-mine. "
+                    + "Rien n'a été modifié.");
+        }
         if (plan.changes().isEmpty()) return 0;
+        // A full check first: an import must never write into a damaged file (and a backup is kept).
+        store.beforeImport();
         String comment = "Import de « " + plan.file().getFileName() + " »";
         return store.edit(user, comment, tx -> {
             for (RecordChange c : plan.changes()) {
@@ -117,6 +203,9 @@ public final class RecordImport {
 
     private static final class Planner {
         final RecordsSnapshot cur;
+        final Past past;
+        final ConflictPolicy policy;
+        final List<ImportPlan.Conflict> conflicts = new ArrayList<>();
         final Map<String, Cite> cites;
         final Map<Long, Operation> ops;
         final Map<String, Operation> opsByKey = new HashMap<>();
@@ -132,8 +221,10 @@ public final class RecordImport {
         final Set<String> newCites = new HashSet<>();
         int rows;
 
-        Planner(RecordsSnapshot cur) {
+        Planner(RecordsSnapshot cur, Past past, ConflictPolicy policy) {
             this.cur = cur;
+            this.past = past;
+            this.policy = policy;
             this.cites = cur.citesById();
             this.ops = cur.operationsById();
             for (Operation o : cur.operations()) opsByKey.put(key(o.citeId(), o.name()), o);
@@ -172,7 +263,57 @@ public final class RecordImport {
             all.addAll(opChanges);
             all.addAll(trancheChanges);
             all.addAll(workChanges);
-            return new ImportPlan(file, errors.isEmpty() ? all : List.of(), errors, warnings, rows);
+            boolean refused = !errors.isEmpty() || (!conflicts.isEmpty() && policy == ConflictPolicy.ABORT);
+            return new ImportPlan(file, refused ? List.of() : all, errors, warnings, rows, conflicts, policy);
+        }
+
+        /**
+         * Merges one row: {@code now} is the record today, {@code sheet} the row read over it
+         * (normalised), {@code present} the columns the sheet has. A field the sheet left as it
+         * was at its base keeps today's value; a field only the sheet changed takes the sheet's;
+         * one changed on both sides differently is a conflict.
+         */
+        Map<String, String> merge(String title, String where, Long version, Map<String, String> now,
+                                  Map<String, String> base, Map<String, String> sheet, Set<String> present,
+                                  String entity, String id) {
+            return merge(title, where, version, now, base, sheet, present, entity, id, null, null);
+        }
+
+        /** {@code alsoEntity}, {@code alsoId}: a second record whose history holds some of the fields (a tranche's operation). */
+        Map<String, String> merge(String title, String where, Long version, Map<String, String> now,
+                                  Map<String, String> base, Map<String, String> sheet, Set<String> present,
+                                  String entity, String id, String alsoEntity, String alsoId) {
+            Map<String, String> out = new LinkedHashMap<>(now);
+            for (String f : present) {
+                if (!now.containsKey(f) || !sheet.containsKey(f)) continue;
+                String mine = nz(sheet.get(f)), theirs = nz(now.get(f));
+                if (mine.equals(theirs)) continue;
+                if (version != null) {
+                    String orig = nz(base.get(f));
+                    if (mine.equals(orig)) continue;
+                    if (theirs.equals(orig)) {
+                        out.put(f, mine);
+                        continue;
+                    }
+                    conflicts.add(new ImportPlan.Conflict(title, where, f, orig, theirs, mine));
+                } else if (past.earlier(entity, id, f, mine)
+                        || (alsoEntity != null && past.earlier(alsoEntity, alsoId, f, mine))) {
+                    conflicts.add(new ImportPlan.Conflict(title, where, f, null, theirs, mine));
+                } else {
+                    out.put(f, mine);
+                    continue;
+                }
+                if (policy == ConflictPolicy.KEEP_MINE) out.put(f, mine);
+            }
+            return out;
+        }
+
+        private static Set<String> present(Table.Row r) {
+            return r.cells().keySet();
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
         }
 
         private boolean checkColumns(Table t, List<String> known, List<String> required, Set<String> informative) {
@@ -204,7 +345,7 @@ public final class RecordImport {
         }
 
         private void cites(Table t) {
-            if (!checkColumns(t, Cite.COLUMNS, List.of(Cite.ID), Set.of())) return;
+            if (!checkColumns(t, Cite.COLUMNS, List.of(Cite.ID), Set.of(RecordSheets.VERSION))) return;
             Map<String, Integer> seen = new HashMap<>();
             for (Table.Row r : t.rows()) {
                 rows++;
@@ -226,6 +367,13 @@ public final class RecordImport {
                 Cite now;
                 try {
                     now = Cite.fromCells(cells);
+                    if (old != null) {
+                        Long version = version(r);
+                        Map<String, String> was = old.cells();
+                        Map<String, String> base = version == null ? was : past.at(HistoryEntry.CITE, id, was, version);
+                        now = Cite.fromCells(merge("cité " + id + " « " + old.name() + " »", where(t, r), version, was,
+                                base, now.cells(), present(r), HistoryEntry.CITE, id));
+                    }
                 } catch (InvalidValueException e) {
                     errors.add(new RowError(t.name(), r.line(), e.getMessage()));
                     continue;
@@ -245,7 +393,8 @@ public final class RecordImport {
 
         private void tranches(Table t) {
             List<String> known = RecordSheets.TRANCHE_COLUMNS;
-            if (!checkColumns(t, known, List.of(RecordSheets.CITE_ID, Operation.NAME, Tranche.NUMBER), Set.of())) return;
+            if (!checkColumns(t, known, List.of(RecordSheets.CITE_ID, Operation.NAME, Tranche.NUMBER),
+                    Set.of(RecordSheets.VERSION))) return;
             boolean hasProgramme = t.header().contains(Operation.PROGRAMME);
             boolean hasOwner = t.header().contains(Operation.OWNER);
             // Operation-level values, per (cité, name): the first row sets them, others must agree.
@@ -305,6 +454,12 @@ public final class RecordImport {
                 try {
                     programme = Operation.parseProgramme(cells.get(Operation.PROGRAMME));
                     now = Tranche.fromCells(id, 0, cells);
+                    if (old != null) {
+                        cells = mergeTranche(t, r, old, oldOp, citeId, opName, programme, now);
+                        opName = Values.text(cells.get(Operation.NAME));
+                        programme = Operation.parseProgramme(cells.get(Operation.PROGRAMME));
+                        now = Tranche.fromCells(id, 0, cells);
+                    }
                 } catch (InvalidValueException e) {
                     errors.add(new RowError(t.name(), r.line(), e.getMessage()));
                     continue;
@@ -369,9 +524,39 @@ public final class RecordImport {
             }
         }
 
+        /** Three-way merge of a tranche row, with its operation's fields (name, programme, landlord). */
+        private Map<String, String> mergeTranche(Table t, Table.Row r, Tranche old, Operation oldOp, String citeId,
+                                                 String opName, Programme programme, Tranche sheetTranche) {
+            Map<String, String> was = new LinkedHashMap<>(oldOp.cells());
+            was.putAll(old.cells());
+            Map<String, String> sheet = new LinkedHashMap<>();
+            sheet.put(Operation.CITE, citeId);
+            sheet.put(Operation.NAME, opName);
+            sheet.put(Operation.PROGRAMME, programme == null ? "" : programme.label());
+            sheet.put(Operation.OWNER, nz(Values.text(r.cells().containsKey(Operation.OWNER)
+                    ? r.get(Operation.OWNER) : oldOp.owner())));
+            sheet.putAll(sheetTranche.cells());
+            Long version = version(r);
+            Map<String, String> base = was;
+            String id = Long.toString(old.id());
+            if (version != null) {
+                Map<String, String> withOp = new LinkedHashMap<>(old.cells());
+                withOp.put("operation_id", Long.toString(old.operationId()));
+                Map<String, String> tb = past.at(HistoryEntry.TRANCHE, id, withOp, version);
+                Operation baseOp = ops.getOrDefault(parseId(tb.get("operation_id")), oldOp);
+                base = past.at(HistoryEntry.OPERATION, Long.toString(baseOp.id()), baseOp.cells(), version);
+                tb.remove("operation_id");
+                base.putAll(tb);
+            }
+            String title = "tranche " + old.id() + " (cité " + citeId + ", « " + oldOp.name() + " », tranche "
+                    + old.number() + ")";
+            return merge(title, where(t, r), version, was, base, sheet, present(r), HistoryEntry.TRANCHE, id,
+                    HistoryEntry.OPERATION, Long.toString(oldOp.id()));
+        }
+
         private void works(Table t) {
             List<String> known = RecordSheets.URBAN_COLUMNS;
-            if (!checkColumns(t, known, List.of(RecordSheets.CITE_ID, UrbanWork.TITLE), Set.of())) return;
+            if (!checkColumns(t, known, List.of(RecordSheets.CITE_ID, UrbanWork.TITLE), Set.of(RecordSheets.VERSION))) return;
             Map<Long, Integer> seenIds = new HashMap<>();
             for (Table.Row r : t.rows()) {
                 rows++;
@@ -407,6 +592,16 @@ public final class RecordImport {
                 UrbanWork now;
                 try {
                     now = UrbanWork.fromCells(id, cells);
+                    if (old != null) {
+                        Long version = version(r);
+                        Map<String, String> was = old.cells();
+                        String key = Long.toString(id);
+                        Map<String, String> base = version == null ? was
+                                : past.at(HistoryEntry.URBAN_WORK, key, was, version);
+                        now = UrbanWork.fromCells(id, merge("travaux urbains " + id + " (cité " + old.citeId() + ", « "
+                                + old.title() + " »)", where(t, r), version, was, base, now.cells(), present(r),
+                                HistoryEntry.URBAN_WORK, key));
+                    }
                 } catch (InvalidValueException e) {
                     errors.add(new RowError(t.name(), r.line(), e.getMessage()));
                     continue;

@@ -26,6 +26,12 @@ public final class RecordSheets {
     public static final String CITES = "Cités", TRANCHES = "Tranches", URBAN_WORKS = "Travaux urbains",
             HISTORY = "Historique";
     public static final String ID = "id", CITE_ID = "id_cite", CITE_NAME = "nom_cite";
+    /**
+     * Last column of the Cités, Tranches and Travaux urbains sheets: the edit the row was
+     * exported at (read only). An import compares each row with the record as it was then, so
+     * it applies only what the sheet changed and sees what others changed meanwhile.
+     */
+    public static final String VERSION = "version";
     public static final List<String> CITE_COLUMNS = Cite.COLUMNS;
     public static final List<String> TRANCHE_COLUMNS;
     public static final List<String> URBAN_COLUMNS;
@@ -135,22 +141,51 @@ public final class RecordSheets {
         return List.of(file, file.resolveSibling(stem + "-tranches.csv"), file.resolveSibling(stem + "-travaux-urbains.csv"));
     }
 
-    /** Writes the three tables as CSV files; returns them. */
+    /** Writes the three tables as CSV files, without base version; returns them. */
     public static List<Path> writeCsv(Path file, RecordsSnapshot s) throws DataException {
+        return writeCsv(file, s, -1);
+    }
+
+    /**
+     * Writes the three tables as CSV files; returns them. {@code version} is the edit the
+     * snapshot was read at (read before it: see {@link fr.bassinminier.atlas.records.CiteStore#lastEditId}),
+     * negative for none.
+     */
+    public static List<Path> writeCsv(Path file, RecordsSnapshot s, long version) throws DataException {
         List<Path> files = csvFiles(file);
-        CsvTables.write(files.get(0), CITE_COLUMNS, citeRows(s));
-        CsvTables.write(files.get(1), TRANCHE_COLUMNS, trancheRows(s));
-        CsvTables.write(files.get(2), URBAN_COLUMNS, urbanRows(s));
+        CsvTables.write(files.get(0), columns(CITE_COLUMNS, version), rows(citeRows(s), version));
+        CsvTables.write(files.get(1), columns(TRANCHE_COLUMNS, version), rows(trancheRows(s), version));
+        CsvTables.write(files.get(2), columns(URBAN_COLUMNS, version), rows(urbanRows(s), version));
         return files;
     }
 
     /** Writes one workbook: cités, tranches, urban works, and the history (not read back). */
     public static void writeXlsx(Path file, RecordsSnapshot s, List<HistoryEntry> history) throws DataException {
+        writeXlsx(file, s, history, -1);
+    }
+
+    public static void writeXlsx(Path file, RecordsSnapshot s, List<HistoryEntry> history, long version)
+            throws DataException {
         XlsxTables.write(file, List.of(
-                new XlsxTables.SheetData(CITES, CITE_COLUMNS, citeRows(s), Set.of(Cite.DWELLINGS)),
-                new XlsxTables.SheetData(TRANCHES, TRANCHE_COLUMNS, trancheRows(s),
-                        Set.of(ID, Tranche.NUMBER, Tranche.DWELLINGS, Tranche.COST)),
-                new XlsxTables.SheetData(URBAN_WORKS, URBAN_COLUMNS, urbanRows(s), Set.of(ID, UrbanWork.COST)),
+                new XlsxTables.SheetData(CITES, columns(CITE_COLUMNS, version), rows(citeRows(s), version),
+                        Set.of(Cite.DWELLINGS, VERSION)),
+                new XlsxTables.SheetData(TRANCHES, columns(TRANCHE_COLUMNS, version), rows(trancheRows(s), version),
+                        Set.of(ID, Tranche.NUMBER, Tranche.DWELLINGS, Tranche.COST, VERSION)),
+                new XlsxTables.SheetData(URBAN_WORKS, columns(URBAN_COLUMNS, version), rows(urbanRows(s), version),
+                        Set.of(ID, UrbanWork.COST, VERSION)),
                 new XlsxTables.SheetData(HISTORY, HISTORY_COLUMNS, historyRows(history), Set.of())));
+    }
+
+    private static List<String> columns(List<String> columns, long version) {
+        if (version < 0) return columns;
+        List<String> out = new ArrayList<>(columns);
+        out.add(VERSION);
+        return out;
+    }
+
+    private static List<List<String>> rows(List<List<String>> rows, long version) {
+        if (version < 0) return rows;
+        for (List<String> r : rows) r.add(Long.toString(version));
+        return rows;
     }
 }

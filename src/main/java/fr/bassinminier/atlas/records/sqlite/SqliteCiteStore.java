@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The records in an SQLite file beside the map project.
@@ -58,15 +59,19 @@ import java.util.Set;
  */
 public final class SqliteCiteStore implements CiteStore {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    private static final int BUSY_TIMEOUT_MS = 10_000;
+    static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
+    /** Read-write: used only inside write transactions (and to open and upgrade the file). */
     private final Connection conn;
-    private boolean closed;
+    /** Read-only: every read outside a write; WAL lets it read while another program writes. */
+    private final Connection reader;
+    private volatile boolean closed;
 
-    private SqliteCiteStore(Path file, Connection conn) {
+    private SqliteCiteStore(Path file, Connection conn, Connection reader) {
         this.file = file;
         this.conn = conn;
+        this.reader = reader;
     }
 
     /** The schema version this program writes. */
@@ -77,15 +82,21 @@ public final class SqliteCiteStore implements CiteStore {
     /**
      * Opens the records file, creating it when absent and upgrading it when an older program
      * wrote it (after a copy of the old file, {@code NAME.vN.bak}). A file of a newer program,
-     * or one that is not a records file, is refused and left untouched.
+     * one that is not a records file, or a damaged one ({@code PRAGMA quick_check}) is refused
+     * and left untouched. Opening takes no write lock unless the file must be created or
+     * upgraded, so it never waits for another program's import. A sound file gets its
+     * automatic backup refreshed when the last one is more than a day old ({@link StoreBackups}).
      */
     public static SqliteCiteStore open(Path file) throws RecordsException {
         Path abs = file.toAbsolutePath();
         checkHeader(abs);
+        boolean existing = isNonEmptyFile(abs);
         Connection c = null;
+        Connection r = null;
         try {
             Files.createDirectories(abs.getParent());
             c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            Migrations.exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             // Checks first, before any PRAGMA that writes, so a refused file stays as it was.
             int version = pragmaInt(c, "user_version");
             int appId = pragmaInt(c, "application_id");
@@ -97,21 +108,63 @@ public final class SqliteCiteStore implements CiteStore {
                         + "connaît jusqu'au n°" + Migrations.CURRENT + "). Mettez l'Atlas à jour pour les ouvrir ; "
                         + "le fichier n'a pas été modifié.");
             }
-            Migrations.exec(c, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            Migrations.exec(c, "PRAGMA journal_mode = WAL");
+            if (existing) {
+                String check = check(c, "quick_check");
+                if (!check.equals("ok")) throw StoreBackups.damaged(abs, check);
+            }
+            if (!"wal".equalsIgnoreCase(pragmaText(c, "journal_mode"))) Migrations.exec(c, "PRAGMA journal_mode = WAL");
             Migrations.exec(c, "PRAGMA synchronous = FULL");
             Migrations.exec(c, "PRAGMA foreign_keys = ON");
             if (version > 0 && version < Migrations.CURRENT) backup(c, abs, version);
-            migrate(c);
-            return new SqliteCiteStore(abs, c);
+            if (version < Migrations.CURRENT) migrate(c);
+            r = readOnly(abs);
+            SqliteCiteStore store = new SqliteCiteStore(abs, c, r);
+            // VACUUM INTO needs a read-write connection, but only reads (no write lock).
+            if (existing) StoreBackups.refreshIfOlderThan(abs, c, StoreBackups.DAILY);
+            return store;
         } catch (SQLException | IOException e) {
+            closeQuietly(r);
             closeQuietly(c);
             if (e instanceof SQLException s && isNotADatabase(s)) throw notRecords(abs, e);
+            if (e instanceof SQLException s && StorageErrors.isCorrupt(s)) throw StoreBackups.damaged(abs, s.getMessage());
             throw new RecordsException(Kind.STORAGE, "Fichier « " + abs.getFileName() + " » : ouverture des fiches "
-                    + "des cités impossible (" + e.getMessage() + ").", e);
+                    + "des cités impossible (" + StorageErrors.describe(e, abs, null) + ").", e);
         } catch (RecordsException e) {
+            closeQuietly(r);
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    private static boolean isNonEmptyFile(Path abs) {
+        try {
+            return Files.isRegularFile(abs) && Files.size(abs) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A connection that cannot write (nor take the write lock), for reads. */
+    static Connection readOnly(Path abs) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        Connection r = config.createConnection("jdbc:sqlite:" + abs);
+        try {
+            Migrations.exec(r, "PRAGMA query_only = ON");
+            return r;
+        } catch (SQLException e) {
+            closeQuietly(r);
+            throw e;
+        }
+    }
+
+    /** PRAGMA quick_check or integrity_check: "ok", else SQLite's list of problems (at most 20). */
+    static String check(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma + "(20)")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return String.join("\n", out);
         }
     }
 
@@ -179,6 +232,12 @@ public final class SqliteCiteStore implements CiteStore {
         }
     }
 
+    private static String pragmaText(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
     private static int tableCount(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
@@ -191,11 +250,13 @@ public final class SqliteCiteStore implements CiteStore {
     }
 
     @Override
-    public synchronized int schemaVersion() {
-        try {
-            return pragmaInt(conn, "user_version");
-        } catch (SQLException e) {
-            return -1;
+    public int schemaVersion() {
+        synchronized (reader) {
+            try {
+                return pragmaInt(reader, "user_version");
+            } catch (SQLException e) {
+                return -1;
+            }
         }
     }
 
@@ -205,103 +266,136 @@ public final class SqliteCiteStore implements CiteStore {
     }
 
     /** PRAGMA integrity_check: "ok" for a sound file, else SQLite's list of problems. */
-    public synchronized String integrityCheck() throws RecordsException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return String.join("\n", out);
-        } catch (SQLException e) {
-            throw storage("vérification", e);
+    public String integrityCheck() throws RecordsException {
+        checkOpen();
+        synchronized (reader) {
+            try {
+                return check(reader, "integrity_check");
+            } catch (SQLException e) {
+                if (StorageErrors.isCorrupt(e)) return String.valueOf(e.getMessage());
+                throw storage("vérification", e);
+            }
+        }
+    }
+
+    /** Before an import: the full integrity check (a damaged file is refused), then a fresh backup. */
+    @Override
+    public void beforeImport() throws RecordsException {
+        String check = integrityCheck();
+        if (!check.equals("ok")) throw StoreBackups.damaged(file, check);
+        synchronized (this) {
+            StoreBackups.refreshIfOlderThan(file, conn, java.time.Duration.ZERO);
         }
     }
 
     // ---- reads -------------------------------------------------------------------------------
 
     @Override
-    public synchronized RecordsSnapshot snapshot() throws RecordsException {
+    public RecordsSnapshot snapshot() throws RecordsException {
         checkOpen();
         return inReadTransaction(() -> {
             Map<String, String> meta = new LinkedHashMap<>();
-            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
                 while (rs.next()) meta.put(rs.getString(1), rs.getString(2));
             }
-            return new RecordsSnapshot(readCites(null), readOperations(null), readTranches(null),
-                    readUrbanWorks(null), meta);
+            return new RecordsSnapshot(readCites(reader, null), readOperations(reader, null), readTranches(reader, null),
+                    readUrbanWorks(reader, null), meta);
         });
     }
 
     @Override
-    public synchronized Optional<Cite> cite(String id) throws RecordsException {
+    public Optional<Cite> cite(String id) throws RecordsException {
         checkOpen();
-        return inReadTransaction(() -> readCites(id).stream().findFirst());
+        return inReadTransaction(() -> readCites(reader, id).stream().findFirst());
     }
 
     @Override
-    public synchronized List<HistoryEntry> history(String entity, String entityId) throws RecordsException {
+    public List<HistoryEntry> history(String entity, String entityId) throws RecordsException {
         checkOpen();
         return readHistory("WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id", entity, entityId);
     }
 
     @Override
-    public synchronized List<HistoryEntry> recentHistory(int limit) throws RecordsException {
+    public List<HistoryEntry> recentHistory(int limit) throws RecordsException {
         checkOpen();
         return readHistory("ORDER BY h.id DESC LIMIT ?", limit);
     }
 
     @Override
-    public synchronized long editCount() throws RecordsException {
+    public List<HistoryEntry> historySince(long editId) throws RecordsException {
         checkOpen();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM change_set")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw storage("lecture", e);
-        }
+        return readHistory("WHERE h.change_set_id > ? ORDER BY h.id", editId);
+    }
+
+    @Override
+    public long lastEditId() throws RecordsException {
+        checkOpen();
+        return inReadTransaction(() -> {
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM change_set")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    @Override
+    public long editCount() throws RecordsException {
+        checkOpen();
+        return inReadTransaction(() -> {
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM change_set")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     private List<HistoryEntry> readHistory(String tail, Object... args) throws RecordsException {
         String sql = "SELECT h.change_set_id, c.at, c.user_name, c.comment, h.entity, h.entity_id, h.field, "
                 + "h.old_value, h.new_value FROM history h JOIN change_set c ON c.id = h.change_set_id " + tail;
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, args);
-            List<HistoryEntry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new HistoryEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9)));
+        return inReadTransaction(() -> {
+            try (PreparedStatement ps = reader.prepareStatement(sql)) {
+                bind(ps, args);
+                List<HistoryEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new HistoryEntry(rs.getLong(1), StorageErrors.instant(rs.getString(2), rs.getLong(1)),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getString(9)));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw storage("lecture de l'historique", e);
-        }
+        });
     }
 
     private interface SqlWork<T> {
         T run() throws SQLException, RecordsException;
     }
 
+    /** One read transaction on the read-only connection: a consistent snapshot, never a write lock. */
     private <T> T inReadTransaction(SqlWork<T> work) throws RecordsException {
-        try {
-            Migrations.exec(conn, "BEGIN");
-            boolean ok = false;
+        synchronized (reader) {
             try {
-                T t = work.run();
-                Migrations.exec(conn, "COMMIT");
-                ok = true;
-                return t;
-            } finally {
-                if (!ok) rollbackQuietly(conn);
+                Migrations.exec(reader, "BEGIN");
+                boolean ok = false;
+                try {
+                    T t = work.run();
+                    Migrations.exec(reader, "COMMIT");
+                    ok = true;
+                    return t;
+                } finally {
+                    if (!ok) rollbackQuietly(reader);
+                }
+            } catch (SQLException e) {
+                throw storage("lecture", e);
+            } catch (StorageErrors.BadStoredValue | InvalidValueException e) {
+                throw StorageErrors.badValue(location(), e);
             }
-        } catch (SQLException e) {
-            throw storage("lecture", e);
         }
     }
 
-    private List<Cite> readCites(String onlyId) throws SQLException {
+    private List<Cite> readCites(Connection db, String onlyId) throws SQLException {
         String where = onlyId == null ? "" : " WHERE cite_id = ?";
         Map<String, List<Commune>> communes = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement(
+        try (PreparedStatement ps = db.prepareStatement(
                 "SELECT cite_id, nom, insee FROM cite_commune" + where + " ORDER BY cite_id, position")) {
             bindOpt(ps, onlyId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -312,7 +406,7 @@ public final class SqliteCiteStore implements CiteStore {
             }
         }
         Map<String, List<Owner>> owners = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement(
+        try (PreparedStatement ps = db.prepareStatement(
                 "SELECT cite_id, nom, logements FROM cite_owner" + where + " ORDER BY cite_id, position")) {
             bindOpt(ps, onlyId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -323,17 +417,17 @@ public final class SqliteCiteStore implements CiteStore {
             }
         }
         Map<String, Set<Programme>> programmes = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT cite_id, programme FROM cite_programme" + where)) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT cite_id, programme FROM cite_programme" + where)) {
             bindOpt(ps, onlyId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     programmes.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Programme.class))
-                            .add(Programme.valueOf(rs.getString(2)));
+                            .add(StorageErrors.enumValue(Programme.class, rs.getString(2), "cite_programme", "programme", rs.getString(1)));
                 }
             }
         }
         Map<String, List<FeatureLink>> links = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement(
+        try (PreparedStatement ps = db.prepareStatement(
                 "SELECT cite_id, layer_id, feature_key FROM cite_link" + where + " ORDER BY cite_id, position")) {
             bindOpt(ps, onlyId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -344,7 +438,7 @@ public final class SqliteCiteStore implements CiteStore {
             }
         }
         List<Cite> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, id_mbm, nom, epci, logements, unesco, "
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, id_mbm, nom, epci, logements, unesco, "
                 + "programme_detail, note, source FROM cite" + (onlyId == null ? "" : " WHERE id = ?") + " ORDER BY id")) {
             bindOpt(ps, onlyId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -352,7 +446,7 @@ public final class SqliteCiteStore implements CiteStore {
                     String id = rs.getString(1);
                     String u = rs.getString(6);
                     out.add(new Cite(id, rs.getString(2), rs.getString(3), communes.get(id), rs.getString(4),
-                            owners.get(id), intOrNull(rs, 5), u == null ? null : UnescoStatus.valueOf(u),
+                            owners.get(id), intOrNull(rs, 5), u == null ? null : StorageErrors.enumValue(UnescoStatus.class, u, "cite", "unesco", id),
                             programmes.get(id), rs.getString(7), links.get(id), rs.getString(8), rs.getString(9)));
                 }
             }
@@ -387,25 +481,25 @@ public final class SqliteCiteStore implements CiteStore {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    private List<Operation> readOperations(String where, Object... args) throws SQLException {
+    private List<Operation> readOperations(Connection db, String where, Object... args) throws SQLException {
         List<Operation> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, cite_id, nom, programme, bailleur FROM operation "
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, cite_id, nom, programme, bailleur FROM operation "
                 + (where == null ? "" : where) + " ORDER BY cite_id, id")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String p = rs.getString(4);
                     out.add(new Operation(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            p == null ? null : Programme.valueOf(p), rs.getString(5)));
+                            p == null ? null : StorageErrors.enumValue(Programme.class, p, "operation", "programme", rs.getLong(1)), rs.getString(5)));
                 }
             }
         }
         return out;
     }
 
-    private List<Tranche> readTranches(String where, Object... args) throws SQLException {
+    private List<Tranche> readTranches(Connection db, String where, Object... args) throws SQLException {
         List<Tranche> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, operation_id, numero, logements, statut, debut, "
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, operation_id, numero, logements, statut, debut, "
                 + "fin, etiquette_avant, etiquette_apres, cout_centimes, source FROM tranche "
                 + (where == null ? "" : where) + " ORDER BY operation_id, numero")) {
             bind(ps, args);
@@ -414,7 +508,7 @@ public final class SqliteCiteStore implements CiteStore {
                     long cost = rs.getLong(10);
                     Long costOrNull = rs.wasNull() ? null : cost;
                     out.add(new Tranche(rs.getLong(1), rs.getLong(2), rs.getInt(3), intOrNull(rs, 4),
-                            TrancheStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            StorageErrors.enumValue(TrancheStatus.class, rs.getString(5), "tranche", "statut", rs.getLong(1)), rs.getString(6), rs.getString(7), rs.getString(8),
                             rs.getString(9), costOrNull, rs.getString(11)));
                 }
             }
@@ -422,9 +516,9 @@ public final class SqliteCiteStore implements CiteStore {
         return out;
     }
 
-    private List<UrbanWork> readUrbanWorks(String where, Object... args) throws SQLException {
+    private List<UrbanWork> readUrbanWorks(Connection db, String where, Object... args) throws SQLException {
         List<UrbanWork> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id, cite_id, intitule, statut, debut, fin, "
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, cite_id, intitule, statut, debut, fin, "
                 + "cout_centimes, source FROM travaux_urbains " + (where == null ? "" : where) + " ORDER BY cite_id, id")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -432,7 +526,7 @@ public final class SqliteCiteStore implements CiteStore {
                     long cost = rs.getLong(7);
                     Long costOrNull = rs.wasNull() ? null : cost;
                     out.add(new UrbanWork(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            UrbanWorkStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), costOrNull,
+                            StorageErrors.enumValue(UrbanWorkStatus.class, rs.getString(4), "travaux_urbains", "statut", rs.getLong(1)), rs.getString(5), rs.getString(6), costOrNull,
                             rs.getString(8)));
                 }
             }
@@ -453,6 +547,8 @@ public final class SqliteCiteStore implements CiteStore {
         boolean committed = false;
         try {
             Migrations.exec(conn, "BEGIN IMMEDIATE");
+            // Who holds the lock, for the message of a program that waits too long for it.
+            WriterNote.write(file, who, tx.comment);
             try {
                 work.run(tx);
                 tx.closed = true;
@@ -462,7 +558,10 @@ public final class SqliteCiteStore implements CiteStore {
             } finally {
                 tx.closed = true;
                 if (!committed) rollbackQuietly(conn);
+                WriterNote.clear(file);
             }
+        } catch (StorageErrors.BadStoredValue e) {
+            throw StorageErrors.badValue(location(), e);
         } catch (InvalidValueException e) {
             throw new RecordsException(Kind.INVALID, e.getMessage(), e);
         } catch (SQLException e) {
@@ -524,7 +623,7 @@ public final class SqliteCiteStore implements CiteStore {
         public Optional<Cite> cite(String id) throws RecordsException {
             open();
             try {
-                return readCites(id).stream().findFirst();
+                return readCites(conn, id).stream().findFirst();
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -534,7 +633,7 @@ public final class SqliteCiteStore implements CiteStore {
         public void saveCite(Cite c) throws RecordsException {
             open();
             try {
-                Cite old = readCites(c.id()).stream().findFirst().orElse(null);
+                Cite old = readCites(conn, c.id()).stream().findFirst().orElse(null);
                 Map<String, String> before = old == null ? null : old.cells();
                 Map<String, String> after = c.cells();
                 if (after.equals(before)) return;
@@ -587,7 +686,7 @@ public final class SqliteCiteStore implements CiteStore {
         public Optional<Operation> operation(long id) throws RecordsException {
             open();
             try {
-                return readOperations("WHERE id = ?", id).stream().findFirst();
+                return readOperations(conn, "WHERE id = ?", id).stream().findFirst();
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -597,7 +696,7 @@ public final class SqliteCiteStore implements CiteStore {
         public Optional<Operation> operation(String citeId, String name) throws RecordsException {
             open();
             try {
-                return readOperations("WHERE cite_id = ? AND nom = ?", citeId, name).stream().findFirst();
+                return readOperations(conn, "WHERE cite_id = ? AND nom = ?", citeId, name).stream().findFirst();
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -607,7 +706,7 @@ public final class SqliteCiteStore implements CiteStore {
         public List<Operation> operations(String citeId) throws RecordsException {
             open();
             try {
-                return readOperations("WHERE cite_id = ?", citeId);
+                return readOperations(conn, "WHERE cite_id = ?", citeId);
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -651,7 +750,7 @@ public final class SqliteCiteStore implements CiteStore {
             open();
             try {
                 Operation old = operation(id).orElseThrow(() -> unknown("opération", id));
-                if (!readTranches("WHERE operation_id = ?", id).isEmpty()) {
+                if (!readTranches(conn, "WHERE operation_id = ?", id).isEmpty()) {
                     throw new RecordsException(Kind.INVALID, "L'opération « " + old.name() + " » a encore des tranches.");
                 }
                 update("DELETE FROM operation WHERE id = ?", id);
@@ -665,7 +764,7 @@ public final class SqliteCiteStore implements CiteStore {
         public Optional<Tranche> tranche(long id) throws RecordsException {
             open();
             try {
-                return readTranches("WHERE id = ?", id).stream().findFirst();
+                return readTranches(conn, "WHERE id = ?", id).stream().findFirst();
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -675,7 +774,7 @@ public final class SqliteCiteStore implements CiteStore {
         public List<Tranche> tranches(long operationId) throws RecordsException {
             open();
             try {
-                return readTranches("WHERE operation_id = ?", operationId);
+                return readTranches(conn, "WHERE operation_id = ?", operationId);
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -686,7 +785,7 @@ public final class SqliteCiteStore implements CiteStore {
             open();
             try {
                 Operation op = operation(t.operationId()).orElseThrow(() -> unknown("opération", t.operationId()));
-                for (Tranche other : readTranches("WHERE operation_id = ? AND numero = ?", t.operationId(), t.number())) {
+                for (Tranche other : readTranches(conn, "WHERE operation_id = ? AND numero = ?", t.operationId(), t.number())) {
                     if (other.id() != t.id()) {
                         throw new RecordsException(Kind.INVALID, "L'opération « " + op.name() + " » de la cité « "
                                 + op.citeId() + " » a déjà une tranche n°" + t.number() + ".");
@@ -739,7 +838,7 @@ public final class SqliteCiteStore implements CiteStore {
         public Optional<UrbanWork> urbanWork(long id) throws RecordsException {
             open();
             try {
-                return readUrbanWorks("WHERE id = ?", id).stream().findFirst();
+                return readUrbanWorks(conn, "WHERE id = ?", id).stream().findFirst();
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -749,7 +848,7 @@ public final class SqliteCiteStore implements CiteStore {
         public List<UrbanWork> urbanWorks(String citeId) throws RecordsException {
             open();
             try {
-                return readUrbanWorks("WHERE cite_id = ?", citeId);
+                return readUrbanWorks(conn, "WHERE cite_id = ?", citeId);
             } catch (SQLException e) {
                 throw storage("lecture", e);
             }
@@ -863,15 +962,9 @@ public final class SqliteCiteStore implements CiteStore {
     }
 
     private RecordsException storage(String what, SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        String detail = m.contains("SQLITE_BUSY") || m.contains("database is locked")
-                ? "la base est occupée par un autre programme ; réessayez"
-                : m.contains("SQLITE_FULL") ? "disque plein"
-                : m.contains("SQLITE_READONLY") ? "fichier en lecture seule"
-                : m.contains("SQLITE_CORRUPT") ? "fichier endommagé ; restaurez une sauvegarde"
-                : m;
+        if (StorageErrors.isCorrupt(e)) return StoreBackups.damaged(file, e.getMessage());
         return new RecordsException(Kind.STORAGE, "Fichier « " + location() + " » : " + what + " impossible ("
-                + detail + ") ; rien n'a été modifié.", e);
+                + StorageErrors.describe(e, file, WriterNote.read(file)) + ") ; rien n'a été modifié.", e);
     }
 
     private void checkOpen() throws RecordsException {
@@ -898,6 +991,9 @@ public final class SqliteCiteStore implements CiteStore {
     public synchronized void close() throws RecordsException {
         if (closed) return;
         closed = true;
+        synchronized (reader) {
+            closeQuietly(reader);
+        }
         try {
             conn.close();
         } catch (SQLException e) {

@@ -1,0 +1,96 @@
+package fr.bassinminier.atlas.records.sqlite;
+
+import fr.bassinminier.atlas.records.RecordsException;
+import fr.bassinminier.atlas.records.RecordsException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** SQLite's English errors turned into French reasons a user can act on. */
+final class StorageErrors {
+    /** Below this much free space, an I/O error is taken for a full disk. */
+    static final long NEARLY_FULL_BYTES = 1L << 20;
+
+    private StorageErrors() {
+    }
+
+    /** A value in the file that this program does not know (edited outside the Atlas, or damaged). */
+    static final class BadStoredValue extends RuntimeException {
+        BadStoredValue(String message) {
+            super(message);
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String code, String table, String column, Object rowId) {
+        try {
+            return Enum.valueOf(type, code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new BadStoredValue("table " + table + ", ligne « " + rowId + " », colonne " + column + " : valeur « "
+                    + code + " » inconnue");
+        }
+    }
+
+    static Instant instant(String text, long changeSet) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new BadStoredValue("table change_set, modification n°" + changeSet + ", colonne at : date « " + text
+                    + " » illisible");
+        }
+    }
+
+    static RecordsException badValue(String location, RuntimeException e) {
+        return new RecordsException(Kind.CORRUPT, "Fichier « " + location + " » : valeur enregistrée illisible ("
+                + e.getMessage() + "). Le fichier a sans doute été modifié hors de l'Atlas ou endommagé ; restaurez la "
+                + "sauvegarde automatique (atlas records restore) ou corrigez cette valeur.", e);
+    }
+
+    static boolean isCorrupt(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_CORRUPT") || m.contains("malformed");
+    }
+
+    static boolean isBusy(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_BUSY") || m.contains("database is locked");
+    }
+
+    /**
+     * The French reason for a failure on {@code file}. {@code holder}: who holds the write lock
+     * (from {@link WriterNote}), or null.
+     */
+    static String describe(Exception e, Path file, String holder) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof SQLException s && isBusy(s)) {
+            return "la base est occupée depuis plus de " + SqliteCiteStore.BUSY_TIMEOUT_MS / 1000 + " s par "
+                    + (holder == null ? "un autre programme" : holder) + " ; réessayez quand il aura fini";
+        }
+        if (m.contains("SQLITE_FULL") || m.contains("database or disk is full") || m.contains("No space left")) {
+            return full(file);
+        }
+        if (m.contains("SQLITE_IOERR") || m.contains("disk I/O error")) {
+            return usableSpace(file) < NEARLY_FULL_BYTES ? full(file)
+                    : "erreur d'entrée-sortie du disque (support défaillant ou retiré ?)";
+        }
+        if (m.contains("SQLITE_READONLY")) return "fichier ou dossier en lecture seule";
+        if (m.contains("SQLITE_CANTOPEN")) return "fichier impossible à ouvrir (dossier absent ou droits insuffisants)";
+        return m;
+    }
+
+    private static String full(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return "disque plein : plus de place dans le dossier « " + dir + " » ; libérez de la place et réessayez";
+    }
+
+    static long usableSpace(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            return Files.getFileStore(Files.exists(file) ? file : dir).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
