@@ -258,6 +258,16 @@ public final class SidePanel {
         }
     }
 
+    private static void recordRow(GridPane g, String key, String value) {
+        if (value == null || value.isBlank()) return;
+        Label k = new Label(Messages.get(key));
+        k.getStyleClass().add("record-key");
+        Label v = new Label(value);
+        v.setWrapText(true);
+        v.getStyleClass().add("record-value");
+        g.addRow(g.getRowCount(), k, v);
+    }
+
     private void citeRecord(VBox details, CiteRecord r, Feature f) {
         Label status = new Label(r.renovation() == null ? Messages.get("record.unknown") : r.renovation());
         status.getStyleClass().addAll("status-badge", "status-" + badge(r.renovation()));
@@ -294,6 +304,22 @@ public final class SidePanel {
                 Label head = new Label(Messages.get("records.section"));
                 head.getStyleClass().add("side-section");
                 details.getChildren().add(head);
+                // The record's own facts: official layers carry no dwellings, landlords or programmes.
+                GridPane rg = grid();
+                recordRow(rg, "records.field.dwellings", c.dwellings() == null ? null : String.format(
+                        java.util.Locale.FRANCE, "%,d", c.dwellings()));
+                recordRow(rg, "records.field.owners", c.owners().isEmpty() ? null
+                        : fr.bassinminier.atlas.records.Owner.format(c.owners()));
+                recordRow(rg, "records.field.epci", c.epci());
+                recordRow(rg, "records.field.unesco", c.unesco() == null ? null : c.unesco().label());
+                recordRow(rg, "records.field.programme", c.programmeDetail() != null ? c.programmeDetail()
+                        : c.programmes().isEmpty() ? null : String.join(", ",
+                                c.programmes().stream().map(fr.bassinminier.atlas.records.Programme::label).toList()));
+                String state = records.renovationStatus(c.id());
+                recordRow(rg, "records.field.state", state == null ? Messages.get("record.unknown") : state);
+                recordRow(rg, "records.field.note", c.note());
+                recordRow(rg, "records.field.source", c.source());
+                details.getChildren().add(rg);
                 for (var t : records.tranchesOf(c.id())) {
                     details.getChildren().add(new Label(Messages.get("records.tranche", t.number(),
                             t.dwellings() == null ? "?" : t.dwellings(), t.status().label())));
