@@ -56,6 +56,7 @@ public final class GeoJsonReader implements FormatReader {
 
     @Override
     public Dataset read(Path path) throws DataException {
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(path);
         try (InputStream in = Files.newInputStream(path)) {
             return read(path, in);
         } catch (NoSuchFileException e) {

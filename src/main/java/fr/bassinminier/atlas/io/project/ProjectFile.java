@@ -45,6 +45,7 @@ public final class ProjectFile {
 
     public static MapProject read(Path file) throws DataException {
         JsonNode root;
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {

@@ -52,6 +52,7 @@ public final class CsvTables {
 
     public static Table read(Path file) throws DataException {
         byte[] bytes;
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new DataException(file, Problem.TOO_LARGE, "fichier trop gros pour des fiches de cités (plus de 50 Mo).");
