@@ -35,9 +35,6 @@ public final class SafeXml {
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         limit(f, "jdk.xml.maxElementDepth", MAX_DEPTH + 1);
-        limit(f, "jdk.xml.entityExpansionLimit", 0);
-        limit(f, "jdk.xml.maxGeneralEntitySizeLimit", 1);
-        limit(f, "jdk.xml.totalEntitySizeLimit", 1);
         limit(f, "jdk.xml.maxXMLNameLimit", 1000);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("ressource externe refusée : " + systemId);

@@ -48,6 +48,9 @@ public final class ProjectFile {
         fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             root = MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new DataException(file, Problem.TOO_LARGE, "projet hors des limites de lecture (imbrication de plus "
+                    + "de 1 000 niveaux, texte ou nombre démesuré).", e);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new DataException(file, Problem.CORRUPT, "projet illisible, JSON invalide"

@@ -89,6 +89,7 @@ public final class XlsxTables {
         } catch (IOException e) {
             throw new DataException(file, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
         }
+        XlsxGuard.check(file);
         List<Table> out = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             for (Sheet sheet : wb.getSheets().toList()) {
