@@ -59,6 +59,10 @@ final class XlsxGuard {
                 } catch (XMLStreamException x) {
                     DataException refusal = refusal(x);
                     if (refusal != null) throw refusal;
+                    if (x.getNestedException() instanceof IOException || x.getCause() instanceof IOException) {
+                        throw new DataException(file, Problem.CORRUPT, "classeur endommagé : la partie « " + e.getName()
+                                + " » de l'archive est illisible.", x);
+                    }
                     String msg = x.getMessage() == null ? "XML illisible" : x.getMessage();
                     int cut = msg.indexOf("\nMessage: ");
                     if (cut >= 0) msg = msg.substring(cut + 10);
@@ -72,7 +76,7 @@ final class XlsxGuard {
         } catch (IOException e) {
             DataException refusal = refusal(e);
             if (refusal != null) throw refusal;
-            throw new DataException(file, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
+            throw new DataException(file, Problem.CORRUPT, "classeur endommagé : archive illisible.", e);
         }
         if (maxSharedIndex >= 0 && maxSharedIndex >= Math.max(0, sharedStrings)) {
             refuse("la cellule " + maxSharedWhere + " renvoie au texte partagé n° " + maxSharedIndex + " mais le classeur "
