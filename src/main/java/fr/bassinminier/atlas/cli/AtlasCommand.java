@@ -46,11 +46,18 @@ public final class AtlasCommand implements Runnable {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            err.println("Erreur inattendue : " + ex);
+            err.println(fr.bassinminier.atlas.io.ErrorReports.describe(ex));
             err.flush();
             return 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Errors pass picocli's handler by; the heap or stack is free again once unwound here.
+            err.println(fr.bassinminier.atlas.io.ErrorReports.describe(e));
+            code = 1;
+        }
         out.flush();
         err.flush();
         return code;

@@ -169,7 +169,8 @@ final class RecordsCommand implements Runnable {
                 ImportPlan plan = RecordImport.plan(file, store, policy);
                 out.println(plan.describe());
                 if (plan.hasErrors()) {
-                    err.println("Erreur : import refusé, " + plan.errors().size() + " ligne(s) en erreur ; "
+                    err.println("Erreur : Fichier « " + file.getFileName() + " » : import refusé, "
+                            + plan.errors().size() + " ligne(s) en erreur (détail ci-dessus) ; "
                             + "rien n'a été modifié.");
                     return 1;
                 }

@@ -27,10 +27,7 @@ public final class Formats {
     }
 
     public static Dataset read(Path path) throws DataException {
-        if (!Files.exists(path)) throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
-        if (Files.isDirectory(path)) {
-            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "c'est un dossier ; ouvrez un fichier de données.");
-        }
+        InputFiles.requireRegularFile(path);
         for (FormatReader r : READERS) {
             if (r.canRead(path)) return r.read(path);
         }

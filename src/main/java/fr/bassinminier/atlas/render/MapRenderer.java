@@ -475,7 +475,8 @@ public final class MapRenderer {
     private static void hatch(Graphics2D g, Shape area, LayerStyle s, Color stroke, double k) {
         Shape oldClip = g.getClip();
         g.clip(area);
-        Rectangle2D b = area.getBounds2D();
+        // Bounded by pixels, not ground units: zoomed far in, a polygon's bounds can span 10^12 px.
+        Rectangle2D b = visible(g, area);
         double step = 8 * k;
         g.setColor(stroke != null ? stroke : Color.GRAY);
         g.setStroke(new BasicStroke((float) (0.7 * k)));
@@ -489,6 +490,14 @@ public final class MapRenderer {
             }
         }
         g.setClip(oldClip);
+    }
+
+    /** The part of the shape's bounds inside the clip (the image), where hatching can show. */
+    static Rectangle2D visible(Graphics2D g, Shape area) {
+        Rectangle2D b = area.getBounds2D();
+        java.awt.Rectangle clip = g.getClipBounds();
+        if (clip != null) b = b.createIntersection(clip);
+        return b.isEmpty() ? new Rectangle2D.Double() : b;
     }
 
     private static BasicStroke stroke(LayerStyle s, double k) {

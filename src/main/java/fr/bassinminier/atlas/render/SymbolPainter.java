@@ -97,7 +97,7 @@ final class SymbolPainter {
         g.clip(area);
         g.setColor(c);
         g.setStroke(new BasicStroke((float) (Math.max(0.3, ms.widthFor(f)) * k)));
-        Rectangle2D b = area.getBounds2D();
+        Rectangle2D b = MapRenderer.visible(g, area);
         double rotation = graphic.rotationFor(f);
         String shape = mark.shape();
         if (rotation % 180 == 45 || rotation % 180 == -135) {

@@ -92,10 +92,15 @@ public final class GeoJsonGeometry {
 
     private static Coordinate coord(JsonNode p) {
         if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-            throw new IllegalArgumentException("position invalide " + p);
+            String shown = p.toString();
+            throw new IllegalArgumentException("position invalide " + (shown.length() > 80 ? shown.substring(0, 77) + "…" : shown));
         }
         double x = p.get(0).asDouble();
         double y = p.get(1).asDouble();
+        // 1e309 parses as Infinity: no map can hold it, and it would poison every envelope.
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new IllegalArgumentException("coordonnée non finie (" + p.get(0).asText() + ", " + p.get(1).asText() + ")");
+        }
         return p.size() > 2 && p.get(2).isNumber() ? new Coordinate(x, y, p.get(2).asDouble()) : new Coordinate(x, y);
     }
 

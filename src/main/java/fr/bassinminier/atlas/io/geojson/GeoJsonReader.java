@@ -56,10 +56,14 @@ public final class GeoJsonReader implements FormatReader {
 
     @Override
     public Dataset read(Path path) throws DataException {
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(path);
         try (InputStream in = Files.newInputStream(path)) {
             return read(path, in);
         } catch (NoSuchFileException e) {
             throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new DataException(path, Problem.TOO_LARGE, "JSON hors des limites de lecture (imbrication de plus de "
+                    + "1 000 niveaux, texte ou nombre démesuré) : fichier refusé.", e);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " (ligne " + loc.getLineNr() + ", colonne " + loc.getColumnNr() + ")";
@@ -69,7 +73,20 @@ public final class GeoJsonReader implements FormatReader {
         }
     }
 
+    private static String kind(JsonToken t) {
+        if (t == null) return "fin de fichier inattendue";
+        return switch (t) {
+            case VALUE_NULL -> "null";
+            case VALUE_STRING -> "texte";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "nombre";
+            case VALUE_TRUE, VALUE_FALSE -> "booléen";
+            case START_ARRAY -> "liste";
+            default -> "fin de document";
+        };
+    }
+
     private Dataset read(Path path, InputStream in) throws IOException, DataException {
+        fr.bassinminier.atlas.io.ReadLimits.Counter budget = fr.bassinminier.atlas.io.ReadLimits.defaults().counter(path);
         GeometryFactory gf = new GeometryFactory();
         List<JsonNode> props = new ArrayList<>();
         List<Geometry> geoms = new ArrayList<>();
@@ -106,9 +123,16 @@ public final class GeoJsonReader implements FormatReader {
                         if (p.currentToken() != JsonToken.START_ARRAY) {
                             throw new DataException(path, Problem.CORRUPT, "« features » n'est pas une liste.");
                         }
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                        JsonToken t;
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t != JsonToken.START_OBJECT) {
+                                throw new DataException(path, Problem.CORRUPT, "« features » : l'élément n° "
+                                        + (geoms.size() + 1) + " n'est pas un objet Feature (" + kind(t) + ").");
+                            }
                             JsonNode f = MAPPER.readTree(p);
                             addFeature(path, f, gf, props, geoms, ids);
+                            Geometry g = geoms.get(geoms.size() - 1);
+                            budget.add(g == null ? 0 : g.getNumPoints());
                         }
                     }
                     case "geometry", "properties", "id" -> {

@@ -76,12 +76,70 @@ public final class GeoPackageBinary {
             if (h.empty()) return factory.createGeometryCollection();
             throw new FormatException("géométrie sans contenu WKB après l'en-tête");
         }
+        checkNesting(blob, h.wkbOffset());
         try {
             byte[] wkb = Arrays.copyOfRange(blob, h.wkbOffset(), blob.length);
             return new WKBReader(factory).read(wkb);
         } catch (ParseException | RuntimeException e) {
             String what = h.extended() ? "type de géométrie étendu non pris en charge" : "WKB illisible";
             throw new FormatException(what + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Collections nested deeper than this are refused: real data nests two or three levels. */
+    public static final int MAX_NESTING = 64;
+
+    /**
+     * Walks the WKB's structure without building anything and refuses collections nested past
+     * {@link #MAX_NESTING}: JTS's WKBReader recurses once per level, so a blob of a few
+     * megabytes nesting 200,000 GeometryCollections would overflow the stack. A structure that
+     * runs off the end is left for WKBReader to report.
+     */
+    static void checkNesting(byte[] b, int start) throws FormatException {
+        int[] remaining = new int[MAX_NESTING + 1];
+        int depth = 0;
+        int pos = start;
+        while (pos + 5 <= b.length) {
+            ByteOrder order = b[pos] == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            ByteBuffer buf = ByteBuffer.wrap(b).order(order);
+            int type = buf.getInt(pos + 1);
+            pos += 5;
+            if ((type & 0x20000000) != 0) pos += 4;
+            int iso = (type & 0xffff) / 1000;
+            int dims = 2 + ((type & 0x80000000) != 0 || iso == 1 || iso == 3 ? 1 : 0)
+                    + ((type & 0x40000000) != 0 || iso == 2 || iso == 3 ? 1 : 0);
+            int base = (type & 0xffff) % 1000;
+            if (base < 1 || base > 7 || pos + 4 > b.length && base != 1) return;
+            switch (base) {
+                case 1 -> pos += 8 * dims;
+                case 2 -> {
+                    long next = pos + 4 + 8L * dims * Math.max(0, buf.getInt(pos));
+                    pos = next > b.length ? b.length : (int) next;
+                }
+                case 3 -> {
+                    int rings = buf.getInt(pos);
+                    pos += 4;
+                    for (int r = 0; r < rings && pos + 4 <= b.length; r++) {
+                        long next = pos + 4 + 8L * dims * Math.max(0, buf.getInt(pos));
+                        pos = next > b.length ? b.length : (int) next;
+                    }
+                }
+                default -> {
+                    int n = buf.getInt(pos);
+                    pos += 4;
+                    if (n > 0) {
+                        if (depth == MAX_NESTING) {
+                            throw new FormatException("collections de géométries imbriquées sur plus de " + MAX_NESTING
+                                    + " niveaux : géométrie refusée");
+                        }
+                        remaining[++depth] = n;
+                        continue;
+                    }
+                }
+            }
+            // One geometry done: close every collection it completes.
+            while (depth > 0 && --remaining[depth] == 0) depth--;
+            if (depth == 0) return;
         }
     }
 

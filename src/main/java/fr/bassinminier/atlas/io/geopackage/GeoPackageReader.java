@@ -5,6 +5,7 @@ import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.io.FormatReader;
+import fr.bassinminier.atlas.io.ReadLimits;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.Field;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -81,25 +83,101 @@ public final class GeoPackageReader implements FormatReader {
 
     @Override
     public Dataset read(Path path) throws DataException {
+        return read(path, ReadLimits.defaults());
+    }
+
+    /** Reads within the given budget (features, vertices, layers, SQL value size and time). */
+    public Dataset read(Path path, ReadLimits limits) throws DataException {
         checkHeader(path);
         SqliteNative.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        String url = "jdbc:sqlite:" + path.toAbsolutePath();
-        try (Connection c = config.createConnection(url)) {
+        ReadLimits.Counter counter = limits.counter(path);
+        try (Connection c = config.createConnection(url(path))) {
+            if (c instanceof org.sqlite.SQLiteConnection sc) {
+                // A view computing a 300-million-character text fails at once instead.
+                sc.setLimit(org.sqlite.SQLiteLimits.SQLITE_LIMIT_LENGTH, limits.maxTextChars());
+            }
+            Deadline deadline = new Deadline();
+            ProgressHandler.setHandler(c, 1000, deadline);
+            deadline.start(limits.tableMillis());
             checkTables(path, c);
             Map<Integer, CrsId> srs = readSpatialRefSys(c);
             List<LayerInfo> infos = readContents(path, c);
+            if (infos.size() > limits.maxLayers()) {
+                throw new DataException(path, Problem.TOO_LARGE, infos.size() + " couches déclarées, plus que la limite de "
+                        + limits.maxLayers() + " couches par fichier : lecture refusée. Extrayez les couches utiles dans "
+                        + "un autre GeoPackage (ogr2ogr), ou relevez la limite avec -Datlas.read.maxLayers=N.");
+            }
+            Set<String> views = views(c);
             List<VectorLayer> layers = new ArrayList<>(infos.size());
             for (LayerInfo info : infos) {
                 CrsId crs = info.srsId == null ? CrsId.unknown(null)
                         : srs.getOrDefault(info.srsId, CrsId.unknown(null));
-                layers.add(readLayer(path, c, info, crs));
+                boolean view = views.contains(info.table.toLowerCase(Locale.ROOT));
+                deadline.start(view ? limits.viewMillis() : limits.tableMillis());
+                try {
+                    layers.add(readLayer(path, c, info, crs, counter));
+                } catch (DataException e) {
+                    if (deadline.expired) throw timeout(path, info, view, view ? limits.viewMillis() : limits.tableMillis());
+                    if (deadline.cancelled) throw ReadLimits.cancelled(path);
+                    throw e;
+                }
             }
             return new Dataset(path, FORMAT_NAME, layers);
         } catch (SQLException e) {
             throw sqlProblem(path, e, null);
+        }
+    }
+
+    /**
+     * A read-only URI: with immutable=1 SQLite takes no lock and creates no -wal/-shm file
+     * beside the user's file (a GeoPackage in WAL mode otherwise gets both, even read-only).
+     * When a -wal file is already there, another program is writing: the file is opened
+     * read-only without immutable, so committed data still in that -wal is seen.
+     */
+    static String url(Path path) {
+        Path abs = path.toAbsolutePath();
+        if (Files.exists(abs.resolveSibling(abs.getFileName() + "-wal"))) return "jdbc:sqlite:" + abs;
+        return "jdbc:sqlite:" + abs.toUri().toASCIIString() + "?mode=ro&immutable=1";
+    }
+
+    private static Set<String> views(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT lower(name) FROM sqlite_master WHERE type = 'view'")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    private static DataException timeout(Path path, LayerInfo info, boolean view, long millis) {
+        String what = view ? "la couche « " + info.table + " » est une vue SQL (une requête enregistrée) qui "
+                : "la couche « " + info.table + " » ";
+        return new DataException(path, Problem.TOO_LARGE, what + "n'a pas été lue en " + millis / 1000
+                + " s (limite de temps de lecture) : lecture interrompue. "
+                + (view ? "Enregistrez le résultat de la vue dans une table (ogr2ogr), ou relevez la limite avec "
+                        + "-Datlas.read.viewSeconds=N."
+                        : "Découpez le fichier, ou relevez la limite avec -Datlas.read.tableSeconds=N."));
+    }
+
+    /** Interrupts SQLite's work past a deadline or when the reading thread is interrupted. */
+    private static final class Deadline extends ProgressHandler {
+        private volatile long end;
+        volatile boolean expired;
+        volatile boolean cancelled;
+
+        void start(long millis) {
+            end = System.nanoTime() + millis * 1_000_000;
+            expired = false;
+        }
+
+        @Override
+        protected int progress() {
+            if (Thread.currentThread().isInterrupted()) cancelled = true;
+            else if (System.nanoTime() - end > 0) expired = true;
+            return expired || cancelled ? 1 : 0;
         }
     }
 
@@ -115,6 +193,7 @@ public final class GeoPackageReader implements FormatReader {
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
                     "c'est un dossier, pas un fichier GeoPackage.");
         }
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(path);
         byte[] head;
         long size;
         try {
@@ -284,8 +363,8 @@ public final class GeoPackageReader implements FormatReader {
     private record Column(String name, Field field) {
     }
 
-    private static VectorLayer readLayer(Path path, Connection c, LayerInfo info, CrsId crs)
-            throws DataException {
+    private static VectorLayer readLayer(Path path, Connection c, LayerInfo info, CrsId crs,
+                                         ReadLimits.Counter counter) throws DataException {
         String where = "la couche « " + info.table + " »";
         try {
             List<Column> columns = new ArrayList<>();
@@ -341,11 +420,11 @@ public final class GeoPackageReader implements FormatReader {
             GeometryFactory factory = new GeometryFactory();
             List<Feature> features = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
-                long counter = 0;
+                long row = 0;
                 while (rs.next()) {
-                    counter++;
+                    row++;
                     long id = rs.getLong(1);
-                    if (rs.wasNull()) id = counter;
+                    if (rs.wasNull()) id = row;
                     Geometry g = null;
                     byte[] blob = rs.getBytes(2);
                     if (blob != null && blob.length > 0) {
@@ -356,6 +435,7 @@ public final class GeoPackageReader implements FormatReader {
                                     + where + ", objet n° " + id + " : " + e.getMessage() + ".", e);
                         }
                     }
+                    counter.add(g == null ? 0 : g.getNumPoints());
                     Object[] values = new Object[columns.size()];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = GeoPackageValues.fromSql(rs.getObject(i + 3), columns.get(i).field.type());
@@ -387,6 +467,11 @@ public final class GeoPackageReader implements FormatReader {
                     "fichier verrouillé par un autre programme" + in + " ; réessayez quand il l'aura libéré.", e);
             case 14 -> new DataException(path, Problem.IO, "ouverture impossible (droits d'accès ?).", e);
             case 10 -> new DataException(path, Problem.IO, "erreur de lecture sur le disque" + in + ".", e);
+            case 9 -> new DataException(path, Problem.TOO_LARGE, "lecture interrompue" + in + ".", e);
+            case 18 -> new DataException(path, Problem.TOO_LARGE, "une valeur" + in + " dépasse la limite de "
+                    + "taille d'une valeur lue (texte ou géométrie de plus de 64 Mo) : lecture refusée. Relevez la "
+                    + "limite avec -Datlas.read.maxTextChars=N.", e);
+            case 7 -> new DataException(path, Problem.TOO_LARGE, "mémoire insuffisante pour SQLite" + in + ".", e);
             case 1 -> new DataException(path, Problem.CORRUPT,
                     "structure GeoPackage invalide" + in + " (" + shortMessage(e) + ").", e);
             default -> new DataException(path, Problem.CORRUPT,

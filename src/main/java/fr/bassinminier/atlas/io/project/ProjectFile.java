@@ -46,8 +46,12 @@ public final class ProjectFile {
 
     public static MapProject read(Path file) throws DataException {
         JsonNode root;
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             root = MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new DataException(file, Problem.TOO_LARGE, "projet hors des limites de lecture (imbrication de plus "
+                    + "de 1 000 niveaux, texte ou nombre démesuré).", e);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new DataException(file, Problem.CORRUPT, "projet illisible, JSON invalide"
@@ -76,6 +80,10 @@ public final class ProjectFile {
 
     private static MapProject parse(JsonNode root) {
         String crs = root.path("crs").asText("EPSG:2154");
+        if (crs.length() > 40 || !fr.bassinminier.atlas.crs.CrsTransforms.isSupported(new CrsId(crs, null))) {
+            throw new IllegalArgumentException("système de coordonnées « " + abbreviate(crs) + " » non pris en charge"
+                    + " (attendu : EPSG:2154, EPSG:4326, EPSG:3857…)");
+        }
         List<LayerEntry> layers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode ls = root.path("layers");
@@ -125,7 +133,16 @@ public final class ProjectFile {
         double[] dash = null;
         if (s.has("dash") && s.get("dash").isArray()) {
             dash = new double[s.get("dash").size()];
-            for (int i = 0; i < dash.length; i++) dash[i] = s.get("dash").get(i).asDouble();
+            double sum = 0;
+            for (int i = 0; i < dash.length; i++) {
+                dash[i] = s.get("dash").get(i).asDouble(-1);
+                // Java2D refuses negative or all-zero dashes; thousands of entries are no style.
+                if (!(dash[i] >= 0 && dash[i] <= 1000) || dash.length > 32) {
+                    throw new IllegalArgumentException("« dash » : jusqu'à 32 longueurs positives (en pixels) attendues");
+                }
+                sum += dash[i];
+            }
+            if (dash.length > 0 && sum == 0) throw new IllegalArgumentException("« dash » : longueurs toutes nulles");
         }
         return new LayerStyle(text(s, "fill"), s.path("fill_opacity").asDouble(1), text(s, "stroke"),
                 s.path("stroke_width").asDouble(1), dash, s.path("point_size").asDouble(6), text(s, "hatch"));
@@ -134,8 +151,21 @@ public final class ProjectFile {
     private static Envelope extent(JsonNode e) {
         if (e == null || e.isNull()) return null;
         if (!e.isArray() || e.size() != 4) throw new IllegalArgumentException("« extent » doit être [minx, miny, maxx, maxy]");
-        for (JsonNode n : e) if (!n.isNumber()) throw new IllegalArgumentException("« extent » : nombre attendu");
+        for (JsonNode n : e) {
+            if (!n.isNumber()) throw new IllegalArgumentException("« extent » : nombre attendu");
+            // Beyond a billion (metres or degrees) no real map lies; ±1e308 would overflow the view.
+            if (!(Math.abs(n.asDouble()) <= 1e9)) {
+                throw new IllegalArgumentException("« extent » : coordonnée " + n.asText() + " hors des valeurs possibles");
+            }
+        }
+        if (!(e.get(0).asDouble() < e.get(2).asDouble() && e.get(1).asDouble() < e.get(3).asDouble())) {
+            throw new IllegalArgumentException("« extent » : minx < maxx et miny < maxy attendus");
+        }
         return new Envelope(e.get(0).asDouble(), e.get(2).asDouble(), e.get(1).asDouble(), e.get(3).asDouble());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "…" : s;
     }
 
     private static String text(JsonNode n, String field) {
@@ -232,12 +262,23 @@ public final class ProjectFile {
         }
         List<PrintTemplate> out = new ArrayList<>();
         for (JsonNode t : root.path("print_templates")) {
-            out.add(new PrintTemplate(text(t, "name"), text(t, "page"), t.path("landscape").asBoolean(false),
+            try {
+                out.add(template(t));
+            } catch (IllegalArgumentException e) {
+                throw new DataException(file, Problem.CORRUPT, "modèle d'impression « " + abbreviate(t.path("name").asText("?"))
+                        + " » invalide : " + e.getMessage() + ".", e);
+            }
+        }
+        return out;
+    }
+
+    private static PrintTemplate template(JsonNode t) {
+        {
+            return (new PrintTemplate(text(t, "name"), text(t, "page"), t.path("landscape").asBoolean(false),
                     t.path("margin_mm").asDouble(10), text(t, "title"), text(t, "subtitle"), text(t, "text"),
                     text(t, "author"), text(t, "logo"), t.path("legend").asBoolean(true),
                     t.path("overview").asBoolean(true), Math.max(0, t.path("scale").asDouble(0))));
         }
-        return out;
     }
 
     /** Replaces the print templates of a project file, leaving the rest of it as it is (atomic write). */

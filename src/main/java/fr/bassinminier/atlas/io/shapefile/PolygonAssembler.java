@@ -1,7 +1,9 @@
 package fr.bassinminier.atlas.io.shapefile;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
@@ -11,6 +13,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Groups the rings of one Polygon record into polygons. A shapefile stores a flat list of rings:
@@ -53,6 +56,26 @@ final class PolygonAssembler {
     }
 
     /**
+     * Point-in-ring steps allowed for one record (about a tenth of a second). Past it, rings
+     * not yet placed stay polygons of their own: a record of 30,000 nested rings must not take
+     * hours, and a visible oddity beats a hang.
+     */
+    static final long WORK_LIMIT = 50_000_000;
+
+    /** Exact duplicate rings dropped, and rings left unplaced when the work ran out, so far. */
+    private int duplicates;
+    private int unresolved;
+    private long work;
+
+    int duplicates() {
+        return duplicates;
+    }
+
+    int unresolved() {
+        return unresolved;
+    }
+
+    /**
      * The polygon or multipolygon made of these closed rings (each of at least 4 points), or null
      * when there are none.
      */
@@ -61,8 +84,17 @@ final class PolygonAssembler {
         if (closedRings.size() == 1) {
             return factory.createPolygon(factory.createLinearRing(closedRings.get(0)));
         }
+        work = 0;
         List<Ring> rings = new ArrayList<>(closedRings.size());
-        for (Coordinate[] c : closedRings) rings.add(new Ring(rings.size(), c));
+        Set<RingKey> seen = new HashSet<>();
+        for (Coordinate[] c : closedRings) {
+            // The same ring twice says nothing more, and 30,000 copies made nesting quadratic.
+            if (!seen.add(new RingKey(c))) {
+                duplicates++;
+                continue;
+            }
+            rings.add(new Ring(rings.size(), c));
+        }
 
         // Area.ofRingSigned is positive for clockwise rings: shapefile shells.
         boolean anyClockwise = rings.stream().anyMatch(r -> r.signedArea > 0);
@@ -76,8 +108,9 @@ final class PolygonAssembler {
         List<Ring> shells = new ArrayList<>();
         List<Ring> holes = new ArrayList<>();
         for (Ring r : rings) (r.shell ? shells : holes).add(r);
+        STRtree shellIndex = shells.size() > 1 && !holes.isEmpty() ? index(shells) : null;
         for (Ring hole : holes) {
-            Ring owner = shells.size() == 1 ? shells.get(0) : smallestContaining(shells, hole);
+            Ring owner = shells.size() == 1 ? shells.get(0) : smallestContaining(shellIndex, hole);
             if (owner != null) {
                 owner.holes.add(hole);
             } else {
@@ -96,20 +129,64 @@ final class PolygonAssembler {
         return factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
     }
 
-    private static void classifyByNesting(List<Ring> rings) {
+    /** A ring's coordinates compared in 2D, for finding exact duplicates. */
+    private record RingKey(Coordinate[] coords) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof RingKey k) || k.coords.length != coords.length) return false;
+            for (int i = 0; i < coords.length; i++) if (!coords[i].equals2D(k.coords[i])) return false;
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = coords.length;
+            for (Coordinate c : coords) h = 31 * h + Double.hashCode(c.x) * 17 + Double.hashCode(c.y);
+            return h;
+        }
+    }
+
+    private static STRtree index(List<Ring> rings) {
+        STRtree t = new STRtree();
+        for (Ring r : rings) t.insert(r.envelope, r);
+        return t;
+    }
+
+    /** Envelope candidates of a ring, or null once the work budget is spent. */
+    @SuppressWarnings("unchecked")
+    private List<Ring> candidates(STRtree index, Ring inner) {
+        if (work > WORK_LIMIT) return null;
+        List<Ring> found = index.query(inner.envelope);
+        work += found.size();
+        return found;
+    }
+
+    private void classifyByNesting(List<Ring> rings) {
+        STRtree index = index(rings);
         for (Ring r : rings) {
+            List<Ring> around = candidates(index, r);
+            if (around == null) {
+                unresolved++;
+                r.shell = true;
+                continue;
+            }
             int depth = 0;
-            for (Ring other : rings) {
+            for (Ring other : around) {
                 if (other != r && contains(other, r)) depth++;
             }
             r.shell = depth % 2 == 0;
         }
     }
 
-    /** The smallest candidate containing the ring; when only one envelope fits, it is trusted. */
-    private static Ring smallestContaining(List<Ring> candidates, Ring inner) {
+    /** The smallest shell containing the ring; when only one envelope fits, it is trusted. */
+    private Ring smallestContaining(STRtree index, Ring inner) {
+        List<Ring> found = candidates(index, inner);
+        if (found == null) {
+            unresolved++;
+            return null;
+        }
         List<Ring> byEnvelope = new ArrayList<>();
-        for (Ring c : candidates) {
+        for (Ring c : found) {
             if (c.envelope.covers(inner.envelope)) byEnvelope.add(c);
         }
         if (byEnvelope.size() == 1) return byEnvelope.get(0);
@@ -124,12 +201,15 @@ final class PolygonAssembler {
      * Whether the inner ring lies inside the outer one, judged on its first vertex that is not on
      * the outer boundary (holes often touch their shell at a vertex).
      */
-    private static boolean contains(Ring outer, Ring inner) {
+    private boolean contains(Ring outer, Ring inner) {
         if (!outer.envelope.covers(inner.envelope)) return false;
+        if (work > WORK_LIMIT) return false;
         for (int i = 0; i < inner.coords.length - 1; i++) {
+            work += outer.coords.length;
             int loc = RayCrossingCounter.locatePointInRing(inner.coords[i], outer.coords);
             if (loc == Location.INTERIOR) return true;
             if (loc == Location.EXTERIOR) return false;
+            if (work > WORK_LIMIT) return false;
         }
         // Every vertex on the boundary: a duplicate ring. Count it as inside, by envelope.
         return true;

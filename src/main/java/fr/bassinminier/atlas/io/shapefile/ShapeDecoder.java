@@ -34,6 +34,16 @@ final class ShapeDecoder {
         return skippedParts;
     }
 
+    /** Exact duplicate rings dropped from polygons. */
+    int duplicateRings() {
+        return polygons.duplicates();
+    }
+
+    /** Rings of pathological polygons left as polygons of their own when the work ran out. */
+    int unresolvedRings() {
+        return polygons.unresolved();
+    }
+
     /** The geometry of a record of the given type (its first 4 bytes already read), or null. */
     Geometry decode(ShapeType type, byte[] content, int length) throws ShapeFormatException {
         ByteBuffer b = ByteBuffer.wrap(content, 0, length).order(ByteOrder.LITTLE_ENDIAN);
@@ -51,7 +61,10 @@ final class ShapeDecoder {
         double x = b.getDouble(4);
         double y = b.getDouble(12);
         // Some writers store an empty point as NaN coordinates: that is a null shape.
-        if (!Double.isFinite(x) || !Double.isFinite(y)) return null;
+        if (Double.isInfinite(x) || Double.isInfinite(y)) {
+            throw new ShapeFormatException("coordonnée infinie (" + x + ", " + y + ") : géométrie refusée");
+        }
+        if (Double.isNaN(x) || Double.isNaN(y)) return null;
         Coordinate c = type.hasZ && length >= 28 ? new Coordinate(x, y, b.getDouble(20)) : new CoordinateXY(x, y);
         return factory.createPoint(c);
     }
@@ -141,12 +154,17 @@ final class ShapeDecoder {
      * Reads n XY points at the given offset, with their Z values when the type has Z and the
      * record is long enough to hold the Z array that starts at zStart (after the Z range).
      */
-    private static Coordinate[] coordinates(ShapeType type, ByteBuffer b, int length, int offset, int n, long zStart) {
+    private static Coordinate[] coordinates(ShapeType type, ByteBuffer b, int length, int offset, int n, long zStart)
+            throws ShapeFormatException {
         boolean withZ = type.hasZ && zStart + 8L * n <= length;
         Coordinate[] coords = new Coordinate[n];
         for (int i = 0; i < n; i++) {
             double x = b.getDouble(offset + 16 * i);
             double y = b.getDouble(offset + 16 * i + 8);
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new ShapeFormatException("coordonnée non finie (" + x + ", " + y + ") au point n° " + (i + 1)
+                        + " : géométrie refusée");
+            }
             coords[i] = withZ ? new Coordinate(x, y, b.getDouble((int) zStart + 8 * i)) : new CoordinateXY(x, y);
         }
         return coords;

@@ -64,9 +64,7 @@ public final class ShapefileReader implements FormatReader {
 
     @Override
     public Dataset read(Path path) throws DataException {
-        if (!Files.isRegularFile(path)) {
-            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable");
-        }
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(path);
         ShapefileFiles files;
         try {
             files = new ShapefileFiles(path);

@@ -37,11 +37,13 @@ final class ShpReader {
     private final ShapefileSource source;
     private final Failures failures;
     private final ShapeDecoder decoder;
+    private final fr.bassinminier.atlas.io.ReadLimits.Counter budget;
 
     ShpReader(ShapefileSource source, Failures failures, GeometryFactory factory) {
         this.source = source;
         this.failures = failures;
         this.decoder = new ShapeDecoder(factory);
+        this.budget = fr.bassinminier.atlas.io.ReadLimits.defaults().counter(source.location());
     }
 
     ShpContent read() throws IOException, DataException {
@@ -65,10 +67,26 @@ final class ShpReader {
                 throw failures.fail(Problem.CORRUPT, "shp", "type de forme inconnu ou non pris en charge ("
                         + typeCode + ")");
             }
+            // A file too big to hold is refused before reading it (a 9 MB zip can hold a 2 GB .shp):
+            // a vertex takes 16 bytes in the file, a point record 28.
+            long bytes = size >= 0 ? size : declared;
+            budget.checkEstimatedVertices(fileType.kind == ShapeType.Kind.POINT ? bytes / 28 : bytes / 16,
+                    "le fichier « " + source.partName("shp") + " » fait " + (bytes >> 20) + " Mo");
+            if (fileType.kind == ShapeType.Kind.POINT && bytes / 28 > budget.limits().maxFeatures()) {
+                budget.checkEstimatedVertices(Long.MAX_VALUE, "le fichier « " + source.partName("shp") + " » fait "
+                        + (bytes >> 20) + " Mo, soit " + (bytes / 28) + " points");
+            }
             List<ShpRecord> records = readRecords(in, size, declared, fileType);
             if (decoder.skippedParts() > 0) {
                 failures.warn("shp", decoder.skippedParts() + " partie(s) de moins de 2 points (lignes) ou de 4 points "
                         + "(anneaux) ignorée(s)");
+            }
+            if (decoder.duplicateRings() > 0) {
+                failures.warn("shp", decoder.duplicateRings() + " anneau(x) en double dans un même polygone ignoré(s)");
+            }
+            if (decoder.unresolvedRings() > 0) {
+                failures.warn("shp", decoder.unresolvedRings() + " anneau(x) de polygones trop nombreux et imbriqués "
+                        + "pour être classés (extérieur ou trou) en temps borné : gardés comme polygones distincts");
             }
             return new ShpContent(fileType, declared, records);
         }
@@ -158,6 +176,7 @@ final class ShpReader {
                 throw failures.fail(Problem.CORRUPT, "shp", "enregistrement n°" + number + " (octet " + pos + ") : "
                         + e.getMessage());
             }
+            budget.add(g == null ? 0 : g.getNumPoints());
             records.add(new ShpRecord(pos, words, g));
             pos += 8 + length;
         }

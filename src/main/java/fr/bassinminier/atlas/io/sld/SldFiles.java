@@ -37,6 +37,9 @@ public final class SldFiles {
         String name = file.toString();
         try {
             if (Files.isDirectory(file)) throw new SldException(name, 0, "c'est un dossier, pas un fichier de style");
+            if (fr.bassinminier.atlas.io.InputFiles.isSpecial(file)) {
+                throw new SldException(name, 0, fr.bassinminier.atlas.io.InputFiles.notRegular());
+            }
             if (Files.size(file) > MAX_BYTES) {
                 throw new SldException(name, 0, "fichier trop volumineux pour un style ("
                         + Files.size(file) / (1024 * 1024) + " Mo)");

@@ -3,7 +3,6 @@ package fr.bassinminier.atlas.model.style;
 import fr.bassinminier.atlas.model.Feature;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The OGC filter subset that styles use to pick features. A comparison with a null side is
@@ -139,7 +138,7 @@ public sealed interface Filter {
         private final char singleChar;
         private final char escape;
         private final boolean matchCase;
-        private final Pattern regex;
+        private final int[] tokens;
 
         public Like(Expression value, String pattern, char wildCard, char singleChar, char escape, boolean matchCase) {
             this.value = Objects.requireNonNull(value, "value");
@@ -148,7 +147,7 @@ public sealed interface Filter {
             this.singleChar = singleChar;
             this.escape = escape;
             this.matchCase = matchCase;
-            this.regex = compile();
+            this.tokens = compile();
         }
 
         /** GeoTools' defaults: * for any run, . for one character, ! to escape. */
@@ -156,29 +155,74 @@ public sealed interface Filter {
             this(value, pattern, '*', '.', '!', true);
         }
 
-        private Pattern compile() {
+        /**
+         * The pattern as tokens: literal characters, ANY_ONE for the single-character wildcard
+         * and ANY_RUN for the multi-character one. Matched by {@link #glob}, not a regex: a
+         * backtracking regex takes exponential time on patterns like forty wildcards in a row.
+         */
+        private int[] compile() {
             String p = Values.normalize(pattern);
-            StringBuilder re = new StringBuilder();
+            int[] tokens = new int[p.length()];
+            int n = 0;
             for (int i = 0; i < p.length(); i++) {
                 char c = p.charAt(i);
                 if (c == escape && i + 1 < p.length()) {
-                    re.append(Pattern.quote(String.valueOf(p.charAt(++i))));
+                    tokens[n++] = p.charAt(++i);
                 } else if (c == wildCard) {
-                    re.append(".*");
+                    // Runs of wildcards are one wildcard.
+                    if (n == 0 || tokens[n - 1] != ANY_RUN) tokens[n++] = ANY_RUN;
                 } else if (c == singleChar) {
-                    re.append('.');
+                    tokens[n++] = ANY_ONE;
                 } else {
-                    re.append(Pattern.quote(String.valueOf(c)));
+                    tokens[n++] = c;
                 }
             }
-            int flags = Pattern.DOTALL | (matchCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            return Pattern.compile(re.toString(), flags);
+            return java.util.Arrays.copyOf(tokens, n);
+        }
+
+        private static final int ANY_RUN = -1;
+        private static final int ANY_ONE = -2;
+
+        /**
+         * Glob match in O(text × pattern) at worst, without recursion: on a mismatch only the
+         * last wildcard is moved, which is enough since a later wildcard can absorb anything an
+         * earlier one would have.
+         */
+        private boolean glob(String s) {
+            int t = 0;
+            int p = 0;
+            int starP = -1;
+            int starT = 0;
+            while (t < s.length()) {
+                if (p < tokens.length && tokens[p] != ANY_RUN && (tokens[p] == ANY_ONE || same(tokens[p], s.charAt(t)))) {
+                    p++;
+                    t++;
+                } else if (p < tokens.length && tokens[p] == ANY_RUN) {
+                    starP = p++;
+                    starT = t;
+                } else if (starP >= 0) {
+                    p = starP + 1;
+                    t = ++starT;
+                } else {
+                    return false;
+                }
+            }
+            while (p < tokens.length && tokens[p] == ANY_RUN) p++;
+            return p == tokens.length;
+        }
+
+        private boolean same(int token, char c) {
+            if (token == c) return true;
+            if (matchCase) return false;
+            char a = (char) token;
+            return Character.toUpperCase(a) == Character.toUpperCase(c)
+                    || Character.toLowerCase(a) == Character.toLowerCase(c);
         }
 
         @Override
         public boolean test(Feature feature) {
             String s = value.text(feature);
-            return s != null && regex.matcher(Values.normalize(s)).matches();
+            return s != null && glob(Values.normalize(s));
         }
 
         public Expression value() {

@@ -52,6 +52,7 @@ public final class CsvTables {
 
     public static Table read(Path file) throws DataException {
         byte[] bytes;
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             if (Files.size(file) > MAX_BYTES) {
                 throw new DataException(file, Problem.TOO_LARGE, "fichier trop gros pour des fiches de cités (plus de 50 Mo).");
@@ -140,9 +141,20 @@ public final class CsvTables {
                         cell.append(c);
                         i++;
                     }
-                    // Text after the closing quote (lenient, as Excel is): kept up to the separator.
+                    // Text after the closing quote means the quotes do not pair up: a value would
+                    // silently swallow its neighbours, so the file is refused.
+                    if (i < n && s.charAt(i) != sep && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+                        throw new DataException(file, Problem.CORRUPT, "ligne " + line + " : texte après un guillemet "
+                                + "fermant (guillemet mal fermé ? une valeur contenant « \" » doit être entourée de "
+                                + "guillemets et ses guillemets doublés).");
+                    }
                 }
                 while (i < n && s.charAt(i) != sep && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+                    if (s.charAt(i) == '"') {
+                        throw new DataException(file, Problem.CORRUPT, "ligne " + line + " : guillemet isolé au milieu "
+                                + "d'une valeur (guillemet jamais refermé ? une valeur contenant « \" » doit être "
+                                + "entourée de guillemets et ses guillemets doublés).");
+                    }
                     cell.append(s.charAt(i));
                     i++;
                 }

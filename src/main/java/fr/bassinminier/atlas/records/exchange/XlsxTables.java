@@ -81,14 +81,15 @@ public final class XlsxTables {
 
     /** All sheets, in workbook order. */
     public static List<Table> read(Path file) throws DataException {
+        fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
-            if (!Files.isRegularFile(file)) throw new DataException(file, Problem.NOT_FOUND, "fichier introuvable.");
             if (Files.size(file) > CsvTables.MAX_BYTES) {
                 throw new DataException(file, Problem.TOO_LARGE, "fichier trop gros pour des fiches de cités (plus de 50 Mo).");
             }
         } catch (IOException e) {
             throw new DataException(file, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
         }
+        XlsxGuard.check(file);
         List<Table> out = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             for (Sheet sheet : wb.getSheets().toList()) {
