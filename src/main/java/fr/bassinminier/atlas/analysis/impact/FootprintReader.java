@@ -77,7 +77,7 @@ public final class FootprintReader {
             if (cs.size() < 4) throw new FootprintException("Un polygone demande au moins trois sommets distincts.");
             g = GF.createPolygon(cs.toArray(new Coordinate[0]));
         }
-        return finish(g, cs.size() + " sommets saisis", seen == null ? null : seen.toString(), notes);
+        return finish(g, cs.size() + (cs.size() > 1 ? " sommets saisis" : " sommet saisi"), seen == null ? null : seen.toString(), notes);
     }
 
     /**

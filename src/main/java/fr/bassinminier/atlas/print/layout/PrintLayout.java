@@ -478,7 +478,19 @@ public final class PrintLayout {
             }
             if (!rules.isEmpty()) out.add(new LayerLegend(pl, rules));
         }
+        // What a heritage map is about comes first, so a legend cut for room never loses it:
+        // the property and buffer zone, then official layers, then indicative ones (tree order within).
+        out.sort(java.util.Comparator.comparingInt(l -> legendRank(l.layer())));
         return out;
+    }
+
+    private static int legendRank(ProjectLayer pl) {
+        var role = fr.bassinminier.atlas.analysis.impact.HeritageLayers.roleOf(pl);
+        if (role == fr.bassinminier.atlas.analysis.impact.HeritageRole.PROPERTY
+                || role == fr.bassinminier.atlas.analysis.impact.HeritageRole.BUFFER) {
+            return 0;
+        }
+        return pl.entry().indicative() ? 2 : 1;
     }
 
     /**
