@@ -25,6 +25,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -139,7 +140,21 @@ public final class MainWindow {
             map.dispose();
             records.close();
         });
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
         stage.show();
+        // JavaFX 21 on GTK under a window manager (openbox…) may map the window at 200×200
+        // (JDK-8316423, fixed in JavaFX 22): ask again for the size once it is shown.
+        Platform.runLater(() -> {
+            Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            double w = Math.min(1360, screen.getWidth());
+            double h = Math.min(840, screen.getHeight());
+            stage.setWidth(w + 1);
+            stage.setHeight(h + 1);
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.centerOnScreen();
+        });
         backgrounds.start();
         if (project.isPresent()) {
             openProject(project.get());
