@@ -15,12 +15,10 @@ import fr.bassinminier.atlas.model.Schema;
 import fr.bassinminier.atlas.model.VectorLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -39,14 +37,6 @@ import org.locationtech.jts.index.strtree.STRtree;
  * overlap); communes given their EPCI's current name from the EPCI layer. Nothing else is changed.
  */
 public final class OfficialData {
-    /** What the shipped copy is, for every layer's provenance. */
-    public static final String PRODUCER = "Mission Bassin Minier ; services de l'État";
-    public static final String LICENCE = "Licence Ouverte / Etalab 2.0";
-    public static final String ATTRIBUTION = "Mission Bassin Minier / data.gouv.fr — Licence Ouverte 2.0";
-    public static final String PRECISION = "simplifié ≈ 10 m";
-    public static final String FULL_PRECISION_SOURCE =
-            "https://www.geo2france.fr/geoserver/mission_bassin_minier/ows (WFS, pleine précision)";
-
     /** One layer written, with what its provenance must say. */
     public record Built(String name, String dataset, String url, int features, String files) {
     }
@@ -364,12 +354,5 @@ public final class OfficialData {
         if (v == null) return null;
         String s = v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString().strip();
         return s.isEmpty() ? null : s;
-    }
-
-    /** Folded form for matching names typed differently (accents, case, punctuation). */
-    public static String fold(String s) {
-        if (s == null) return "";
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replace('œ', 'o').replaceAll("[^a-z0-9]+", " ").strip();
     }
 }
