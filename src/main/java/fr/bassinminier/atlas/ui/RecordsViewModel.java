@@ -235,7 +235,7 @@ public final class RecordsViewModel {
         var schema = new fr.bassinminier.atlas.model.Schema(fields);
         List<Feature> fs = new java.util.ArrayList<>(l.size());
         for (Feature f : l.features()) {
-            Object[] v = java.util.Arrays.copyOf(f.attributes().values().toArray(), fields.size());
+            Object[] v = new Object[fields.size()];
             for (int i = 0; i < l.schema().size(); i++) v[i] = f.get(i);
             fs.add(new Feature(f.id(), f.geometry(), schema, v));
         }
