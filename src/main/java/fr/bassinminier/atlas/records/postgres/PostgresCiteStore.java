@@ -3,23 +3,15 @@ package fr.bassinminier.atlas.records.postgres;
 import fr.bassinminier.atlas.io.postgis.PgSettings;
 import fr.bassinminier.atlas.records.Cite;
 import fr.bassinminier.atlas.records.CiteStore;
-import fr.bassinminier.atlas.records.Commune;
 import fr.bassinminier.atlas.records.ConflictException;
-import fr.bassinminier.atlas.records.FeatureLink;
 import fr.bassinminier.atlas.records.HistoryEntry;
 import fr.bassinminier.atlas.records.InvalidValueException;
-import fr.bassinminier.atlas.records.Operation;
-import fr.bassinminier.atlas.records.Owner;
-import fr.bassinminier.atlas.records.Programme;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsException.Kind;
 import fr.bassinminier.atlas.records.RecordsSnapshot;
-import fr.bassinminier.atlas.records.Tranche;
-import fr.bassinminier.atlas.records.TrancheStatus;
-import fr.bassinminier.atlas.records.UnescoStatus;
-import fr.bassinminier.atlas.records.UrbanWork;
-import fr.bassinminier.atlas.records.UrbanWorkStatus;
 import fr.bassinminier.atlas.records.Versioned;
+import fr.bassinminier.atlas.records.jdbc.JdbcChanges;
+import fr.bassinminier.atlas.records.jdbc.RecordRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,13 +21,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -240,6 +228,9 @@ public final class PostgresCiteStore implements CiteStore {
 
     // ---- reads -------------------------------------------------------------------------------
 
+    private static final RecordRows.InstantColumn PG_TIME =
+            (rs, col, changeSet) -> rs.getObject(col, OffsetDateTime.class).toInstant();
+
     private interface SqlWork<T> {
         T run(Connection c) throws SQLException, RecordsException;
     }
@@ -269,8 +260,8 @@ public final class PostgresCiteStore implements CiteStore {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
                 while (rs.next()) meta.put(rs.getString(1), rs.getString(2));
             }
-            return new RecordsSnapshot(readCites(c, null, false).stream().map(Versioned::value).toList(),
-                    readOperations(c, null), readTranches(c, null), readUrbanWorks(c, null), meta);
+            return new RecordsSnapshot(RecordRows.cites(c, null),
+                    RecordRows.readOperations(c, null), RecordRows.readTranches(c, null), RecordRows.readUrbanWorks(c, null), meta);
         });
     }
 
@@ -281,17 +272,18 @@ public final class PostgresCiteStore implements CiteStore {
 
     @Override
     public Optional<Versioned<Cite>> versionedCite(String id) throws RecordsException {
-        return read(c -> readCites(c, id, false).stream().findFirst());
+        return read(c -> RecordRows.readCites(c, id, "version", false).stream().findFirst());
     }
 
     @Override
     public List<HistoryEntry> history(String entity, String entityId) throws RecordsException {
-        return read(c -> readHistory(c, "WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id", entity, entityId));
+        return read(c -> RecordRows.readHistory(c, PG_TIME,
+                "WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id", entity, entityId));
     }
 
     @Override
     public List<HistoryEntry> recentHistory(int limit) throws RecordsException {
-        return read(c -> readHistory(c, "ORDER BY h.id DESC LIMIT ?", limit));
+        return read(c -> RecordRows.readHistory(c, PG_TIME, "ORDER BY h.id DESC LIMIT ?", limit));
     }
 
     @Override
@@ -301,163 +293,6 @@ public final class PostgresCiteStore implements CiteStore {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
-    }
-
-    private static List<HistoryEntry> readHistory(Connection c, String tail, Object... args) throws SQLException {
-        String sql = "SELECT h.change_set_id, c.at, c.user_name, c.comment, h.entity, h.entity_id, h.field, "
-                + "h.old_value, h.new_value FROM history h JOIN change_set c ON c.id = h.change_set_id " + tail;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            List<HistoryEntry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new HistoryEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9)));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static List<Versioned<Cite>> readCites(Connection c, String onlyId, boolean lock) throws SQLException {
-        String where = onlyId == null ? "" : " WHERE cite_id = ?";
-        Map<String, List<Commune>> communes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT cite_id, nom, insee FROM cite_commune" + where + " ORDER BY cite_id, position")) {
-            bindOpt(ps, onlyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    communes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Commune(rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        Map<String, List<Owner>> owners = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT cite_id, nom, logements FROM cite_owner" + where + " ORDER BY cite_id, position")) {
-            bindOpt(ps, onlyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    owners.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Owner(rs.getString(2), intOrNull(rs, 3)));
-                }
-            }
-        }
-        Map<String, Set<Programme>> programmes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT cite_id, programme FROM cite_programme" + where)) {
-            bindOpt(ps, onlyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    programmes.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Programme.class))
-                            .add(Programme.valueOf(rs.getString(2)));
-                }
-            }
-        }
-        Map<String, List<FeatureLink>> links = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT cite_id, layer_id, feature_key FROM cite_link" + where + " ORDER BY cite_id, position")) {
-            bindOpt(ps, onlyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new FeatureLink(rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        List<Versioned<Cite>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, id_mbm, nom, epci, logements, unesco, "
-                + "programme_detail, note, source, version FROM cite" + (onlyId == null ? "" : " WHERE id = ?")
-                + (lock ? " FOR UPDATE" : ""))) {
-            bindOpt(ps, onlyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    String u = rs.getString(6);
-                    out.add(new Versioned<>(new Cite(id, rs.getString(2), rs.getString(3), communes.get(id),
-                            rs.getString(4), owners.get(id), intOrNull(rs, 5), u == null ? null : UnescoStatus.valueOf(u),
-                            programmes.get(id), rs.getString(7), links.get(id), rs.getString(8), rs.getString(9)),
-                            rs.getLong(10)));
-                }
-            }
-        }
-        out.sort((a, b) -> naturalCompare(a.value().id(), b.value().id()));
-        return out;
-    }
-
-    /** "t1-2" before "t1-10", as the SQLite store orders them. */
-    static int naturalCompare(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i), cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i, sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
-                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int r = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (r != 0) return r;
-            } else {
-                if (ca != cb) return Character.compare(ca, cb);
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    private static List<Operation> readOperations(Connection c, String where, Object... args) throws SQLException {
-        List<Operation> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, cite_id, nom, programme, bailleur FROM operation "
-                + (where == null ? "" : where) + " ORDER BY cite_id, id")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String p = rs.getString(4);
-                    out.add(new Operation(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            p == null ? null : Programme.valueOf(p), rs.getString(5)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<Tranche> readTranches(Connection c, String where, Object... args) throws SQLException {
-        List<Tranche> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, operation_id, numero, logements, statut, debut, "
-                + "fin, etiquette_avant, etiquette_apres, cout_centimes, source FROM tranche "
-                + (where == null ? "" : where) + " ORDER BY operation_id, numero")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long cost = rs.getLong(10);
-                    Long costOrNull = rs.wasNull() ? null : cost;
-                    out.add(new Tranche(rs.getLong(1), rs.getLong(2), rs.getInt(3), intOrNull(rs, 4),
-                            TrancheStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), costOrNull, rs.getString(11)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<UrbanWork> readUrbanWorks(Connection c, String where, Object... args) throws SQLException {
-        List<UrbanWork> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, cite_id, intitule, statut, debut, fin, "
-                + "cout_centimes, source FROM travaux_urbains " + (where == null ? "" : where) + " ORDER BY cite_id, id")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long cost = rs.getLong(7);
-                    Long costOrNull = rs.wasNull() ? null : cost;
-                    out.add(new UrbanWork(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            UrbanWorkStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), costOrNull,
-                            rs.getString(8)));
-                }
-            }
-        }
-        return out;
     }
 
     // ---- writes ------------------------------------------------------------------------------
@@ -479,20 +314,20 @@ public final class PostgresCiteStore implements CiteStore {
         boolean committing = false;
         try {
             work.run(tx);
-            tx.closed = true;
-            if (tx.changes == 0) {
+            tx.close();
+            if (tx.changes() == 0) {
                 c.rollback();
                 return 0;
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
                 ps.setString(1, CHANNEL);
-                ps.setString(2, settings.schema() + ":" + tx.changeSet);
+                ps.setString(2, settings.schema() + ":" + tx.changeSet());
                 ps.execute();
             }
-            if (watchers.get() > 0) ownChangeSets.add(tx.changeSet);
+            if (watchers.get() > 0) ownChangeSets.add(tx.changeSet());
             committing = true;
             c.commit();
-            return tx.changeSet;
+            return tx.changeSet();
         } catch (InvalidValueException e) {
             rollbackQuietly();
             throw new RecordsException(Kind.INVALID, e.getMessage(), e);
@@ -503,7 +338,7 @@ public final class PostgresCiteStore implements CiteStore {
             rollbackQuietly();
             throw e;
         } finally {
-            tx.closed = true;
+            tx.close();
         }
     }
 
@@ -534,89 +369,58 @@ public final class PostgresCiteStore implements CiteStore {
     }
 
     /** One transaction's view. Not usable once {@link #edit} has returned. */
-    private final class Tx implements Changes {
-        final Connection c;
-        final String user;
-        final String comment;
+    private final class Tx extends JdbcChanges {
         final UUID token = UUID.randomUUID();
-        long changeSet;
-        int changes;
-        boolean closed;
 
         Tx(Connection c, String user, String comment) {
-            this.c = c;
-            this.user = user;
-            this.comment = comment;
+            super(c, user, comment, "version");
         }
 
-        private void open() {
-            if (closed) throw new IllegalStateException("transaction closed");
+        @Override
+        protected long insertChangeSet() throws SQLException {
+            return insert("INSERT INTO change_set (at, user_name, comment, client_token) VALUES (?, ?, ?, ?)",
+                    OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC), user,
+                    comment, token);
         }
 
-        private RecordsException sql(String what, SQLException e) {
+        @Override
+        protected long insert(String sql, Object... args) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql + " RETURNING id")) {
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+
+        @Override
+        protected RecordsException fail(String what, SQLException e) {
             // Thrown out of the work: edit() rolls back; a lost connection must still be dropped.
-            return fail(what, e);
+            return PostgresCiteStore.this.fail(what, e);
         }
 
         @Override
-        public long changeSetId() {
-            try {
-                return ensureChangeSet();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private long ensureChangeSet() throws SQLException {
-            if (changeSet == 0) {
-                changeSet = insert(c, "INSERT INTO change_set (at, user_name, comment, client_token) VALUES (?, ?, ?, ?)",
-                        OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC), user,
-                        comment, token);
-            }
-            return changeSet;
-        }
-
-        private void log(String entity, String id, Map<String, String> before, Map<String, String> after)
-                throws SQLException {
-            for (String field : (after != null ? after : before).keySet()) {
-                String o = before == null ? null : emptyToNull(before.get(field));
-                String n = after == null ? null : emptyToNull(after.get(field));
-                if (Objects.equals(o, n)) continue;
-                write(entity, id, field, o, n);
-            }
-        }
-
-        private void write(String entity, String id, String field, String o, String n) throws SQLException {
-            update(c, "INSERT INTO history (change_set_id, entity, entity_id, field, old_value, new_value) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", ensureChangeSet(), entity, id, field, o, n);
-            changes++;
+        protected boolean locksRows() {
+            return true;
         }
 
         @Override
-        public Optional<Cite> cite(String id) throws RecordsException {
-            open();
-            try {
-                return readCites(c, id, false).stream().findFirst().map(Versioned::value);
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
+        protected void lock(String table, long id) throws SQLException {
+            update("SELECT 1 FROM " + table + " WHERE id = ? FOR UPDATE", id);
         }
 
         @Override
-        public void saveCite(Cite cite) throws RecordsException {
-            open();
-            try {
-                save(cite, readCites(c, cite.id(), true).stream().findFirst().orElse(null));
-            } catch (SQLException e) {
-                throw sql("enregistrement de la cité « " + cite.id() + " »", e);
-            }
+        protected void lockMeta(String key) throws SQLException {
+            // Serialises writers of the same key; an absent key has no row to lock.
+            update("SELECT pg_advisory_xact_lock(hashtext('atlas-meta:' || ?))", key);
         }
 
         @Override
         public void saveCite(Versioned<Cite> base, Cite mine) throws RecordsException {
             open();
             try {
-                Versioned<Cite> now = readCites(c, mine.id(), true).stream().findFirst().orElse(null);
+                Versioned<Cite> now = storedCite(mine.id());
                 boolean stale = base.value() == null ? now != null
                         : now == null || (base.version() == Versioned.UNKNOWN ? !now.value().equals(base.value())
                         : now.version() != base.version());
@@ -627,359 +431,9 @@ public final class PostgresCiteStore implements CiteStore {
                 }
                 save(mine, now);
             } catch (SQLException e) {
-                throw sql("enregistrement de la cité « " + mine.id() + " »", e);
+                throw fail("enregistrement de la cité « " + mine.id() + " »", e);
             }
         }
-
-        /** Writes {@code c} over {@code locked} (read FOR UPDATE, null when new). */
-        private void save(Cite cite, Versioned<Cite> locked) throws SQLException {
-            Cite old = locked == null ? null : locked.value();
-            Map<String, String> before = old == null ? null : old.cells();
-            Map<String, String> after = cite.cells();
-            if (after.equals(before)) return;
-            Object[] values = {cite.mbmIndex(), cite.name(), cite.epci(), cite.dwellings(),
-                    cite.unesco() == null ? null : cite.unesco().name(), cite.programmeDetail(), cite.note(),
-                    cite.source(), cite.id()};
-            if (old == null) {
-                update(c, "INSERT INTO cite (id_mbm, nom, epci, logements, unesco, programme_detail, note, source, id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
-            } else {
-                update(c, "UPDATE cite SET id_mbm = ?, nom = ?, epci = ?, logements = ?, unesco = ?, "
-                        + "programme_detail = ?, note = ?, source = ?, version = version + 1 WHERE id = ?", values);
-            }
-            String id = cite.id();
-            if (old == null || !old.communes().equals(cite.communes())) {
-                update(c, "DELETE FROM cite_commune WHERE cite_id = ?", id);
-                int i = 0;
-                for (Commune m : cite.communes()) {
-                    update(c, "INSERT INTO cite_commune (cite_id, position, nom, insee) VALUES (?, ?, ?, ?)",
-                            id, i++, m.name(), m.insee());
-                }
-            }
-            if (old == null || !old.owners().equals(cite.owners())) {
-                update(c, "DELETE FROM cite_owner WHERE cite_id = ?", id);
-                int i = 0;
-                for (Owner o : cite.owners()) {
-                    update(c, "INSERT INTO cite_owner (cite_id, position, nom, logements) VALUES (?, ?, ?, ?)",
-                            id, i++, o.name(), o.dwellings());
-                }
-            }
-            if (old == null || !old.programmes().equals(cite.programmes())) {
-                update(c, "DELETE FROM cite_programme WHERE cite_id = ?", id);
-                for (Programme p : cite.programmes()) {
-                    update(c, "INSERT INTO cite_programme (cite_id, programme) VALUES (?, ?)", id, p.name());
-                }
-            }
-            if (old == null || !old.links().equals(cite.links())) {
-                update(c, "DELETE FROM cite_link WHERE cite_id = ?", id);
-                int i = 0;
-                for (FeatureLink l : cite.links()) {
-                    update(c, "INSERT INTO cite_link (cite_id, position, layer_id, feature_key) VALUES (?, ?, ?, ?)",
-                            id, i++, l.layerId(), l.featureKey());
-                }
-            }
-            log(HistoryEntry.CITE, id, before, after);
-        }
-
-        @Override
-        public Optional<Operation> operation(long id) throws RecordsException {
-            open();
-            try {
-                return readOperations(c, "WHERE id = ?", id).stream().findFirst();
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public Optional<Operation> operation(String citeId, String name) throws RecordsException {
-            open();
-            try {
-                return readOperations(c, "WHERE cite_id = ? AND nom = ?", citeId, name).stream().findFirst();
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public List<Operation> operations(String citeId) throws RecordsException {
-            open();
-            try {
-                return readOperations(c, "WHERE cite_id = ?", citeId);
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public Operation saveOperation(Operation op) throws RecordsException {
-            open();
-            try {
-                requireCite(op.citeId());
-                Optional<Operation> sameName = operation(op.citeId(), op.name());
-                if (sameName.isPresent() && sameName.get().id() != op.id()) {
-                    throw new RecordsException(Kind.INVALID, "La cité « " + op.citeId() + " » a déjà une opération « "
-                            + op.name() + " ».");
-                }
-                Object[] values = {op.citeId(), op.name(), op.programme() == null ? null : op.programme().name(),
-                        op.owner()};
-                if (op.id() == 0) {
-                    long id = insert(c, "INSERT INTO operation (cite_id, nom, programme, bailleur) VALUES (?, ?, ?, ?)",
-                            values);
-                    Operation saved = op.withId(id);
-                    log(HistoryEntry.OPERATION, Long.toString(id), null, saved.cells());
-                    return saved;
-                }
-                lock("operation", op.id());
-                Operation old = operation(op.id()).orElseThrow(() -> unknown("opération", op.id()));
-                if (old.equals(op)) return op;
-                if (!old.citeId().equals(op.citeId())) {
-                    throw new RecordsException(Kind.INVALID, "Une opération ne change pas de cité (opération n°" + op.id() + ").");
-                }
-                update(c, "UPDATE operation SET cite_id = ?, nom = ?, programme = ?, bailleur = ?, version = version + 1 "
-                        + "WHERE id = ?", values[0], values[1], values[2], values[3], op.id());
-                log(HistoryEntry.OPERATION, Long.toString(op.id()), old.cells(), op.cells());
-                return op;
-            } catch (SQLException e) {
-                throw sql("enregistrement de l'opération", e);
-            }
-        }
-
-        @Override
-        public void deleteOperation(long id) throws RecordsException {
-            open();
-            try {
-                lock("operation", id);
-                Operation old = operation(id).orElseThrow(() -> unknown("opération", id));
-                if (!readTranches(c, "WHERE operation_id = ?", id).isEmpty()) {
-                    throw new RecordsException(Kind.INVALID, "L'opération « " + old.name() + " » a encore des tranches.");
-                }
-                update(c, "DELETE FROM operation WHERE id = ?", id);
-                write(HistoryEntry.OPERATION, Long.toString(id), HistoryEntry.DELETED, summary(old.cells()), null);
-            } catch (SQLException e) {
-                throw sql("suppression de l'opération", e);
-            }
-        }
-
-        @Override
-        public Optional<Tranche> tranche(long id) throws RecordsException {
-            open();
-            try {
-                return readTranches(c, "WHERE id = ?", id).stream().findFirst();
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public List<Tranche> tranches(long operationId) throws RecordsException {
-            open();
-            try {
-                return readTranches(c, "WHERE operation_id = ?", operationId);
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public Tranche saveTranche(Tranche t) throws RecordsException {
-            open();
-            try {
-                Operation op = operation(t.operationId()).orElseThrow(() -> unknown("opération", t.operationId()));
-                for (Tranche other : readTranches(c, "WHERE operation_id = ? AND numero = ?", t.operationId(), t.number())) {
-                    if (other.id() != t.id()) {
-                        throw new RecordsException(Kind.INVALID, "L'opération « " + op.name() + " » de la cité « "
-                                + op.citeId() + " » a déjà une tranche n°" + t.number() + ".");
-                    }
-                }
-                Object[] values = {t.operationId(), t.number(), t.dwellings(), t.status().name(), t.start(), t.end(),
-                        t.energyBefore(), t.energyAfter(), t.costCents(), t.source()};
-                if (t.id() == 0) {
-                    long id = insert(c, "INSERT INTO tranche (operation_id, numero, logements, statut, debut, fin, "
-                            + "etiquette_avant, etiquette_apres, cout_centimes, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            values);
-                    Tranche saved = t.withId(id);
-                    log(HistoryEntry.TRANCHE, Long.toString(id), null, trancheCells(saved));
-                    return saved;
-                }
-                lock("tranche", t.id());
-                Tranche old = tranche(t.id()).orElseThrow(() -> unknown("tranche", t.id()));
-                if (old.equals(t)) return t;
-                Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
-                withId[values.length] = t.id();
-                update(c, "UPDATE tranche SET operation_id = ?, numero = ?, logements = ?, statut = ?, debut = ?, fin = ?, "
-                        + "etiquette_avant = ?, etiquette_apres = ?, cout_centimes = ?, source = ?, version = version + 1 "
-                        + "WHERE id = ?", withId);
-                log(HistoryEntry.TRANCHE, Long.toString(t.id()), trancheCells(old), trancheCells(t));
-                return t;
-            } catch (SQLException e) {
-                throw sql("enregistrement de la tranche", e);
-            }
-        }
-
-        private Map<String, String> trancheCells(Tranche t) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("operation_id", Long.toString(t.operationId()));
-            m.putAll(t.cells());
-            return m;
-        }
-
-        @Override
-        public void deleteTranche(long id) throws RecordsException {
-            open();
-            try {
-                lock("tranche", id);
-                Tranche old = tranche(id).orElseThrow(() -> unknown("tranche", id));
-                update(c, "DELETE FROM tranche WHERE id = ?", id);
-                write(HistoryEntry.TRANCHE, Long.toString(id), HistoryEntry.DELETED, summary(trancheCells(old)), null);
-            } catch (SQLException e) {
-                throw sql("suppression de la tranche", e);
-            }
-        }
-
-        @Override
-        public Optional<UrbanWork> urbanWork(long id) throws RecordsException {
-            open();
-            try {
-                return readUrbanWorks(c, "WHERE id = ?", id).stream().findFirst();
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public List<UrbanWork> urbanWorks(String citeId) throws RecordsException {
-            open();
-            try {
-                return readUrbanWorks(c, "WHERE cite_id = ?", citeId);
-            } catch (SQLException e) {
-                throw sql("lecture", e);
-            }
-        }
-
-        @Override
-        public UrbanWork saveUrbanWork(UrbanWork w) throws RecordsException {
-            open();
-            try {
-                requireCite(w.citeId());
-                Object[] values = {w.citeId(), w.title(), w.status().name(), w.start(), w.end(), w.costCents(),
-                        w.source()};
-                if (w.id() == 0) {
-                    long id = insert(c, "INSERT INTO travaux_urbains (cite_id, intitule, statut, debut, fin, "
-                            + "cout_centimes, source) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
-                    UrbanWork saved = w.withId(id);
-                    log(HistoryEntry.URBAN_WORK, Long.toString(id), null, saved.cells());
-                    return saved;
-                }
-                lock("travaux_urbains", w.id());
-                UrbanWork old = urbanWork(w.id()).orElseThrow(() -> unknown("travaux urbains", w.id()));
-                if (old.equals(w)) return w;
-                Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
-                withId[values.length] = w.id();
-                update(c, "UPDATE travaux_urbains SET cite_id = ?, intitule = ?, statut = ?, debut = ?, fin = ?, "
-                        + "cout_centimes = ?, source = ?, version = version + 1 WHERE id = ?", withId);
-                log(HistoryEntry.URBAN_WORK, Long.toString(w.id()), old.cells(), w.cells());
-                return w;
-            } catch (SQLException e) {
-                throw sql("enregistrement des travaux urbains", e);
-            }
-        }
-
-        @Override
-        public void deleteUrbanWork(long id) throws RecordsException {
-            open();
-            try {
-                lock("travaux_urbains", id);
-                UrbanWork old = urbanWork(id).orElseThrow(() -> unknown("travaux urbains", id));
-                update(c, "DELETE FROM travaux_urbains WHERE id = ?", id);
-                write(HistoryEntry.URBAN_WORK, Long.toString(id), HistoryEntry.DELETED, summary(old.cells()), null);
-            } catch (SQLException e) {
-                throw sql("suppression des travaux urbains", e);
-            }
-        }
-
-        @Override
-        public void putMeta(String key, String value) throws RecordsException {
-            open();
-            try {
-                // Serialises writers of the same key; an absent key has no row to lock.
-                update(c, "SELECT pg_advisory_xact_lock(hashtext('atlas-meta:' || ?))", key);
-                String old = null;
-                try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-                    ps.setString(1, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) old = rs.getString(1);
-                    }
-                }
-                String v = emptyToNull(value);
-                if (Objects.equals(old, v)) return;
-                update(c, "DELETE FROM meta WHERE key = ?", key);
-                if (v != null) update(c, "INSERT INTO meta (key, value) VALUES (?, ?)", key, v);
-                write(HistoryEntry.META, key, "value", old, v);
-            } catch (SQLException e) {
-                throw sql("enregistrement", e);
-            }
-        }
-
-        private void lock(String table, long id) throws SQLException {
-            update(c, "SELECT 1 FROM " + table + " WHERE id = ? FOR UPDATE", id);
-        }
-
-        private void requireCite(String citeId) throws RecordsException, SQLException {
-            // FOR SHARE: the cité cannot vanish before this transaction commits.
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM cite WHERE id = ? FOR SHARE")) {
-                ps.setString(1, citeId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new RecordsException(Kind.INVALID, "Cité « " + citeId + " » inconnue.");
-                }
-            }
-        }
-    }
-
-    private static RecordsException unknown(String what, long id) {
-        return new RecordsException(Kind.INVALID, "Identifiant inconnu : " + what + " n°" + id + ".");
-    }
-
-    private static String summary(Map<String, String> cells) {
-        List<String> parts = new ArrayList<>();
-        cells.forEach((k, v) -> {
-            if (!v.isEmpty()) parts.add(k + "=" + v);
-        });
-        return String.join(" ; ", parts);
-    }
-
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.execute();
-        }
-    }
-
-    private static long insert(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql + " RETURNING id")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-    }
-
-    private static void bindOpt(PreparedStatement ps, String id) throws SQLException {
-        if (id != null) ps.setString(1, id);
-    }
-
-    private static Integer intOrNull(ResultSet rs, int col) throws SQLException {
-        int n = rs.getInt(col);
-        return rs.wasNull() ? null : n;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 
     // ---- other users' saves ------------------------------------------------------------------

@@ -1,13 +1,9 @@
 package fr.bassinminier.atlas.records.sqlite;
 
-import fr.bassinminier.atlas.records.RecordsException;
-import fr.bassinminier.atlas.records.RecordsException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** SQLite's English errors turned into French reasons a user can act on. */
 final class StorageErrors {
@@ -15,37 +11,6 @@ final class StorageErrors {
     static final long NEARLY_FULL_BYTES = 1L << 20;
 
     private StorageErrors() {
-    }
-
-    /** A value in the file that this program does not know (edited outside the Atlas, or damaged). */
-    static final class BadStoredValue extends RuntimeException {
-        BadStoredValue(String message) {
-            super(message);
-        }
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String code, String table, String column, Object rowId) {
-        try {
-            return Enum.valueOf(type, code);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadStoredValue("table " + table + ", ligne « " + rowId + " », colonne " + column + " : valeur « "
-                    + code + " » inconnue");
-        }
-    }
-
-    static Instant instant(String text, long changeSet) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new BadStoredValue("table change_set, modification n°" + changeSet + ", colonne at : date « " + text
-                    + " » illisible");
-        }
-    }
-
-    static RecordsException badValue(String location, RuntimeException e) {
-        return new RecordsException(Kind.CORRUPT, "Fichier « " + location + " » : valeur enregistrée illisible ("
-                + e.getMessage() + "). Le fichier a sans doute été modifié hors de l'Atlas ou endommagé ; restaurez la "
-                + "sauvegarde automatique (atlas records restore) ou corrigez cette valeur.", e);
     }
 
     static boolean isCorrupt(SQLException e) {
