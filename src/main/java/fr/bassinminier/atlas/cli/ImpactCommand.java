@@ -1,5 +1,9 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.analysis.impact.HeritageRole;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import fr.bassinminier.atlas.analysis.impact.Footprint;
 import fr.bassinminier.atlas.analysis.impact.FootprintException;
 import fr.bassinminier.atlas.analysis.impact.FootprintReader;
@@ -127,6 +131,12 @@ final class ImpactCommand implements Callable<Integer> {
             + "(défaut : https://apicarto.ign.fr/api/cadastre/).")
     java.net.URI cadastreUrl;
 
+    @Option(names = "--use", paramLabel = "RÔLE=COUCHE",
+            description = "Couche du projet à utiliser pour un rôle quand plusieurs conviennent "
+                    + "(rôles : bien, zone_tampon, bati, cite, terril, cavalier, espace_neonaturel, puits ; "
+                    + "ex. --use bien=perimetre_unesco). Les autres couches de ce rôle sont écartées, et dites.")
+    Map<String, String> use = new LinkedHashMap<>();
+
     @Option(names = "--parcel-source", defaultValue = "apicarto", paramLabel = "apicarto|wfs",
             description = "Où chercher les parcelles : API Carto (défaut) ou le WFS (couche "
                     + "CADASTRALPARCELS.PARCELLAIRE_EXPRESS:parcelle).")
@@ -140,6 +150,18 @@ final class ImpactCommand implements Callable<Integer> {
 
     private List<ParcelRef> parcels;
     private HttpService http;
+
+    /** --use ROLE=LAYER by role; the layers are checked against the project by HeritageLayers. */
+    private Map<HeritageRole, String> chosenRoles() {
+        Map<HeritageRole, String> chosen = new EnumMap<>(HeritageRole.class);
+        for (Map.Entry<String, String> u : use.entrySet()) {
+            HeritageRole role = Arrays.stream(HeritageRole.values()).filter(r -> r.key().equals(u.getKey().strip()))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--use : rôle « " + u.getKey()
+                            + " » inconnu (bien, zone_tampon, bati, cite, terril, cavalier, espace_neonaturel, puits)."));
+            chosen.put(role, u.getValue().strip());
+        }
+        return chosen;
+    }
 
     @Override
     public Integer call() {
@@ -171,13 +193,21 @@ final class ImpactCommand implements Callable<Integer> {
             LoadedProject p = AtlasCommand.loadProject(data.project, err);
             if (p == null) return 1;
             try {
-                layers = data.files == null || data.files.isEmpty() ? HeritageLayers.fromProject(p)
-                        : HeritageLayers.withFiles(p, data.files, java.util.Map.of());
+                Map<HeritageRole, String> chosen = chosenRoles();
+                layers = data.files == null || data.files.isEmpty() ? HeritageLayers.fromProject(p, chosen)
+                        : HeritageLayers.withFiles(p, data.files, chosen);
+            } catch (IllegalArgumentException e) {
+                err.println("Erreur : --use : " + e.getMessage().replaceFirst("^--use : ", ""));
+                return 2;
             } catch (DataException e) {
                 err.println("Erreur : " + e.getMessage());
                 return 1;
             }
         } else {
+            if (!use.isEmpty()) {
+                err.println("Erreur : --use choisit une couche d'un projet ; indiquez-le avec --project.");
+                return 2;
+            }
             try {
                 layers = HeritageLayers.fromFiles(data.files);
             } catch (DataException e) {

@@ -105,4 +105,43 @@ class ImpactCommandTest {
                 r.out());
         assertTrue(r.out().contains("EN PARTIE DANS LE BIEN INSCRIT"), r.out());
     }
+
+    @Test
+    void useChoosesTheLayerOfARoleAndRefusesATypo() throws Exception {
+        Path gpkg = GeoData.require("fixtures/bassin_minier_l93.gpkg");
+        String[] base = {"impact", "--project", CliTest.demo().toString(), "--data", gpkg.toString(), "--point",
+                "688117 7037177", "--json"};
+        // Without a choice the full-precision file wins over the project's simplified copy…
+        JsonNode auto = new ObjectMapper().readTree(CliTest.run(base).out());
+        String autoProperty = sourceOf(auto, "bien");
+        assertFalse(autoProperty.equals("bien-inscrit"), autoProperty);
+        // …and --use puts the simplified copy back, setting the file aside with the reason.
+        CliTest.Result r = CliTest.run(concat(base, "--use", "bien=bien-inscrit"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode chosen = new ObjectMapper().readTree(r.out());
+        assertEquals("bien-inscrit", sourceOf(chosen, "bien"));
+        assertTrue(chosen.path("data_notes").toString().contains("a été choisie pour ce rôle"),
+                chosen.path("data_notes").toString());
+
+        r = CliTest.run(concat(base, "--use", "bien=bien-inscirt"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("« bien-inscirt » ne convient pas au rôle « bien »")
+                && r.err().contains("bien-inscrit") && r.err().contains(autoProperty), r.err());
+        r = CliTest.run(concat(base, "--use", "chateau=bien-inscrit"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("rôle « chateau » inconnu"), r.err());
+    }
+
+    private static String sourceOf(JsonNode j, String role) {
+        for (JsonNode s : j.path("sources")) {
+            if (s.path("role").asText().equals(role)) return s.path("layer_id").asText();
+        }
+        return "";
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -70,6 +70,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
 
     /**
      * @param chosen the layer id the user chose for a role; the other candidates of that role are set aside
+     * @throws IllegalArgumentException when a chosen layer cannot serve its role (names the ones that can)
      */
     public static HeritageLayers fromProject(LoadedProject p, Map<HeritageRole, String> chosen) {
         Path base = p.file() == null ? null : p.file().toAbsolutePath().getParent();
@@ -90,10 +91,19 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
         List<SetAside> aside = new ArrayList<>();
         for (HeritageRole role : HeritageRole.values()) {
             List<RoleLayer> of = candidates.stream().filter(c -> c.role() == role).toList();
+            if (of.isEmpty() && chosen.containsKey(role)) {
+                throw new IllegalArgumentException("aucune couche ne convient au rôle « " + role.key() + " ».");
+            }
             if (of.isEmpty()) continue;
             RoleLayer best = null;
             String id = chosen.get(role);
-            if (id != null) best = of.stream().filter(c -> c.layer().entry().id().equals(id)).findFirst().orElse(null);
+            if (id != null) {
+                // A typo must not silently fall back to another layer.
+                best = of.stream().filter(c -> c.layer().entry().id().equals(id)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("la couche « " + id + " » ne convient pas au "
+                                + "rôle « " + role.key() + " » ; couches possibles : " + String.join(", ",
+                                of.stream().map(c -> c.layer().entry().id()).toList()) + "."));
+            }
             boolean explicit = best != null;
             if (best == null) best = of.stream().min(Comparator.comparingInt(HeritageLayers::rank)).orElseThrow();
             for (RoleLayer c : of) {
