@@ -23,6 +23,7 @@ public final class AtlasApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtErrors.install();
         Optional<Path> project = Optional.ofNullable(getParameters().getRaw().isEmpty() ? null
                 : Path.of(getParameters().getRaw().get(0))).or(DemoProject::locate);
         window = new MainWindow(stage, project);
