@@ -29,6 +29,12 @@ public final class AtlasApp extends Application {
         window = new MainWindow(stage, project);
     }
 
+    /** Any way out (Quitter, the window closed, the session ended) closes stores and threads. */
+    @Override
+    public void stop() {
+        if (window != null) window.shutdown();
+    }
+
     MapViewModel viewModel() {
         return window.viewModel();
     }

@@ -3,8 +3,6 @@ package fr.bassinminier.atlas.ui;
 import fr.bassinminier.atlas.records.Cite;
 import fr.bassinminier.atlas.records.ConflictException;
 import fr.bassinminier.atlas.records.HistoryEntry;
-import fr.bassinminier.atlas.records.RecordsException;
-import fr.bassinminier.atlas.records.RecordsSnapshot;
 import fr.bassinminier.atlas.records.Tranche;
 import fr.bassinminier.atlas.records.TrancheStatus;
 import java.time.ZoneId;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -46,8 +43,8 @@ final class CiteEditorWindow {
     private CiteEditorWindow() {
     }
 
-    static Stage show(Window owner, RecordsViewModel records, Cite cite, Consumer<RecordsSnapshot> saved,
-                      Consumer<String> error) {
+    static Stage show(Window owner, RecordsViewModel records, Cite cite, Consumer<RecordsViewModel.Published> saved,
+                      TaskRunner tasks) {
         CiteEditorModel model = new CiteEditorModel(cite, records.tranchesOf(cite.id()));
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -93,15 +90,11 @@ final class CiteEditorWindow {
         }
         ListView<String> history = new ListView<>();
         history.setPrefHeight(160);
-        Runnable refreshHistory = () -> {
-            try {
-                history.getItems().setAll(records.history(cite.id()).stream()
-                        .sorted((a, b) -> b.at().compareTo(a.at()))
-                        .map(CiteEditorWindow::describe).toList());
-            } catch (RecordsException e) {
-                history.getItems().setAll(e.getMessage());
-            }
-        };
+        // The history is a query on the store: read off the FX thread.
+        Runnable refreshHistory = () -> tasks.run(Messages.get("task.history", cite.name()),
+                pr -> records.history(cite.id()).stream().sorted((a, b) -> b.at().compareTo(a.at()))
+                        .map(CiteEditorWindow::describe).toList(),
+                lines -> history.getItems().setAll(lines), ex -> history.getItems().setAll(ex.getMessage()));
         refreshHistory.run();
         TextField comment = new TextField();
         comment.setPromptText(Messages.get("editor.comment"));
@@ -141,47 +134,32 @@ final class CiteEditorWindow {
             }
             save.setDisable(true);
             String note = comment.getText().isBlank() ? null : comment.getText().strip();
-            Task<RecordsSnapshot> task = new Task<>() {
-                @Override
-                protected RecordsSnapshot call() throws RecordsException {
-                    return records.save(model, base[0], note);
-                }
-            };
-            task.setOnSucceeded(ev -> {
+            String source = Messages.get("task.recordsSave", result.name());
+            tasks.run(source, pr -> RecordsViewModel.Published.of(records.save(model, base[0], note)), published -> {
                 base[0] = result;
-                saved.accept(task.getValue());
+                saved.accept(published);
                 refreshHistory.run();
                 status.setText(Messages.get("editor.saved", result.name()));
                 save.setDisable(false);
-            });
-            task.setOnFailed(ev -> {
+            }, failure -> {
                 save.setDisable(false);
                 // Nothing was written; the fields keep what the user typed, so a retry works.
-                if (task.getException() instanceof ConflictException c && c.theirs() != null) {
+                if (failure instanceof ConflictException c && c.theirs() != null) {
                     if (ConflictDialog.reapply(stage, c)) {
-                        Task<RecordsSnapshot> again = new Task<>() {
-                            @Override
-                            protected RecordsSnapshot call() throws RecordsException {
-                                return records.reapply(model, c, note);
-                            }
-                        };
-                        again.setOnSucceeded(ev2 -> {
+                        tasks.run(source, pr -> RecordsViewModel.Published.of(records.reapply(model, c, note)), again -> {
                             base[0] = Cite.fromCells(c.reapplied());
-                            saved.accept(again.getValue());
+                            saved.accept(again);
                             refreshHistory.run();
                             status.setText(Messages.get("editor.conflict.reapplied"));
                         });
-                        again.setOnFailed(ev2 -> error.accept(again.getException().getMessage()));
-                        new Thread(again, "atlas-records-save").start();
                     } else {
                         status.setText(Messages.get("editor.conflict.kept"));
                     }
                     return;
                 }
                 status.setText(Messages.get("editor.notSaved"));
-                error.accept(task.getException().getMessage());
+                tasks.fail(source, failure);
             });
-            new Thread(task, "atlas-records-save").start();
         });
         String readOnly = records.readOnlyReason();
         if (readOnly != null) {

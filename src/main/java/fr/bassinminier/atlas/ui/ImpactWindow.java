@@ -16,7 +16,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -41,6 +40,7 @@ import javafx.stage.Window;
  */
 final class ImpactWindow {
     private final MapViewModel vm;
+    private final TaskRunner tasks;
     private final Stage stage = new Stage();
     private final TextArea input = new TextArea();
     private final TextArea answer = new TextArea();
@@ -52,7 +52,8 @@ final class ImpactWindow {
     private LoadedProject indexed;
     private ImpactReport last;
 
-    ImpactWindow(Window owner, MapViewModel vm) {
+    ImpactWindow(Window owner, MapViewModel vm, TaskRunner tasks) {
+        this.tasks = tasks;
         this.vm = vm;
         stage.initOwner(owner);
         stage.setTitle(Messages.get("impact.title"));
@@ -148,22 +149,10 @@ final class ImpactWindow {
         if (p == null) return;
         int r = radius.getValue();
         status.setText(Messages.get("impact.running"));
-        Task<ImpactReport> task = new Task<>() {
-            @Override
-            protected ImpactReport call() throws Exception {
-                Footprint fp = source.read();
-                return index(p).check(fp, new ImpactOptions(r));
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> {
-            Throwable ex = task.getException();
+        tasks.run(Messages.get("task.impact"), pr -> index(p).check(source.read(), new ImpactOptions(r)), this::show, ex -> {
             status.setText(ex.getMessage());
             answer.setText(Messages.get("impact.failed", ex.getMessage()));
         });
-        Thread t = new Thread(task, "atlas-impact");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** The heritage index of a project is built once and reused for every check. */
@@ -208,15 +197,9 @@ final class ImpactWindow {
         ReportInfo info = info();
         LoadedProject p = vm.project();
         Path target = f.toPath();
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                ImpactReportPdf.write(target, r, info, p);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> status.setText(Messages.get("impact.pdf.done", target.getFileName())));
-        task.setOnFailed(e -> status.setText(task.getException().getMessage()));
-        new Thread(task, "atlas-impact-pdf").start();
+        tasks.run(Messages.get("task.export", target.getFileName()), pr -> {
+            ImpactReportPdf.write(target, r, info, p);
+            return target;
+        }, t -> status.setText(Messages.get("impact.pdf.done", t.getFileName())), ex -> status.setText(ex.getMessage()));
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -33,7 +32,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
@@ -66,7 +64,8 @@ public final class MainWindow {
     private final MapViewModel vm = new MapViewModel();
     private final MapView map;
     private final LayerPanel layers;
-    private final ProgressBar progress = new ProgressBar();
+    /** Every background task of this window and the windows it opens; closed on quitting. */
+    private final TaskRunner tasks = new TaskRunner(this::error);
     private final Label indicative = new Label();
     private final TextField scaleField = new TextField();
     private final ToggleGroup tools = new ToggleGroup();
@@ -80,10 +79,10 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
-        map = new MapView(vm);
+        map = new MapView(vm, tasks);
         backgrounds = new BackgroundMenu(stage, map, vm, this::error);
-        side = new SidePanel(vm, this::openTable);
-        side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, this::error));
+        side = new SidePanel(vm, this::openTable, tasks);
+        side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, tasks));
         // The map shows the records' renovation states: every saved edit recolours its cité.
         records.snapshotProperty().addListener((o, a, s) -> vm.refreshLayers(records::withRecordStatuses));
         measurement = new Measurement(vm, map);
@@ -132,13 +131,13 @@ public final class MainWindow {
         });
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
+        // Closing the window and "Quitter" take the same way out: shutdown() once the map is saved or dropped.
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard()) {
-                e.consume();
-                return;
-            }
-            map.dispose();
-            records.close();
+            e.consume();
+            whenDiscardable(() -> {
+                shutdown();
+                stage.close();
+            });
         });
         stage.setMinWidth(640);
         stage.setMinHeight(420);
@@ -183,9 +182,10 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         MenuItem open = item("menu.file.open", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (!confirmDiscard()) return;
-            File f = chooser("dialog.open.title", true).showOpenDialog(stage);
-            if (f != null) openProject(f.toPath());
+            whenDiscardable(() -> {
+                File f = chooser("dialog.open.title", true).showOpenDialog(stage);
+                if (f != null) openProject(f.toPath());
+            });
         });
         MenuItem save = item("menu.file.save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
         MenuItem saveAs = item("menu.file.saveAs", null, this::saveAs);
@@ -197,12 +197,13 @@ public final class MainWindow {
             List<File> files = fc.showOpenMultipleDialog(stage);
             if (files != null) files.forEach(f -> addData(f.toPath()));
         });
-        MenuItem addPostgis = item("menu.file.addPostgis", null, () -> PostgisLayerDialog.show(stage, vm, this::error));
+        MenuItem addPostgis = item("menu.file.addPostgis", null, () -> PostgisLayerDialog.show(stage, vm, this::error, tasks));
         MenuItem print = item("menu.file.print", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
-                () -> new PrintWindow(stage, vm, map.basemap()).show());
-        MenuItem quit = item("menu.file.quit", null, () -> {
-            if (confirmDiscard()) Platform.exit();
-        });
+                () -> new PrintWindow(stage, vm, map.basemap(), tasks).show());
+        MenuItem quit = item("menu.file.quit", null, () -> whenDiscardable(() -> {
+            shutdown();
+            Platform.exit();
+        }));
         MenuItem full = item("menu.view.full", new KeyCodeCombination(KeyCode.HOME), vm::zoomToFull);
         MenuItem in = item("menu.view.zoomIn", null, () -> vm.zoom(1.5));
         MenuItem out = item("menu.view.zoomOut", null, () -> vm.zoom(1 / 1.5));
@@ -222,7 +223,7 @@ public final class MainWindow {
             toolsMenu.getItems().add(r);
         }
         MenuItem progressItem = item("menu.records.progress", null, () -> {
-            if (records.isOpen()) ProgressWindow.show(stage, records, this::error);
+            if (records.isOpen()) ProgressWindow.show(stage, records, tasks);
             else error(Messages.get("records.unavailable", "—"));
         });
         MenuItem userItem = item("menu.records.user", null, () -> {
@@ -299,8 +300,6 @@ public final class MainWindow {
         status.setMinWidth(120);
         status.setMaxWidth(420);
         HBox.setHgrow(status, Priority.SOMETIMES);
-        progress.setVisible(false);
-        progress.setPrefWidth(140);
         indicative.setText(Messages.get("status.indicative"));
         indicative.getStyleClass().add("indicative");
         scaleField.setPrefColumnCount(9);
@@ -331,7 +330,7 @@ public final class MainWindow {
         indicative.setMinWidth(60);
         indicative.setMaxWidth(420);
         indicative.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-        HBox bar = new HBox(12, status, progress, spacer, indicative, scaleLabel, scaleField, pos);
+        HBox bar = new HBox(12, status, tasks.progressView(), spacer, indicative, scaleLabel, scaleField, pos);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(3, 8, 3, 8));
@@ -344,35 +343,23 @@ public final class MainWindow {
         else measurement.click(x, y);
     }
 
-    /** Runs a task off the FX thread with the progress bar; failures are shown to the user. */
-    private <T> void run(Task<T> task, java.util.function.Consumer<T> onDone) {
-        progress.setVisible(true);
-        progress.progressProperty().bind(task.progressProperty());
-        task.setOnSucceeded(e -> {
-            progress.progressProperty().unbind();
-            progress.setVisible(false);
-            onDone.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            progress.progressProperty().unbind();
-            progress.setVisible(false);
-            Throwable ex = task.getException();
-            error(ex instanceof DataException ? ex.getMessage() : Messages.get("error.unexpected", String.valueOf(ex)));
-        });
-        Thread t = new Thread(task, "atlas-task");
-        t.setDaemon(true);
-        t.start();
+    /**
+     * Closes what the window opened, in order: background tasks first (a save under way ends or
+     * is cancelled), then the map's tile service and the records store. Safe to call twice.
+     */
+    void shutdown() {
+        tasks.close();
+        map.dispose();
+        records.close();
+    }
+
+    TaskRunner tasks() {
+        return tasks;
     }
 
     void openProject(Path file) {
         vm.setStatus(Messages.get("status.opening", file.getFileName()));
-        run(new Task<LoadedProject>() {
-            @Override
-            protected LoadedProject call() throws DataException {
-                updateProgress(-1, 1);
-                return ProjectLoader.open(file);
-            }
-        }, p -> {
+        tasks.run(Messages.get("task.open", file.getFileName()), pr -> ProjectLoader.open(file), p -> {
             vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
             if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
             openRecords(file);
@@ -384,26 +371,18 @@ public final class MainWindow {
      * map works without them: a failure only says so in the status bar.
      */
     private void openRecords(Path projectFile) {
-        Task<fr.bassinminier.atlas.records.RecordsSnapshot> task = new Task<>() {
-            @Override
-            protected fr.bassinminier.atlas.records.RecordsSnapshot call() throws Exception {
-                return records.open(projectFile);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            records.publish(task.getValue());
-            vm.setStatus(Messages.get("records.opened", task.getValue().cites().size()));
-        });
-        task.setOnFailed(e -> vm.setStatus(Messages.get("records.unavailable", task.getException().getMessage())));
-        Thread t = new Thread(task, "atlas-records");
-        t.setDaemon(true);
-        t.start();
+        // The figures are summed here too, off the FX thread.
+        tasks.run(Messages.get("task.records", projectFile.getFileName()),
+                pr -> RecordsViewModel.Published.of(records.open(projectFile)), r -> {
+                    records.publish(r);
+                    vm.setStatus(Messages.get("records.opened", r.snapshot().cites().size()));
+                }, ex -> vm.setStatus(Messages.get("records.unavailable", ex.getMessage())));
     }
 
     private ImpactWindow impactWindow;
 
     ImpactWindow impact() {
-        if (impactWindow == null) impactWindow = new ImpactWindow(stage, vm);
+        if (impactWindow == null) impactWindow = new ImpactWindow(stage, vm, tasks);
         return impactWindow;
     }
 
@@ -416,13 +395,7 @@ public final class MainWindow {
         if (vm.project() == null) return;
         vm.setStatus(Messages.get("status.reading", file.getFileName()));
         var crs = vm.project().project().crs();
-        run(new Task<Dataset>() {
-            @Override
-            protected Dataset call() throws DataException {
-                updateProgress(-1, 1);
-                return LayerImport.open(file);
-            }
-        }, ds -> {
+        tasks.run(Messages.get("task.read", file.getFileName()), pr -> LayerImport.open(file), ds -> {
             Set<String> chosen = ds.layers().size() > 1 ? pickLayers(ds) : null;
             if (chosen != null && chosen.isEmpty()) return;
             List<ProjectLayer> added = vm.addLayers(LayerImport.toProjectLayers(ds, chosen, crs));
@@ -469,7 +442,10 @@ public final class MainWindow {
 
     /** A new, empty project over the basin; layers come from "Ajouter des données…". */
     private void newEmptyProject() {
-        if (!confirmDiscard()) return;
+        whenDiscardable(this::openEmpty);
+    }
+
+    private void openEmpty() {
         Envelope basin = vm.project() != null ? vm.project().initialExtent()
                 : new Envelope(643000, 751000, 7013000, 7062000);
         var mp = new fr.bassinminier.atlas.model.project.MapProject(Messages.get("project.new.title"),
@@ -480,35 +456,37 @@ public final class MainWindow {
 
     /** A new project holding the official data as the default map shows them; saving asks where. */
     private void newOfficialProject() {
-        if (!confirmDiscard()) return;
+        whenDiscardable(this::openDefaultAsNew);
+    }
+
+    private void openDefaultAsNew() {
         java.util.Optional<Path> def = fr.bassinminier.atlas.io.project.DemoProject.locate();
         if (def.isEmpty()) {
             error(Messages.get("error.noDefaultMap"));
             return;
         }
-        run(new Task<LoadedProject>() {
-            @Override
-            protected LoadedProject call() throws DataException {
-                updateProgress(-1, 1);
-                LoadedProject p = ProjectLoader.open(def.get());
-                Path base = def.get().toAbsolutePath().getParent();
-                // Absolute sources: the project has no file yet, and "Enregistrer sous" rewrites them relative.
-                List<ProjectLayer> ls = p.layers().stream().map(l -> {
-                    var e = l.entry().withSource(base.resolve(l.entry().source()).normalize().toString());
-                    if (e.sld() != null) e = e.withSld(base.resolve(e.sld()).normalize().toString());
-                    return l.withEntry(e);
-                }).toList();
-                var mp = new fr.bassinminier.atlas.model.project.MapProject(Messages.get("project.new.title"),
-                        p.project().crs(), p.project().initialExtent(), ls.stream().map(ProjectLayer::entry).toList(),
-                        p.project().bookmarks(), p.project().description());
-                return new LoadedProject(mp, null, ls);
-            }
+        tasks.run(Messages.get("task.open", def.get().getFileName()), pr -> {
+            LoadedProject p = ProjectLoader.open(def.get());
+            Path base = def.get().toAbsolutePath().getParent();
+            // Absolute sources: the project has no file yet, and "Enregistrer sous" rewrites them relative.
+            List<ProjectLayer> ls = p.layers().stream().map(l -> {
+                var e = l.entry().withSource(base.resolve(l.entry().source()).normalize().toString());
+                if (e.sld() != null) e = e.withSld(base.resolve(e.sld()).normalize().toString());
+                return l.withEntry(e);
+            }).toList();
+            var mp = new fr.bassinminier.atlas.model.project.MapProject(Messages.get("project.new.title"),
+                    p.project().crs(), p.project().initialExtent(), ls.stream().map(ProjectLayer::entry).toList(),
+                    p.project().bookmarks(), p.project().description());
+            return new LoadedProject(mp, null, ls);
         }, p -> vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600)));
     }
 
     /** Opens the official files (the data.gouv.fr zip, a GeoPackage) as a new project with the six themes' look. */
     private void openOfficialSet() {
-        if (!confirmDiscard()) return;
+        whenDiscardable(this::chooseOfficialSet);
+    }
+
+    private void chooseOfficialSet() {
         FileChooser fc = new FileChooser();
         fc.setTitle(Messages.get("dialog.official.title"));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("dialog.add.filter"),
@@ -516,18 +494,14 @@ public final class MainWindow {
         List<File> files = fc.showOpenMultipleDialog(stage);
         if (files == null || files.isEmpty()) return;
         LoadedProject template = vm.project();
-        run(new Task<LoadedProject>() {
-            @Override
-            protected LoadedProject call() throws DataException {
-                updateProgress(-1, 1);
-                LoadedProject t = template;
-                if (t == null || t.layers().stream().noneMatch(l -> l.entry().sld() != null)) {
-                    var def = fr.bassinminier.atlas.io.project.DemoProject.locate();
-                    t = def.isPresent() ? ProjectLoader.open(def.get()) : null;
-                }
-                return fr.bassinminier.atlas.analysis.impact.OfficialSetProject.open(
-                        files.stream().map(File::toPath).toList(), t);
+        tasks.run(Messages.get("task.official"), pr -> {
+            LoadedProject t = template;
+            if (t == null || t.layers().stream().noneMatch(l -> l.entry().sld() != null)) {
+                var def = fr.bassinminier.atlas.io.project.DemoProject.locate();
+                t = def.isPresent() ? ProjectLoader.open(def.get()) : null;
             }
+            return fr.bassinminier.atlas.analysis.impact.OfficialSetProject.open(
+                    files.stream().map(File::toPath).toList(), t);
         }, p -> vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600)));
     }
 
@@ -588,36 +562,38 @@ public final class MainWindow {
 
     void saveTo(Path target) {
         LoadedProject snapshot = vm.snapshotForSave(List.copyOf(bookmarks));
-        run(new Task<LoadedProject>() {
-            @Override
-            protected LoadedProject call() throws DataException {
-                return LayerImport.saveAs(snapshot, target);
-            }
-        }, saved -> {
+        tasks.run(Messages.get("task.save", target.getFileName()), pr -> LayerImport.saveAs(snapshot, target), saved -> {
             vm.markSaved(saved);
             vm.setStatus(Messages.get("status.saved", target.getFileName()));
         });
     }
 
-    private boolean confirmDiscard() {
-        if (!vm.dirtyProperty().get()) return true;
+    /**
+     * Runs {@code then} once unsaved changes are saved (in the background) or dropped; the user
+     * may cancel, and then nothing happens.
+     */
+    private void whenDiscardable(Runnable then) {
+        if (!vm.dirtyProperty().get()) {
+            then.run();
+            return;
+        }
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("dialog.discard.text"), ButtonType.YES,
                 ButtonType.NO, ButtonType.CANCEL);
         a.initOwner(stage);
         a.setHeaderText(Messages.get("dialog.discard.header"));
         Optional<ButtonType> r = a.showAndWait();
-        if (r.isEmpty() || r.get() == ButtonType.CANCEL) return false;
-        if (r.get() == ButtonType.YES) {
-            LoadedProject p = vm.project();
-            if (p.file() == null) return false;
-            try {
-                vm.markSaved(LayerImport.saveAs(vm.snapshotForSave(List.copyOf(bookmarks)), p.file()));
-            } catch (DataException e) {
-                error(e.getMessage());
-                return false;
-            }
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) return;
+        if (r.get() == ButtonType.NO) {
+            then.run();
+            return;
         }
-        return true;
+        LoadedProject p = vm.project();
+        if (p.file() == null) return;
+        LoadedProject snapshot = vm.snapshotForSave(List.copyOf(bookmarks));
+        tasks.run(Messages.get("task.save", p.file().getFileName()), pr -> LayerImport.saveAs(snapshot, p.file()), saved -> {
+            vm.markSaved(saved);
+            then.run();
+        });
     }
 
     private void refreshBookmarks() {

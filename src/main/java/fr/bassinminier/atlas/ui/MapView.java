@@ -44,11 +44,7 @@ public final class MapView extends Pane {
     private static final long MAX_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final MapViewModel vm;
     private final ImageView image = new ImageView();
-    private final ScheduledExecutorService renderThread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "atlas-render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService renderThread;
     private final AtomicLong generation = new AtomicLong();
     private final ImageRenderer renderer = new ImageRenderer();
     private final Canvas overlay = new Canvas();
@@ -70,8 +66,23 @@ public final class MapView extends Pane {
     private final java.util.concurrent.atomic.AtomicBoolean tileRepaintQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean sketchClosed;
 
+    /** A map with its own render thread (a view on its own, without a window's task runner). */
     public MapView(MapViewModel vm) {
+        this(vm, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "atlas-render");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** A map whose render thread belongs to the window's task runner, stopped with it. */
+    public MapView(MapViewModel vm, TaskRunner tasks) {
+        this(vm, tasks.singleThread("atlas-render"));
+    }
+
+    private MapView(MapViewModel vm, ScheduledExecutorService renderThread) {
         this.vm = vm;
+        this.renderThread = renderThread;
         getStyleClass().add("map-view");
         image.setManaged(false);
         image.setSmooth(true);

@@ -6,7 +6,6 @@ import fr.bassinminier.atlas.io.postgis.PgSettings;
 import fr.bassinminier.atlas.io.postgis.PostgisException;
 import fr.bassinminier.atlas.io.postgis.PostgisReader;
 import fr.bassinminier.atlas.io.project.LayerImport;
-import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.records.project.RecordsProject;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
@@ -30,7 +28,7 @@ final class PostgisLayerDialog {
     private PostgisLayerDialog() {
     }
 
-    static void show(Window owner, MapViewModel vm, Consumer<String> error) {
+    static void show(Window owner, MapViewModel vm, Consumer<String> error, TaskRunner tasks) {
         if (vm.project() == null) return;
         Path projectFile = vm.project().file();
         String suggested = "postgresql://" + System.getProperty("user.name", "") + "@localhost:5432/atlas?schema=public";
@@ -54,23 +52,17 @@ final class PostgisLayerDialog {
             error.accept(e.getMessage());
             return;
         }
-        Task<List<PostgisReader.TableInfo>> list = new Task<>() {
-            @Override
-            protected List<PostgisReader.TableInfo> call() throws PostgisException {
-                try (Connection c = settings.connect(null)) {
-                    return PostgisReader.tables(c);
-                } catch (SQLException e) {
-                    throw new PostgisException(settings.explain("liste des tables PostGIS", e), e);
-                }
+        tasks.run(Messages.get("task.postgis", settings.label()), pr -> {
+            try (Connection c = settings.connect(null)) {
+                return PostgisReader.tables(c);
+            } catch (SQLException e) {
+                throw new PostgisException(settings.explain("liste des tables PostGIS", e), e);
             }
-        };
-        list.setOnFailed(e -> error.accept(list.getException().getMessage()));
-        list.setOnSucceeded(e -> pick(owner, vm, settings, list.getValue(), error));
-        start(list);
+        }, tables -> pick(owner, vm, settings, tables, error, tasks), ex -> error.accept(ex.getMessage()));
     }
 
     private static void pick(Window owner, MapViewModel vm, PgSettings settings, List<PostgisReader.TableInfo> tables,
-                             Consumer<String> error) {
+                             Consumer<String> error, TaskRunner tasks) {
         if (tables.isEmpty()) {
             error.accept(Messages.get("postgis.none", settings.label()));
             return;
@@ -83,15 +75,7 @@ final class PostgisLayerDialog {
         String name = choose.showAndWait().orElse(null);
         if (name == null) return;
         PostgisReader.TableInfo info = tables.get(names.indexOf(name));
-        Task<VectorLayer> read = new Task<>() {
-            @Override
-            protected VectorLayer call() throws PostgisException {
-                return PostgisReader.read(settings, null, name, null);
-            }
-        };
-        read.setOnFailed(e -> error.accept(read.getException().getMessage()));
-        read.setOnSucceeded(e -> {
-            VectorLayer l = read.getValue();
+        tasks.run(Messages.get("task.postgis", name), pr -> PostgisReader.read(settings, null, name, null), l -> {
             String id = (info.table().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-pg");
             LayerEntry entry = new LayerEntry(id, info.table(), LayerImport.ADDED_GROUP, settings.uri(), name, true, 1,
                     null, null, null, false, null);
@@ -101,13 +85,6 @@ final class PostgisLayerDialog {
             }
             vm.addLayers(List.of(ProjectLayer.loaded(entry, CrsTransforms.transform(l, vm.project().project().crs()))));
             vm.zoomToLayer(entry.id());
-        });
-        start(read);
-    }
-
-    private static void start(Task<?> t) {
-        Thread th = new Thread(t, "atlas-postgis");
-        th.setDaemon(true);
-        th.start();
+        }, ex -> error.accept(ex.getMessage()));
     }
 }

@@ -9,9 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -48,18 +45,19 @@ final class PrintWindow {
     private final CheckBox overview = new CheckBox(Messages.get("print.overview"));
     private final ImageView preview = new ImageView();
     private final Label status = new Label();
-    private final AtomicLong generation = new AtomicLong();
+    private final TaskRunner tasks;
+    /** Typing in a field asks for a new preview: only the last one of a burst is drawn. */
+    private final TaskRunner.Latest<BufferedImage> previews;
 
     /** The map's background, printed under the layers with its attribution (null: none). */
     private final fr.bassinminier.atlas.render.TileProvider basemap;
 
-    PrintWindow(Window owner, MapViewModel vm) {
-        this(owner, vm, null);
-    }
-
-    PrintWindow(Window owner, MapViewModel vm, fr.bassinminier.atlas.render.TileProvider basemap) {
+    PrintWindow(Window owner, MapViewModel vm, fr.bassinminier.atlas.render.TileProvider basemap, TaskRunner tasks) {
         this.vm = vm;
         this.basemap = basemap;
+        this.tasks = tasks;
+        this.previews = tasks.latest("atlas-print-preview", javafx.util.Duration.millis(250));
+        stage.setOnHidden(e -> previews.close());
         stage.initOwner(owner);
         stage.setTitle(Messages.get("print.title"));
         page.getItems().addAll("A4", "A3", "A2", "A1", "A0");
@@ -143,35 +141,27 @@ final class PrintWindow {
     private void refresh() {
         LoadedProject p = vm.project();
         if (p == null || !stage.isShowing()) return;
-        long gen = generation.incrementAndGet();
         PrintLayout.Request r = request();
         status.setText(Messages.get("print.previewing"));
-        Thread t = new Thread(() -> {
+        previews.submit(Messages.get("task.preview"), pr -> {
+            PrintTemplate tp = r.template();
+            var f = PrintLayout.format(tp);
+            int[] px = PrintJob.pixels(f, (int) PREVIEW_DPI);
+            BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = img.createGraphics();
             try {
-                PrintTemplate tp = r.template();
-                var f = PrintLayout.format(tp);
-                int[] px = PrintJob.pixels(f, (int) PREVIEW_DPI);
-                BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_ARGB);
-                Graphics2D g = img.createGraphics();
-                try {
-                    g.setColor(java.awt.Color.WHITE);
-                    g.fillRect(0, 0, px[0], px[1]);
-                    PrintLayout.draw(g, PREVIEW_DPI / 72.0, p, tp, PrintLayout.plan(p, r).get(0), 1, r.basemap());
-                } finally {
-                    g.dispose();
-                }
-                Platform.runLater(() -> {
-                    if (generation.get() != gen) return;
-                    preview.setImage(FxImages.of(img));
-                    status.setText(Messages.get("print.ready", r.template().page(),
-                            String.format(java.util.Locale.FRANCE, "%,.0f", r.template().scale())));
-                });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> status.setText(e.getMessage()));
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, px[0], px[1]);
+                PrintLayout.draw(g, PREVIEW_DPI / 72.0, p, tp, PrintLayout.plan(p, r).get(0), 1, r.basemap());
+            } finally {
+                g.dispose();
             }
-        }, "atlas-print-preview");
-        t.setDaemon(true);
-        t.start();
+            return img;
+        }, img -> {
+            preview.setImage(FxImages.of(img));
+            status.setText(Messages.get("print.ready", r.template().page(),
+                    String.format(java.util.Locale.FRANCE, "%,.0f", r.template().scale())));
+        }, ex -> status.setText(ex.getMessage()));
     }
 
     private void export(boolean pdf) {
@@ -184,16 +174,10 @@ final class PrintWindow {
         LoadedProject p = vm.project();
         PrintLayout.Request r = request();
         status.setText(Messages.get("print.writing"));
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                if (pdf) PrintJob.pdf(p, r, f.toPath());
-                else PrintJob.png(p, r, f.toPath(), 300);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> status.setText(Messages.get("print.written", f.getName())));
-        task.setOnFailed(e -> status.setText(task.getException().getMessage()));
-        new Thread(task, "atlas-print").start();
+        tasks.run(Messages.get("task.export", f.getName()), pr -> {
+            if (pdf) PrintJob.pdf(p, r, f.toPath());
+            else PrintJob.png(p, r, f.toPath(), 300);
+            return f;
+        }, done -> status.setText(Messages.get("print.written", done.getName())), ex -> status.setText(ex.getMessage()));
     }
 }

@@ -1,7 +1,6 @@
 package fr.bassinminier.atlas.ui;
 
 import fr.bassinminier.atlas.io.AtomicFiles;
-import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.records.ProgressReport;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -41,7 +39,7 @@ final class ProgressWindow {
     private ProgressWindow() {
     }
 
-    static Stage show(Window owner, RecordsViewModel records, Consumer<String> error) {
+    static Stage show(Window owner, RecordsViewModel records, TaskRunner tasks) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(Messages.get("progress.title"));
@@ -74,28 +72,28 @@ final class ProgressWindow {
         png.setOnAction(e -> {
             File f = save(stage, "avancement-erbm.png", "PNG", "*.png");
             if (f == null) return;
+            // The snapshot is taken on the FX thread; encoding and writing are not.
             WritableImage img = byEpci.getParent().snapshot(null, null);
-            try {
-                BufferedImage b = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
-                int[] px = new int[b.getWidth() * b.getHeight()];
-                img.getPixelReader().getPixels(0, 0, b.getWidth(), b.getHeight(),
-                        javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, b.getWidth());
-                b.setRGB(0, 0, b.getWidth(), b.getHeight(), px, 0, b.getWidth());
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            int[] px = new int[w * h];
+            img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+            tasks.run(Messages.get("task.export", f.getName()), pr -> {
+                BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+                b.setRGB(0, 0, w, h, px, 0, w);
                 AtomicFiles.write(f.toPath(), out -> ImageIO.write(b, "png", out));
-            } catch (DataException ex) {
-                error.accept(ex.getMessage());
-            }
+                return f;
+            }, done -> { });
         });
         Button csv = new Button(Messages.get("progress.exportCsv"));
         csv.setOnAction(e -> {
             File f = save(stage, "avancement-erbm.csv", "CSV", "*.csv");
             if (f == null) return;
-            try {
-                AtomicFiles.write(f.toPath(), out -> out.write(csv(records.progressProperty().get())
-                        .getBytes(StandardCharsets.UTF_8)));
-            } catch (DataException ex) {
-                error.accept(ex.getMessage());
-            }
+            ProgressReport report = records.progressProperty().get();
+            tasks.run(Messages.get("task.export", f.getName()), pr -> {
+                AtomicFiles.write(f.toPath(), out -> out.write(csv(report).getBytes(StandardCharsets.UTF_8)));
+                return f;
+            }, done -> { });
         });
         // The exported picture carries the figures, the programme's own and the caveat, as the window does.
         Label caption = new Label();

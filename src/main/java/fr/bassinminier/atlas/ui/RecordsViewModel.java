@@ -59,7 +59,7 @@ public final class RecordsViewModel {
         CiteStore opened = store;
         watch = store.watch(() -> {
             try {
-                RecordsSnapshot s = opened.snapshot();
+                Published s = Published.of(opened.snapshot());
                 javafx.application.Platform.runLater(() -> {
                     if (store == opened) publish(s);
                 });
@@ -108,10 +108,22 @@ public final class RecordsViewModel {
         }
     }
 
+    /** A snapshot with its figures, summed off the FX thread (a whole register takes a while). */
+    public record Published(RecordsSnapshot snapshot, ProgressReport progress) {
+        public static Published of(RecordsSnapshot s) {
+            return new Published(s, s == null ? null : ProgressReport.of(s));
+        }
+    }
+
     /** Publishes a snapshot read off the FX thread (call on the FX thread). */
+    public void publish(Published p) {
+        snapshot.set(p.snapshot());
+        progress.set(p.progress());
+    }
+
+    /** As {@link #publish(Published)}, summing on the calling thread (small registers, tests). */
     public void publish(RecordsSnapshot s) {
-        snapshot.set(s);
-        progress.set(s == null ? null : ProgressReport.of(s));
+        publish(Published.of(s));
     }
 
     public synchronized void close() {

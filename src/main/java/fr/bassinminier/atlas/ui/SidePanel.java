@@ -54,9 +54,11 @@ public final class SidePanel {
     private FeatureSearch index;
     private String currentLayerId;
     private LoadedProject indexed;
+    private final TaskRunner tasks;
 
-    public SidePanel(MapViewModel vm, Consumer<String> openTable) {
+    public SidePanel(MapViewModel vm, Consumer<String> openTable, TaskRunner tasks) {
         this.vm = vm;
+        this.tasks = tasks;
         this.openTable = openTable;
         content.setPadding(new Insets(8));
         content.getStyleClass().add("side-content");
@@ -131,14 +133,9 @@ public final class SidePanel {
     private void reindex(LoadedProject p) {
         if (p == null || (indexed != null && sameData(indexed, p))) return;
         indexed = p;
-        Thread t = new Thread(() -> {
-            FeatureSearch built = FeatureSearch.of(p);
-            javafx.application.Platform.runLater(() -> {
-                if (indexed == p) index = built;
-            });
-        }, "atlas-search-index");
-        t.setDaemon(true);
-        t.start();
+        tasks.run(Messages.get("task.index"), pr -> FeatureSearch.of(p), built -> {
+            if (indexed == p) index = built;
+        });
     }
 
     private FeatureSearch index() {

@@ -249,7 +249,7 @@ class AtlasWindowTest {
         waitForMap();
         PrintWindow[] w = new PrintWindow[1];
         robot.interact(() -> {
-            w[0] = new PrintWindow(app.mapView().getScene().getWindow(), app.viewModel());
+            w[0] = new PrintWindow(app.mapView().getScene().getWindow(), app.viewModel(), null, app.window().tasks());
             w[0].show();
         });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w[0].previewImage() != null);

@@ -91,7 +91,9 @@ public final class LayerImport {
             layers.add(l.withEntry(e));
         }
         MapProject mp = p.project().withLayers(layers.stream().map(ProjectLayer::entry).toList());
-        ProjectFile.write(target, mp);
+        // The print templates live only in the file: carry them over from the one saved before.
+        ProjectFile.write(target, mp, p.file() != null ? p.file() : target, logo -> Path.of(logo).isAbsolute() ? logo
+                : rebase(logo, oldBase, newBase));
         return new LoadedProject(mp, target.toAbsolutePath(), layers);
     }
 }

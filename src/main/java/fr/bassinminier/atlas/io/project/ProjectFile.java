@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -175,6 +176,15 @@ public final class ProjectFile {
 
     /** Writes the project atomically (the previous file survives any failure). */
     public static void write(Path file, MapProject p) throws DataException {
+        write(file, p, file, UnaryOperator.identity());
+    }
+
+    /**
+     * Writes the project to {@code file} with the print templates of {@code templatesFrom} (the
+     * file saved before, for "Enregistrer sous…"), their logo paths passed through {@code logoPath}.
+     */
+    public static void write(Path file, MapProject p, Path templatesFrom, UnaryOperator<String> logoPath)
+            throws DataException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("atlas_project", VERSION);
         root.put("title", p.title());
@@ -237,16 +247,20 @@ public final class ProjectFile {
             bn.put("name", b.name());
             bn.set("extent", extentNode(b.extent()));
         }
-        keepPrintTemplates(file, root);
+        keepPrintTemplates(templatesFrom, root, logoPath);
         AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
     }
 
     /** Saving a project keeps the print templates already in its file (the map model does not carry them). */
-    private static void keepPrintTemplates(Path file, ObjectNode root) {
+    private static void keepPrintTemplates(Path file, ObjectNode root, UnaryOperator<String> logoPath) {
         try {
-            if (!java.nio.file.Files.isRegularFile(file)) return;
+            if (file == null || !java.nio.file.Files.isRegularFile(file)) return;
             JsonNode old = MAPPER.readTree(file.toFile()).get("print_templates");
-            if (old != null && old.isArray()) root.set("print_templates", old);
+            if (old == null || !old.isArray()) return;
+            for (JsonNode t : old) {
+                if (t instanceof ObjectNode o && o.path("logo").isTextual()) o.put("logo", logoPath.apply(o.get("logo").asText()));
+            }
+            root.set("print_templates", old);
         } catch (IOException | RuntimeException e) {
             // an unreadable old file has no templates to keep
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.PrintTemplate;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,5 +64,27 @@ class LayerImportTest {
             sizes.add(saved.layers().get(i).entry().source());
         }
         assertTrue(sizes.stream().allMatch(s -> s.startsWith("../")), sizes.toString());
+    }
+    @Test
+    void saveAsKeepsThePrintTemplatesWithTheirLogoFound() throws Exception {
+        Path src = dir.resolve("a").resolve("carte" + ProjectFile.EXTENSION);
+        Files.createDirectories(src.getParent());
+        ProjectFile.write(src, new fr.bassinminier.atlas.model.project.MapProject("Carte", CrsId.LAMBERT_93,
+                new org.locationtech.jts.geom.Envelope(0, 1, 0, 1), List.of(), List.of(), null));
+        var affiche = new PrintTemplate("affiche", "A0", false, 15, "Réunion publique", null, null, null,
+                "logo.png", true, false, 10000);
+        ProjectFile.writePrintTemplates(src, List.of(PrintTemplate.defaults("Carte"), affiche));
+        Path target = dir.resolve("b").resolve("copie" + ProjectFile.EXTENSION);
+        LayerImport.saveAs(ProjectLoader.open(src), target);
+        List<PrintTemplate> kept = ProjectFile.readPrintTemplates(target);
+        assertEquals(List.of("défaut", "affiche"), kept.stream().map(PrintTemplate::name).toList(),
+                "« Enregistrer sous… » used to drop them");
+        assertEquals("A0", kept.get(1).page());
+        assertEquals(10000, kept.get(1).scale());
+        // The logo sits beside the old file: the copy still finds it.
+        assertEquals("../a/logo.png", kept.get(1).logo());
+        // Saving the copy again keeps them too.
+        LayerImport.saveAs(ProjectLoader.open(target), target);
+        assertEquals(2, ProjectFile.readPrintTemplates(target).size());
     }
 }
