@@ -31,6 +31,12 @@ public final class ResponseCache {
         return new ResponseCache(base.resolve("atlas-bassin-minier").resolve("services"));
     }
 
+    /** The cache the desktop uses: -Datlas.servicesCache=DIR when given (tests, a shared folder), else the user's. */
+    public static ResponseCache configured() {
+        String dir = System.getProperty("atlas.servicesCache");
+        return dir != null && !dir.isBlank() ? new ResponseCache(Path.of(dir)) : userDefault();
+    }
+
     public Path dir() {
         return dir;
     }

@@ -53,6 +53,7 @@ public final class LayerPanel {
     private final Consumer<String> editStyle;
     private List<String> shownOrder = List.of();
     private String shownLegend = "";
+    private Consumer<String> refresh;
 
     public LayerPanel(MapViewModel vm, Consumer<String> openTable, Consumer<String> showProperties,
                       Consumer<String> editStyle) {
@@ -75,6 +76,19 @@ public final class LayerPanel {
 
     public TreeView<String> view() {
         return tree;
+    }
+
+    /** The id of the layer selected in the tree, or null (nothing, a group or a legend line selected). */
+    public String selectedLayerId() {
+        var item = tree.getSelectionModel().getSelectedItem();
+        if (item == null || item.getValue() == null) return null;
+        String v = item.getValue();
+        return v.startsWith(GROUP_PREFIX) || v.startsWith(LEGEND_PREFIX) ? null : v;
+    }
+
+    /** Adds "bring up to date from the official source" to the menu of the layers that have one (WFS). */
+    public void setOnRefresh(Consumer<String> refresh) {
+        this.refresh = refresh;
     }
 
     /** Rebuilds the tree when layers are added, removed or reordered; otherwise only repaints. */
@@ -317,7 +331,13 @@ public final class LayerPanel {
             props.setOnAction(e -> showProperties.accept(id));
             MenuItem remove = new MenuItem(Messages.get("layers.remove"));
             remove.setOnAction(e -> vm.removeLayer(id));
-            return new ContextMenu(zoom, table, style, filter, opacityItem, props, new SeparatorMenuItem(), remove);
+            ContextMenu m = new ContextMenu(zoom, table, style, filter, opacityItem, props, new SeparatorMenuItem(), remove);
+            if (refresh != null && fr.bassinminier.atlas.io.project.WfsLayers.isWfs(l.entry())) {
+                MenuItem update = new MenuItem(Messages.get("menu.layer.refresh"));
+                update.setOnAction(e -> refresh.accept(id));
+                m.getItems().add(m.getItems().indexOf(props) + 1, update);
+            }
+            return m;
         }
     }
 }

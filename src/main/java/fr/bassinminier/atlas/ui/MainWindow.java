@@ -89,6 +89,7 @@ public final class MainWindow {
         measurement.setOnFootprint(points -> impact().checkDrawn(points));
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
                 .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, this::error)));
+        layers.setOnRefresh(this::refreshLayer);
         root.setTop(new VBox(menuBar(), toolBar()));
         VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
         left.setPadding(new Insets(6));
@@ -198,6 +199,9 @@ public final class MainWindow {
             if (files != null) files.forEach(f -> addData(f.toPath()));
         });
         MenuItem addPostgis = item("menu.file.addPostgis", null, () -> PostgisLayerDialog.show(stage, vm, this::error, tasks));
+        Menu layerMenu = new Menu(Messages.get("menu.layer"), null,
+                item("menu.layer.addWfs", null, () -> wfsDialog().show()),
+                item("menu.layer.refresh", null, () -> refreshLayer(layers.selectedLayerId())));
         MenuItem print = item("menu.file.print", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> new PrintWindow(stage, vm, map.basemap(), tasks).show());
         MenuItem quit = item("menu.file.quit", null, () -> whenDiscardable(() -> {
@@ -239,7 +243,7 @@ public final class MainWindow {
         return new MenuBar(new Menu(Messages.get("menu.file"), null, newMenu, open, official, save, saveAs,
                 new SeparatorMenuItem(), add, addPostgis, print, new SeparatorMenuItem(), quit),
                 new Menu(Messages.get("menu.view"), null, full, in, out, selection, new SeparatorMenuItem(), back, fwd),
-                backgrounds.menu(), bookmarkMenu, toolsMenu, recordsMenu);
+                layerMenu, backgrounds.menu(), bookmarkMenu, toolsMenu, recordsMenu);
     }
 
     private static MenuItem item(String key, KeyCombination accel, Runnable action) {
@@ -338,6 +342,11 @@ public final class MainWindow {
     }
 
     private void mapClicked(double x, double y) {
+        java.util.function.Consumer<java.awt.geom.Point2D> pick = mapPick;
+        if (pick != null) {
+            vm.groundAt(x, y).ifPresent(pick);
+            return;
+        }
         MapTool t = (MapTool) tools.getSelectedToggle().getUserData();
         if (t == MapTool.IDENTIFY) side.identifyAt(x, y);
         else measurement.click(x, y);
@@ -362,6 +371,7 @@ public final class MainWindow {
         tasks.run(Messages.get("task.open", file.getFileName()), pr -> ProjectLoader.open(file), p -> {
             vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
             if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
+            if (!p.notices().isEmpty()) notice(String.join("\n", p.notices()));
             openRecords(file);
         });
     }
@@ -380,10 +390,83 @@ public final class MainWindow {
     }
 
     private ImpactWindow impactWindow;
+    private WfsLayerDialog wfsDialog;
+    /** A window that asked for the next clicks on the map (the parcel pick), or null. */
+    private java.util.function.Consumer<java.awt.geom.Point2D> mapPick;
 
     ImpactWindow impact() {
-        if (impactWindow == null) impactWindow = new ImpactWindow(stage, vm, tasks);
+        if (impactWindow == null) impactWindow = new ImpactWindow(stage, vm, tasks, pick -> {
+            mapPick = pick;
+            map.setCursor(pick == null ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.CROSSHAIR);
+        });
         return impactWindow;
+    }
+
+    WfsLayerDialog wfsDialog() {
+        if (wfsDialog == null) wfsDialog = new WfsLayerDialog(stage, vm, tasks);
+        return wfsDialog;
+    }
+
+    /** The click a window is waiting for, as the map gives it (for tests). */
+    void clickMapAt(double px, double py) {
+        mapClicked(px, py);
+    }
+
+    /**
+     * Couche › Mettre à jour depuis la source officielle: the layer downloaded again from its
+     * service, whole, off the FX thread; only then does it replace the copy, with its new date
+     * and a summary of what changed. A failure leaves the layer and its date as they were.
+     */
+    void refreshLayer(String id) {
+        ProjectLayer l = id == null || vm.project() == null ? null : vm.project().layer(id).orElse(null);
+        if (l == null) {
+            error(Messages.get("refresh.noLayer"));
+            return;
+        }
+        if (!fr.bassinminier.atlas.io.project.WfsLayers.isWfs(l.entry())) {
+            error(Messages.get("refresh.notWfs", l.entry().title()));
+            return;
+        }
+        var crs = vm.project().project().crs();
+        vm.setStatus(Messages.get("refresh.running", l.entry().title()));
+        tasks.run(Messages.get("refresh.running", l.entry().title()), pr -> fr.bassinminier.atlas.io.project.WfsLayers
+                .refresh(l, fr.bassinminier.atlas.io.project.WfsLayers.http(), crs, null, 0.5), r -> {
+            vm.replaceLayer(r.layer());
+            String text = Messages.get("refresh.done", l.entry().title(), r.summary(), r.layer().entry().provenance().date());
+            lastRefresh = text;
+            vm.setStatus(text);
+            Alert a = new Alert(Alert.AlertType.INFORMATION, text + (r.diff() == null ? "" : details(r.diff())));
+            a.initOwner(stage);
+            a.setHeaderText(Messages.get("menu.layer.refresh"));
+            a.show();
+        }, ex -> {
+            String m = ex instanceof fr.bassinminier.atlas.io.ServiceException || ex instanceof IllegalArgumentException
+                    ? ex.getMessage() : Messages.get("error.unexpected", String.valueOf(ex));
+            lastRefresh = m;
+            error(m + "\n" + Messages.get("refresh.kept", l.entry().title()));
+        });
+    }
+
+    private String lastRefresh;
+
+    /** The last refresh's summary or error (for tests). */
+    String lastRefresh() {
+        return lastRefresh;
+    }
+
+    private static String details(fr.bassinminier.atlas.io.wfs.LayerDiff d) {
+        StringBuilder sb = new StringBuilder();
+        list(sb, "refresh.added", d.added());
+        list(sb, "refresh.removed", d.removed());
+        list(sb, "refresh.modified", d.modified());
+        return sb.toString();
+    }
+
+    private static void list(StringBuilder sb, String key, List<String> keys) {
+        if (keys.isEmpty()) return;
+        int shown = Math.min(20, keys.size());
+        sb.append('\n').append(Messages.get(key, String.join(", ", keys.subList(0, shown))
+                + (keys.size() > shown ? " … (+" + (keys.size() - shown) + ")" : "")));
     }
 
     RecordsViewModel records() {
@@ -649,6 +732,16 @@ public final class MainWindow {
             a.getDialogPane().setMinWidth(520);
             a.show();
         });
+    }
+
+    /** Something the user should know that is not a failure (a layer opened from its cached copy). */
+    void notice(String message) {
+        Alert a = new Alert(Alert.AlertType.WARNING, message);
+        a.initOwner(stage);
+        a.setHeaderText(Messages.get("notice.title"));
+        a.getDialogPane().setMinWidth(520);
+        a.show();
+        vm.setStatus(message.lines().findFirst().orElse(message));
     }
 
     void error(String message) {

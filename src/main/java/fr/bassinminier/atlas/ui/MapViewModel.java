@@ -278,6 +278,12 @@ public final class MapViewModel {
                 ? l.withEntry(l.entry().withProvenance(pv, attribution)) : l).toList());
     }
 
+    /** Puts a new version of a layer (same id) in its place: a WFS layer brought up to date. */
+    public void replaceLayer(ProjectLayer fresh) {
+        String id = fresh.entry().id();
+        updateLayers(ls -> ls.stream().map(l -> l.entry().id().equals(id) ? fresh : l).toList());
+    }
+
     public void removeLayer(String id) {
         updateLayers(ls -> ls.stream().filter(l -> !l.entry().id().equals(id)).toList());
     }

@@ -70,22 +70,43 @@ public final class CadastreClient {
         return new Result(out, oldest, cached);
     }
 
+    /**
+     * The parcel under a point (Lambert-93), as a click on the map asks for it: API Carto's
+     * {@code geom} filter with the point in WGS 84. No parcel there (a road, a river) is a French
+     * error saying so, with the point.
+     */
+    public Result parcelsAt(double x, double y) throws ServiceException {
+        double[] ll = CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84).apply(x, y);
+        String point = String.format(java.util.Locale.ROOT, "{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]}", ll[0], ll[1]);
+        String where = String.format(java.util.Locale.FRANCE, "point %,.0f  %,.0f (Lambert-93)", x, y);
+        URI uri = HttpService.withQuery(endpoint.resolve("parcelle"), Map.of("geom", point));
+        Answer a = http.get(uri, "parcelle au " + where);
+        List<Parcel> found = read(uri, null, a);
+        if (found.isEmpty()) {
+            throw new ServiceException(uri, Problem.NOT_FOUND, "aucune parcelle cadastrale au " + where
+                    + " (voirie, cours d'eau, domaine non cadastré ?).");
+        }
+        return new Result(found, a.fetchedAt(), a.fromCache());
+    }
+
+    /** @param asked the reference asked for (its parts fill what the answer leaves out); null for a search by point */
     static List<Parcel> read(URI uri, ParcelRef asked, Answer a) throws ServiceException {
+        String what = asked == null ? "parcelle" : "parcelle " + asked;
         JsonNode root;
         try {
             root = MAPPER.readTree(a.body());
         } catch (IOException e) {
-            throw new ServiceException(uri, Problem.BAD_RESPONSE, "parcelle " + asked + " : réponse illisible ("
+            throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse illisible ("
                     + e.getMessage() + ").", e);
         }
         if (a.status() / 100 != 2) {
             String m = root.path("message").asText(root.toString());
-            throw new ServiceException(uri, Problem.SERVICE_ERROR, "parcelle " + asked + " : le service a refusé la "
+            throw new ServiceException(uri, Problem.SERVICE_ERROR, what + " : le service a refusé la "
                     + "requête (HTTP " + a.status() + ") — " + (m.length() > 300 ? m.substring(0, 300) + "…" : m));
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
-            throw new ServiceException(uri, Problem.BAD_RESPONSE, "parcelle " + asked + " : réponse sans « features ».");
+            throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse sans « features ».");
         }
         GeometryFactory gf = new GeometryFactory();
         List<Parcel> out = new ArrayList<>();
@@ -95,13 +116,20 @@ public final class CadastreClient {
             try {
                 wgs = GeoJsonGeometry.read(f.get("geometry"), gf);
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new ServiceException(uri, Problem.BAD_RESPONSE, "parcelle " + asked + " : géométrie illisible ("
+                throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : géométrie illisible ("
                         + e.getMessage() + ").", e);
             }
             if (wgs == null || wgs.isEmpty()) continue;
-            ParcelRef ref = new ParcelRef(pr.path("code_insee").asText(asked.insee()),
-                    pr.path("com_abs").asText(asked.prefix()), pr.path("section").asText(asked.section()),
-                    pr.path("numero").asText(asked.number()));
+            ParcelRef ref;
+            try {
+                ref = new ParcelRef(pr.path("code_insee").asText(asked == null ? null : asked.insee()),
+                        pr.path("com_abs").asText(asked == null ? "000" : asked.prefix()),
+                        pr.path("section").asText(asked == null ? null : asked.section()),
+                        pr.path("numero").asText(asked == null ? null : asked.number()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : référence de parcelle illisible dans la "
+                        + "réponse (" + e.getMessage() + ").", e);
+            }
             // RFC 7946 order (longitude, latitude) whatever the crs member says: GeoServer's JSON is lon/lat.
             Geometry l93 = CrsTransforms.transform(wgs, CrsId.WGS84, CrsId.LAMBERT_93);
             out.add(new Parcel(ref, pr.path("nom_com").asText(null), pr.path("contenance").asLong(0), l93));

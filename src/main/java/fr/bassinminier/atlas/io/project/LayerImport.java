@@ -69,6 +69,7 @@ public final class LayerImport {
     private static String rebase(String path, Path oldBase, Path newBase) {
         // A server (PostGIS) is not a file: its address stays as it is.
         if (path.startsWith("postgresql://") || path.startsWith("postgres://")) return path;
+        if (fr.bassinminier.atlas.io.wfs.WfsSource.isWfs(path)) return path;
         Path abs = oldBase.resolve(path).normalize();
         try {
             return newBase.relativize(abs).toString().replace('\\', '/');

@@ -59,6 +59,7 @@ public final class ProjectLoader {
 
     /** The layer read from its file as it is drawn, or null when it has to be loaded whole. */
     private static ProjectLayer streamedLayer(MapProject p, Path base, LayerEntry e) {
+        if (WfsLayers.isWfs(e)) return null;
         Path src = base.resolve(e.source()).normalize();
         if (!src.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) return null;
         try {
@@ -96,6 +97,7 @@ public final class ProjectLoader {
 
     private static ProjectLayer loadLayer(MapProject p, Path base, LayerEntry e, Map<Path, Dataset> cache) {
         if (e.source().startsWith("postgresql://") || e.source().startsWith("postgres://")) return postgis(p, base, e);
+        if (WfsLayers.isWfs(e)) return wfs(p, base, e);
         Path src = base.resolve(e.source()).normalize();
         try {
             Dataset ds = cache.get(src);
@@ -121,6 +123,18 @@ public final class ProjectLoader {
             }
             return withSld(ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs())), base);
         } catch (DataException ex) {
+            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+        }
+    }
+
+    /**
+     * A WFS layer ("wfs:https://…?typeName=…&bbox=…"): every page from the service, its
+     * provenance dated; out of reach, the cached copy with a notice; nothing cached, the error.
+     */
+    private static ProjectLayer wfs(MapProject p, Path base, LayerEntry e) {
+        try {
+            return withSld(WfsLayers.load(e, WfsLayers.http(), p.crs()), base);
+        } catch (fr.bassinminier.atlas.io.ServiceException | IllegalArgumentException ex) {
             return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
         }
     }

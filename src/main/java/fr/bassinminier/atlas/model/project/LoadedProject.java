@@ -48,6 +48,11 @@ public record LoadedProject(MapProject project, Path file, List<ProjectLayer> la
         return out;
     }
 
+    /** What the user should know about layers that did load (a WFS layer from its cached copy). */
+    public List<String> notices() {
+        return layers.stream().map(ProjectLayer::notice).filter(n -> n != null).toList();
+    }
+
     /** Titles of the indicative layers that are loaded and shown, in layer order. */
     public List<String> indicativeShown() {
         return layers.stream().filter(l -> l.isLoaded() && l.entry().visible() && l.entry().indicative())

@@ -10,16 +10,25 @@ import fr.bassinminier.atlas.model.style.Style;
  * {@code style} is the layer's SLD style when it has one; null means "draw with the entry's
  * simple style". {@code styleError} says why a given SLD could not be used (the layer then
  * falls back to its simple style and still shows). {@code shown} restricts what the map draws
- * (e.g. only the cités of one landlord); null shows every feature.
+ * (e.g. only the cités of one landlord); null shows every feature. {@code notice} tells the user
+ * something about a layer that did load (a WFS layer read from its cached copy), null when none.
  */
 public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError,
-                           Filter shown) {
+                           Filter shown, String notice) {
     public ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError) {
-        this(entry, data, error, style, styleError, null);
+        this(entry, data, error, style, styleError, null, null);
+    }
+
+    public ProjectLayer(LayerEntry entry, VectorLayer data, String error, Style style, String styleError, Filter shown) {
+        this(entry, data, error, style, styleError, shown, null);
     }
 
     public ProjectLayer withShown(Filter f) {
-        return new ProjectLayer(entry, data, error, style, styleError, f);
+        return new ProjectLayer(entry, data, error, style, styleError, f, notice);
+    }
+
+    public ProjectLayer withNotice(String n) {
+        return new ProjectLayer(entry, data, error, style, styleError, shown, n);
     }
 
     public static ProjectLayer loaded(LayerEntry entry, VectorLayer data) {
@@ -31,7 +40,7 @@ public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Sty
     }
 
     public ProjectLayer withStyle(Style s, String problem) {
-        return new ProjectLayer(entry, data, error, s, problem, shown);
+        return new ProjectLayer(entry, data, error, s, problem, shown, notice);
     }
 
     public boolean isLoaded() {
@@ -39,6 +48,6 @@ public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Sty
     }
 
     public ProjectLayer withEntry(LayerEntry e) {
-        return new ProjectLayer(e, data, error, style, styleError, shown);
+        return new ProjectLayer(e, data, error, style, styleError, shown, notice);
     }
 }
