@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.Schema;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
@@ -31,7 +32,7 @@ public record CiteRecord(String name, List<String> communes, String epci, String
         communes = List.copyOf(communes);
     }
 
-    /** One line of the panel: a French label, the value, and where the fact comes from (may be null). */
+    /** One line of the panel: a label in the UI language, the value, and where the fact comes from (may be null). */
     public record Fact(String label, String value, String source) {
     }
 
@@ -77,18 +78,18 @@ public record CiteRecord(String name, List<String> communes, String epci, String
     /** The known facts, in the panel's order, each with its source. */
     public List<Fact> facts() {
         List<Fact> out = new ArrayList<>();
-        add(out, "Communes", communes.isEmpty() ? null : communesText(), source);
-        add(out, "Intercommunalité", epci, source);
-        add(out, "Propriétaire", owners, source);
-        add(out, "Logements", dwellings == null ? null : Measure.number(dwellings, 0), source);
-        add(out, "Type", type, source);
-        add(out, "Compagnie minière", company, source);
-        add(out, "Patrimoine mondial UNESCO", unesco == null ? null
-                : unescoId == null ? unesco : unesco + " (élément " + unescoId + ")", source);
-        add(out, "Programme", programme, source);
-        add(out, "Réhabilitation des logements", renovation, statusSource);
-        add(out, "Rénovation urbaine", urbanRenewal, statusSource);
-        add(out, "État au", statusDate, statusSource);
+        add(out, Localization.get("cite.fact.communes"), communes.isEmpty() ? null : communesText(), source);
+        add(out, Localization.get("cite.fact.epci"), epci, source);
+        add(out, Localization.get("cite.fact.owners"), owners, source);
+        add(out, Localization.get("cite.fact.dwellings"), dwellings == null ? null : Measure.number(dwellings, 0), source);
+        add(out, Localization.get("cite.fact.type"), type, source);
+        add(out, Localization.get("cite.fact.company"), company, source);
+        add(out, Localization.get("cite.fact.unesco"), unesco == null ? null
+                : unescoId == null ? unesco : Localization.get("cite.fact.unescoElement", unesco, unescoId), source);
+        add(out, Localization.get("cite.fact.programme"), programme, source);
+        add(out, Localization.get("cite.fact.renovation"), renovation, statusSource);
+        add(out, Localization.get("cite.fact.urbanRenewal"), urbanRenewal, statusSource);
+        add(out, Localization.get("cite.fact.statusDate"), statusDate, statusSource);
         return out;
     }
 

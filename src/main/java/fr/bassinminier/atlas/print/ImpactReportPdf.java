@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.print;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.analysis.impact.HeritageRole;
 import fr.bassinminier.atlas.analysis.impact.HeritageSource;
@@ -102,7 +103,7 @@ public final class ImpactReportPdf {
         PDDocument doc = new PDDocument();
         try {
             PdfFonts.Fonts fonts = PdfFonts.load(doc);
-            PdfFiles.describe(doc, "Vérification patrimoniale" + (info.reference() != null ? " — " + info.reference() : ""),
+            PdfFiles.describe(doc, Localization.get("pdf.impact.docTitle") + (info.reference() != null ? " — " + info.reference() : ""),
                     info.author(), ImpactText.summary(r));
             try (PdfPageWriter w = new PdfPageWriter(doc, fonts, PageFormat.A4_PORTRAIT, MARGIN, FOOTER)) {
                 head(w, r, info);
@@ -113,11 +114,11 @@ public final class ImpactReportPdf {
                 if (online != null) ProtectionsPdf.sections(w, online);
                 sources(w, r);
                 closing(w, r);
-                String day = info.date() == null ? "" : " du " + DAY.format(info.date());
+                String day = info.date() == null ? "" : Localization.get("pdf.impact.footer.date", DAY.format(info.date()));
                 String ref = info.reference() == null ? "" : " — " + info.reference();
                 int pages = w.pageCount();
-                w.footers(p -> "Atlas du Bassin Minier — vérification patrimoniale" + day + ref
-                        + " — ne remplace pas l'avis de l'ABF — page " + p + "/" + pages, SMALL.withColor(Color.DARK_GRAY));
+                w.footers(p -> Localization.get("pdf.impact.footer", day + ref, String.valueOf(p), String.valueOf(pages)),
+                        SMALL.withColor(Color.DARK_GRAY));
             }
             return doc;
         } catch (IOException | RuntimeException e) {
@@ -127,16 +128,14 @@ public final class ImpactReportPdf {
     }
 
     private static void head(PdfPageWriter w, ImpactReport r, ReportInfo info) throws IOException {
-        w.paragraph("Vérification patrimoniale d'un projet", Style.BODY.withBold(true).withSize(15), 0);
-        w.paragraph("Bien inscrit au patrimoine mondial de l'UNESCO « Bassin minier du Nord-Pas de Calais » "
-                + "et sa zone tampon", Style.BODY.withSize(9.5f).withColor(Color.DARK_GRAY), 0);
+        w.paragraph(Localization.get("pdf.impact.title"), Style.BODY.withBold(true).withSize(15), 0);
+        w.paragraph(Localization.get("pdf.impact.subtitle"), Style.BODY.withSize(9.5f).withColor(Color.DARK_GRAY), 0);
         w.space(2);
         String head = ImpactText.header(info);
-        w.paragraph(head.isEmpty() ? "Dossier : non précisé" : head, BODY.withBold(true), 0);
+        w.paragraph(head.isEmpty() ? Localization.get("pdf.impact.noReference") : head, BODY.withBold(true), 0);
         w.space(4);
         if (r.indicative()) {
-            w.boxed("DONNÉES INDICATIVES — les périmètres utilisés sont des tracés indicatifs, non officiels : "
-                    + "ce document ne vaut pas vérification sur le bien inscrit et la zone tampon officiels.",
+            w.boxed(Localization.get("pdf.impact.indicative"),
                     BODY.withBold(true).withColor(RED_TEXT), new Color(0xFC, 0xE4, 0xE0), RED_TEXT);
             w.space(4);
         }
@@ -146,11 +145,11 @@ public final class ImpactReportPdf {
             case HORS -> new Color(0xE3, 0xF0, 0xDF);
         };
         String answer = ImpactText.summary(r);
-        w.boxed("Réponse : " + Character.toUpperCase(answer.charAt(0)) + answer.substring(1),
+        w.boxed(Localization.get("report.answer") + Character.toUpperCase(answer.charAt(0)) + answer.substring(1),
                 Style.BODY.withBold(true).withSize(10), fill, new Color(0x80, 0x70, 0x60));
         w.space(4);
-        w.paragraph("Emprise : " + ImpactText.footprint(r), SMALL, 0);
-        for (String n : r.footprint().notes()) w.paragraph("Remarque : " + n, SMALL.withColor(RED_TEXT), 0);
+        w.paragraph(Localization.get("report.footprint") + ImpactText.footprint(r), SMALL, 0);
+        for (String n : r.footprint().notes()) w.paragraph(Localization.get("pdf.impact.note", n), SMALL.withColor(RED_TEXT), 0);
         w.space(5);
     }
 
@@ -189,9 +188,8 @@ public final class ImpactReportPdf {
         w.skip(h);
         w.space(3);
         legend(w, r, project, placed.scaleDenominator());
-        w.paragraph("Échelle 1:" + Measure.number(placed.scaleDenominator(), 0) + " sur papier A4 imprimé sans "
-                + "ajustement — Lambert-93 (EPSG:2154) — tireté : rayon de " + Measure.formatDistance(r.radius())
-                + " autour de l'emprise" + (r.indicative() ? " — DONNÉES INDICATIVES" : ""),
+        w.paragraph(Localization.get("pdf.impact.scale", Measure.number(placed.scaleDenominator(), 0), Measure.formatDistance(r.radius()))
+                + (r.indicative() ? Localization.get("report.source.indicative") : ""),
                 SMALL.withColor(Color.DARK_GRAY), 0);
         w.space(6);
     }
@@ -263,7 +261,7 @@ public final class ImpactReportPdf {
         PDPageContentStream cs = w.stream();
         float x = w.left();
         float y = w.y() - 9;
-        x = swatch(w, cs, x, y, FOOTPRINT_FILL, Color.BLACK, 1.6f, null, "Emprise du projet");
+        x = swatch(w, cs, x, y, FOOTPRINT_FILL, Color.BLACK, 1.6f, null, Localization.get("pdf.impact.legend.footprint"));
         for (HeritageRole role : new HeritageRole[] {HeritageRole.PROPERTY, HeritageRole.BUFFER}) {
             ProjectLayer layer = r.sources().stream().filter(s -> s.role() == role)
                     .map(s -> project.layer(s.layerId()).orElse(null)).filter(l -> l != null && l.isLoaded())
@@ -273,8 +271,8 @@ public final class ImpactReportPdf {
             w.text(role.layerLabel(), x + 20, y, SMALL);
             x += 20 + w.textWidth(role.layerLabel(), SMALL) + 12;
         }
-        x = swatch(w, cs, x, y, null, ELEMENT, 1f, null, "Éléments à moins de " + Measure.formatDistance(r.radius()));
-        swatch(w, cs, x, y, null, Color.DARK_GRAY, 0.8f, new float[] {3, 2}, "Rayon de " + Measure.formatDistance(r.radius()));
+        x = swatch(w, cs, x, y, null, ELEMENT, 1f, null, Localization.get("pdf.impact.legend.elements", Measure.formatDistance(r.radius())));
+        swatch(w, cs, x, y, null, Color.DARK_GRAY, 0.8f, new float[] {3, 2}, Localization.get("pdf.impact.legend.radius", Measure.formatDistance(r.radius())));
         w.skip(13);
     }
 
@@ -304,28 +302,27 @@ public final class ImpactReportPdf {
     }
 
     private static void findings(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
-        heading(w, "Constat");
+        heading(w, Localization.get("pdf.impact.findings"));
         List<String[]> rows = new ArrayList<>();
         StringBuilder prop = new StringBuilder(ImpactText.propertyLine(r.property()));
         for (ComponentHit c : r.property().components()) prop.append("\n– ").append(ImpactText.component(c));
-        rows.add(new String[] {"Bien inscrit", prop.toString()});
-        rows.add(new String[] {"Zone tampon", ImpactText.bufferLine(r.buffer())});
+        rows.add(new String[] {Localization.get("heritageRole.layer.bien"), prop.toString()});
+        rows.add(new String[] {Localization.get("heritageRole.layer.zone_tampon"), ImpactText.bufferLine(r.buffer())});
         List<ComponentHit> others = r.property().nearby().stream().filter(c -> c.distance() > 0).toList();
         if (!others.isEmpty()) {
-            rows.add(new String[] {"Autres éléments du bien à moins de " + Measure.formatDistance(r.radius()),
-                    String.join("\n", others.stream().map(c -> "– " + ImpactText.componentName(c) + ", à "
-                            + Measure.formatDistance(c.distance())).toList())});
+            rows.add(new String[] {Localization.get("pdf.impact.otherComponents", Measure.formatDistance(r.radius())),
+                    String.join("\n", others.stream().map(c -> "– " + Localization.get("report.componentAt", ImpactText.componentName(c),
+                            Measure.formatDistance(c.distance()))).toList())});
         }
-        rows.add(new String[] {"Monuments historiques à moins de " + Measure.formatDistance(500),
-                r.monuments().isEmpty() ? "aucun d'après les couches du bien (base Mérimée non consultée)"
+        rows.add(new String[] {Localization.get("pdf.impact.monuments", Measure.formatDistance(500)),
+                r.monuments().isEmpty() ? Localization.get("pdf.impact.monuments.none")
                         : String.join("\n", r.monuments().stream().map(e -> "– " + ImpactText.element(e, true)).toList())});
         if (!r.cites().isEmpty()) {
-            rows.add(new String[] {"Cités minières à moins de " + Measure.formatDistance(r.radius())
-                    + " et leur rénovation", String.join("\n", r.cites().stream().limit(limits.cites())
+            rows.add(new String[] {Localization.get("pdf.impact.cites", Measure.formatDistance(r.radius())), String.join("\n", r.cites().stream().limit(limits.cites())
                     .map(c -> "– " + ImpactText.cite(c)).toList()) + more(r.cites().size(), limits.cites())});
         }
         if (!r.terrils().isEmpty()) {
-            rows.add(new String[] {"Terrils à moins de " + Measure.formatDistance(r.radius()),
+            rows.add(new String[] {Localization.get("pdf.impact.terrils", Measure.formatDistance(r.radius())),
                     String.join("\n", r.terrils().stream().limit(limits.terrils())
                             .map(t -> "– " + ImpactText.element(t, false)).toList())
                             + more(r.terrils().size(), limits.terrils())});
@@ -335,14 +332,13 @@ public final class ImpactReportPdf {
     }
 
     private static String more(int n, int shown) {
-        return n > shown ? "\n… et " + (n - shown) + " autre" + (n - shown > 1 ? "s" : "") + " (liste complète : atlas impact --json)" : "";
+        return n > shown ? "\n" + Localization.get(n - shown > 1 ? "pdf.impact.more.many" : "pdf.impact.more.one", String.valueOf(n - shown)) : "";
     }
 
     private static void elements(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
-        heading(w, "Éléments patrimoniaux à moins de " + Measure.formatDistance(r.radius()) + " ("
-                + r.elements().size() + ")");
+        heading(w, Localization.get("pdf.impact.elements", Measure.formatDistance(r.radius()), String.valueOf(r.elements().size())));
         if (r.elements().isEmpty()) {
-            w.paragraph("Aucun élément patrimonial des couches utilisées dans ce rayon.", BODY, 0);
+            w.paragraph(Localization.get("pdf.impact.elements.none"), BODY, 0);
             w.space(8);
             return;
         }
@@ -350,40 +346,40 @@ public final class ImpactReportPdf {
         for (ElementHit e : r.elements().stream().limit(limits.elements()).toList()) {
             rows.add(new String[] {ImpactText.distance(e), e.role().elementLabel() + (e.category() != null
                     ? " — " + e.category() : ""), ImpactText.elementName(e)
-                    + ("zone_tampon".equals(e.perimeter()) ? " (zone tampon)" : ""),
+                    + ("zone_tampon".equals(e.perimeter()) ? Localization.get("report.element.inBuffer") : ""),
                     e.commune() == null ? "" : e.commune(),
-                    e.monument() == null ? "non renseigné" : e.monument().isListed() ? e.monument().label()
-                            : e.protection() != null ? e.protection() : "non"});
+                    e.monument() == null ? Localization.get("record.unknown") : e.monument().isListed() ? e.monument().label()
+                            : e.protection() != null ? e.protection() : Localization.get("pdf.impact.monument.no")});
         }
         float wd = w.width();
         w.table(new float[] {62, 112, wd - 62 - 112 - 85 - 88, 85, 88},
-                new String[] {"Distance", "Nature", "Élément", "Commune", "Monument historique"}, rows, SMALL);
+                new String[] {Localization.get("pdf.impact.col.distance"), Localization.get("pdf.impact.col.kind"), Localization.get("pdf.impact.col.element"),
+                        Localization.get("pdf.impact.col.commune"), Localization.get("pdf.impact.col.monument")}, rows, SMALL);
         if (r.elements().size() > limits.elements()) {
-            w.paragraph("… et " + (r.elements().size() - limits.elements()) + " autres éléments : liste complète avec "
-                    + "atlas impact --json.", SMALL, 0);
+            w.paragraph(Localization.get("pdf.impact.elements.more", String.valueOf(r.elements().size() - limits.elements())), SMALL, 0);
         }
         w.space(8);
     }
 
     private static void nearest(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
         if (r.nearest().isEmpty()) return;
-        heading(w, "Élément le plus proche de chaque nature");
+        heading(w, Localization.get("pdf.impact.nearest"));
         List<String[]> rows = new ArrayList<>();
         for (ElementHit e : r.nearest().stream().limit(limits.nearest()).toList()) {
             rows.add(new String[] {e.role().elementLabel() + (e.category() != null ? " — " + e.category() : ""),
                     ImpactText.elementName(e) + (e.commune() != null ? ", " + e.commune() : ""), ImpactText.distance(e)});
         }
-        w.table(new float[] {150, w.width() - 150 - 90, 90}, new String[] {"Nature", "Élément", "Distance"}, rows, SMALL);
+        w.table(new float[] {150, w.width() - 150 - 90, 90}, new String[] {Localization.get("pdf.impact.col.kind"), Localization.get("pdf.impact.col.element"),
+                Localization.get("pdf.impact.col.distance")}, rows, SMALL);
         if (r.nearest().size() > limits.nearest()) {
-            w.paragraph("… et " + (r.nearest().size() - limits.nearest()) + " natures plus lointaines : liste complète "
-                    + "avec atlas impact --json.", SMALL, 0);
+            w.paragraph(Localization.get("pdf.impact.nearest.more", String.valueOf(r.nearest().size() - limits.nearest())), SMALL, 0);
         }
         w.space(8);
     }
 
     /** One row per file: a GeoPackage's layers share its date and its line. */
     private static void sources(PdfPageWriter w, ImpactReport r) throws IOException {
-        heading(w, "Sources et dates");
+        heading(w, Localization.get("pdf.impact.sources"));
         java.util.Map<String, List<HeritageSource>> byFile = new java.util.LinkedHashMap<>();
         for (HeritageSource s : r.sources()) {
             String key = s.file() + "|" + s.date() + "|" + s.indicative() + "|" + s.attribution();
@@ -401,27 +397,27 @@ public final class ImpactReportPdf {
             }
             String what = f + " — " + String.join(" ; ", layers)
                     + (first.attribution() != null ? "\n" + first.attribution() : "");
-            rows.add(new String[] {what, first.date() == null ? "inconnue"
+            rows.add(new String[] {what, first.date() == null ? Localization.get("pdf.impact.date.unknown")
                     : ImpactText.date(first.date()) + " (" + first.dateOrigin() + ")",
-                    first.indicative() ? "INDICATIVE" : "fichier fourni"});
+                    first.indicative() ? Localization.get("pdf.impact.nature.indicative") : Localization.get("pdf.impact.nature.file")});
         }
         float wd = w.width();
-        w.table(new float[] {wd - 150 - 70, 150, 70}, new String[] {"Fichier et couches utilisées (objets)", "Date",
-                "Nature"}, rows, SMALL);
+        w.table(new float[] {wd - 150 - 70, 150, 70}, new String[] {Localization.get("pdf.impact.col.file"), Localization.get("pdf.impact.col.date"),
+                Localization.get("pdf.impact.col.kind")}, rows, SMALL);
         w.space(8);
     }
 
     private static void closing(PdfPageWriter w, ImpactReport r) throws IOException {
         for (String warning : r.warnings()) {
-            w.boxed("Attention : " + warning, SMALL.withBold(true).withColor(RED_TEXT), new Color(0xFC, 0xE4, 0xE0),
+            w.boxed(Localization.get("pdf.impact.warning", warning), SMALL.withBold(true).withColor(RED_TEXT), new Color(0xFC, 0xE4, 0xE0),
                     RED_TEXT);
             w.space(3);
         }
         if (!r.dataNotes().isEmpty()) {
-            w.paragraph("Notes sur les données : " + String.join(" ", r.dataNotes()), SMALL.withColor(Color.DARK_GRAY), 0);
+            w.paragraph(Localization.get("pdf.impact.dataNotes", String.join(" ", r.dataNotes())), SMALL.withColor(Color.DARK_GRAY), 0);
             w.space(3);
         }
-        heading(w, "Hors du champ de cette vérification");
+        heading(w, Localization.get("pdf.impact.outOfScope"));
         for (String s : r.outOfScope()) w.paragraph("– " + s, SMALL, 0);
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,12 +30,12 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
     public static final String META_TARGET = "objectif_logements", META_TARGET_SOURCE = "objectif_source",
             META_REPORTED = "realise_annonce_logements", META_REPORTED_AS_OF = "realise_annonce_date",
             META_REPORTED_SOURCE = "realise_annonce_source";
-    public static final String NO_EPCI = "(EPCI non renseigné)", NO_OWNER = "(propriétaire non renseigné)",
-            UNSPLIT = "(répartition entre propriétaires inconnue)",
-            EXCESS = "(parts de la source au-delà du total de la cité)";
+    public static final String NO_EPCI = Localization.get("progress.noEpci"),
+            NO_OWNER = Localization.get("progress.noOwner"),
+            UNSPLIT = Localization.get("progress.unsplit"),
+            EXCESS = Localization.get("progress.excess");
     /** The one-line caveat every display and export of these figures carries. */
-    public static final String CAVEAT = "Les fiches ne couvrent que les opérations saisies : comparez avec le chiffre "
-            + "annoncé par le programme, qui ne se ventile pas par cité.";
+    public static final String CAVEAT = Localization.get("progress.caveat");
 
     public ProgressReport {
         byEpci = List.copyOf(byEpci);
@@ -61,7 +62,7 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
 
     public static ProgressReport of(RecordsSnapshot s) {
         int target = parseInt(s.meta().get(META_TARGET), DEFAULT_TARGET);
-        String targetSource = s.meta().getOrDefault(META_TARGET_SOURCE, "ERBM 2017–2027 : 23 000 logements miniers");
+        String targetSource = s.meta().getOrDefault(META_TARGET_SOURCE, Localization.get("progress.targetSource"));
         Reported reported = null;
         Integer r = parseInt(s.meta().get(META_REPORTED), null);
         if (r != null) reported = new Reported(r, s.meta().get(META_REPORTED_AS_OF), s.meta().get(META_REPORTED_SOURCE));
@@ -74,8 +75,8 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
             Operation op = ops.get(t.operationId());
             byCite.computeIfAbsent(op.citeId(), k -> new ArrayList<>()).add(t);
             if (t.dwellings() == null) {
-                warnings.add("Cité « " + op.citeId() + " », opération « " + op.name() + " », tranche " + t.number()
-                        + " : nombre de logements inconnu, non compté.");
+                warnings.add(Localization.get("progress.warning.tranche", op.citeId(), op.name(),
+                        String.valueOf(t.number())));
             }
         }
 
@@ -88,12 +89,11 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
             for (Tranche t : ts) one.add(t);
             int dwellings = c.dwellings() == null ? 0 : c.dwellings();
             if (c.dwellings() == null && !ts.isEmpty()) {
-                warnings.add("Cité « " + c.id() + " » (" + c.name() + ") : nombre de logements inconnu ; "
-                        + "seules ses tranches sont comptées.");
+                warnings.add(Localization.get("progress.warning.cite", c.id(), c.name()));
             }
             if (c.dwellings() != null && one.engaged() > c.dwellings()) {
-                warnings.add("Cité « " + c.id() + " » (" + c.name() + ") : ses tranches comptent " + one.engaged()
-                        + " logements pour " + c.dwellings() + " dans la cité.");
+                warnings.add(Localization.get("progress.warning.tranches", c.id(), c.name(),
+                        String.valueOf(one.engaged()), String.valueOf(c.dwellings())));
             }
             all.cites++;
             all.dwellings += dwellings;
@@ -122,8 +122,8 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
                 if (dwellings > split) shares.merge(UNSPLIT, dwellings - split, Integer::sum);
                 if (c.dwellings() != null && split > dwellings) {
                     // Kept as the source gives them: the owners' figures then add up to more.
-                    warnings.add("Cité « " + c.id() + " » (" + c.name() + ") : les parts des propriétaires font " + split
-                            + " logements pour " + dwellings + " dans la cité.");
+                    warnings.add(Localization.get("progress.warning.shares", c.id(), c.name(),
+                            String.valueOf(split), String.valueOf(dwellings)));
                     Acc x = owners.computeIfAbsent(EXCESS, k -> new Acc());
                     x.dwellings -= split - dwellings;
                     x.toDo -= split - dwellings;
@@ -150,7 +150,7 @@ public record ProgressReport(int target, String targetSource, int cites, Figures
             }
         }
         for (String id : byCite.keySet()) {
-            if (!cites.containsKey(id)) warnings.add("Tranches d'une cité inconnue « " + id + " ».");
+            if (!cites.containsKey(id)) warnings.add(Localization.get("progress.warning.unknownCite", id));
         }
         Figures total = new Figures(all.dwellings, all.delivered, all.inWorks, all.programmed, all.toDo);
         return new ProgressReport(target, targetSource, all.cites, total, reported, groups(epci), groups(owners),

@@ -16,6 +16,7 @@ public final class AtlasApp extends Application {
 
     /** Builds the window on a stage; tests call this directly on a TestFX stage. */
     public static AtlasApp showOn(Stage stage, Optional<Path> project) {
+        Messages.applyToJavaFx();
         AtlasApp app = new AtlasApp();
         app.window = new MainWindow(stage, project);
         return app;
@@ -23,6 +24,7 @@ public final class AtlasApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Messages.applyToJavaFx();
         UncaughtErrors.install();
         Optional<Path> project = Optional.ofNullable(getParameters().getRaw().isEmpty() ? null
                 : Path.of(getParameters().getRaw().get(0))).or(DemoProject::locate);

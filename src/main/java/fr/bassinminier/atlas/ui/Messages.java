@@ -1,39 +1,46 @@
 package fr.bassinminier.atlas.ui;
 
-import java.text.MessageFormat;
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
-/** UI strings: French by default, English when the system locale is English. */
+/** UI strings: the windows' short name for {@link Localization}. */
 public final class Messages {
-    public static final String BUNDLE = "fr.bassinminier.atlas.ui.messages";
-    private static volatile ResourceBundle bundle = load(defaultLocale());
+    public static final String BUNDLE = Localization.BUNDLE;
 
     private Messages() {
     }
 
-    /**
-     * French unless English is asked for (-Datlas.lang=en or ATLAS_LANG=en): the program is
-     * made for French services, whatever language the machine happens to be set to.
-     */
     static Locale defaultLocale() {
-        String lang = System.getProperty("atlas.lang", System.getenv("ATLAS_LANG"));
-        return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.FRENCH;
+        return Localization.defaultLocale();
     }
 
-    static ResourceBundle load(Locale locale) {
-        // French is the base bundle, so any locale other than English falls back to it.
-        Locale l = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
-        return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+    static java.util.ResourceBundle load(Locale locale) {
+        return Localization.load(locale);
     }
 
     public static void useLocale(Locale locale) {
-        bundle = load(locale);
+        Localization.useLocale(locale);
+        applyToJavaFx();
     }
 
     public static String get(String key, Object... args) {
-        String s = bundle.getString(key);
-        return args.length == 0 ? s : new MessageFormat(s, Locale.FRANCE).format(args);
+        return Localization.get(key, args);
+    }
+
+    public static String label(Enum<?> value) {
+        return Localization.label(value);
+    }
+
+    /**
+     * JavaFX's own texts (Oui/Non/Annuler, the "Erreur" title of an alert) follow the default
+     * locale, not ours: make that default the UI language, leaving number and date formats
+     * (the FORMAT and DISPLAY categories) as the machine has them.
+     */
+    static void applyToJavaFx() {
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+        Locale.setDefault(Localization.locale());
+        Locale.setDefault(Locale.Category.FORMAT, format);
+        Locale.setDefault(Locale.Category.DISPLAY, display);
     }
 }

@@ -308,10 +308,10 @@ public final class SidePanel {
                 recordRow(rg, "records.field.owners", c.owners().isEmpty() ? null
                         : fr.bassinminier.atlas.records.Owner.format(c.owners()));
                 recordRow(rg, "records.field.epci", c.epci());
-                recordRow(rg, "records.field.unesco", c.unesco() == null ? null : c.unesco().label());
+                recordRow(rg, "records.field.unesco", c.unesco() == null ? null : Messages.label(c.unesco()));
                 recordRow(rg, "records.field.programme", c.programmeDetail() != null ? c.programmeDetail()
                         : c.programmes().isEmpty() ? null : String.join(", ",
-                                c.programmes().stream().map(fr.bassinminier.atlas.records.Programme::label).toList()));
+                                c.programmes().stream().map(Messages::label).toList()));
                 String state = records.renovationStatus(c.id());
                 recordRow(rg, "records.field.state", state == null ? Messages.get("record.unknown") : state);
                 recordRow(rg, "records.field.note", c.note());
@@ -319,7 +319,7 @@ public final class SidePanel {
                 details.getChildren().add(rg);
                 for (var t : records.tranchesOf(c.id())) {
                     details.getChildren().add(new Label(Messages.get("records.tranche", t.number(),
-                            t.dwellings() == null ? "?" : t.dwellings(), t.status().label())));
+                            t.dwellings() == null ? "?" : t.dwellings(), Messages.label(t.status()))));
                 }
                 Button edit = new Button(Messages.get("records.edit"));
                 edit.getStyleClass().add("edit-record");

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.CiteRecord;
 import fr.bassinminier.atlas.analysis.FieldLookup;
 import fr.bassinminier.atlas.analysis.impact.HeritageLayers.RoleLayer;
@@ -121,8 +122,8 @@ public final class HeritageIndex {
         buffer.build();
         elements.values().forEach(Group::build);
         kinds.values().forEach(Group::build);
-        repaired.forEach((title, n) -> dataNotes.add("« " + title + " » : " + n + " géométrie" + (n > 1 ? "s" : "")
-                + " non valide" + (n > 1 ? "s" : "") + " corrigée" + (n > 1 ? "s" : "") + " avant calcul."));
+        repaired.forEach((title, n) -> dataNotes.add(Localization.get(n > 1 ? "report.repaired.many" : "report.repaired.one", title,
+                String.valueOf(n))));
         dataNotes.addAll(layers.ignored());
         for (HeritageLayers.SetAside a : layers.setAside()) {
             dataNotes.add(a.role().layerLabel() + " : « " + a.title() + " » " + a.reason() + ".");
@@ -378,50 +379,40 @@ public final class HeritageIndex {
         if (indicative) {
             List<String> titles = sources.stream().filter(HeritageSource::indicative)
                     .map(s -> "« " + s.title() + " »").distinct().toList();
-            out.add("Données indicatives : " + String.join(", ", titles) + (titles.size() > 1 ? " sont" : " est")
-                    + " des tracés indicatifs, non officiels. Cette réponse ne vaut pas vérification sur les "
-                    + "périmètres officiels (bien inscrit et zone tampon publiés par la Mission Bassin Minier, "
-                    + "data.gouv.fr) : refaites-la avec ces fichiers (atlas impact --data …).");
+            out.add(Localization.get(titles.size() > 1 ? "report.warning.indicative.many" : "report.warning.indicative.one",
+                    String.join(", ", titles)));
         }
         List<HeritageSource> simplified = sources.stream().filter(HeritageSource::simplified).toList();
         if (!simplified.isEmpty()) {
             HeritageSource s = simplified.get(0);
-            out.add("Copie simplifiée (" + (s.precision() != null ? s.precision() : "précision réduite") + ") : "
-                    + String.join(", ", simplified.stream().map(x -> "« " + x.title() + " »").distinct().toList())
-                    + ". Distances et recouvrements valent à cette précision près ; près d'une limite, vérifiez sur le "
-                    + "jeu officiel en pleine précision" + (s.officialUrl() != null ? " (" + s.officialUrl() + ")" : "")
-                    + " : ajoutez-le au projet, la vérification l'utilisera de préférence.");
+            out.add(Localization.get("report.warning.simplified",
+                    s.precision() != null ? s.precision() : Localization.get("report.warning.simplified.precision"),
+                    String.join(", ", simplified.stream().map(x -> "« " + x.title() + " »").distinct().toList()),
+                    s.officialUrl() != null ? " (" + s.officialUrl() + ")" : ""));
         }
         if (!prop.available()) {
-            out.add("Aucune couche du bien inscrit n'a été reconnue : l'appartenance au bien n'est pas vérifiée.");
+            out.add(Localization.get("report.warning.noProperty"));
         }
         if (!buf.available()) {
-            out.add("Aucune couche de zone tampon n'a été reconnue : l'appartenance à la zone tampon n'est pas vérifiée.");
+            out.add(Localization.get("report.warning.noBuffer"));
         }
         if (elements.isEmpty()) {
-            out.add("Aucune couche d'éléments patrimoniaux (bâti, cités, terrils…) : les abords ne sont pas examinés.");
+            out.add(Localization.get("report.warning.noElements"));
         }
         double far = Math.min(prop.available() ? prop.distance() : Double.POSITIVE_INFINITY,
                 buf.available() ? buf.distance() : Double.POSITIVE_INFINITY);
         if (far > FAR_METRES && !Double.isInfinite(far)) {
-            out.add("L'emprise est à " + Measure.formatDistance(far) + " des périmètres : vérifiez son système de "
-                    + "coordonnées (--crs).");
+            out.add(Localization.get("report.warning.far", Measure.formatDistance(far)));
         }
         return out;
     }
 
     static List<String> outOfScope(double radius) {
         return List.of(
-                "La covisibilité avec le bien inscrit ou avec un monument historique n'est pas évaluée : "
-                        + "elle s'apprécie sur place.",
-                "Les distances sont mesurées entre géométries, à vol d'oiseau, dans un rayon de "
-                        + Measure.formatDistance(radius) + " ; un périmètre délimité des abords (PDA), lorsqu'il "
-                        + "existe, prime et ne figure pas dans ces données.",
-                "Seules les protections au titre des monuments historiques portées par les couches du bien sont "
-                        + "connues ; la base Mérimée n'est pas consultée.",
-                "Mesures planes en Lambert-93 (écart inférieur à 0,1 % dans le bassin minier), sur des tracés "
-                        + "dont la précision est celle des données sources.",
-                "Cette vérification ne remplace pas l'avis de l'Architecte des Bâtiments de France : elle en "
-                        + "prépare l'instruction.");
+                Localization.get("report.scope.covisibility"),
+                Localization.get("report.scope.distances", Measure.formatDistance(radius)),
+                Localization.get("report.scope.monuments"),
+                Localization.get("report.scope.planar"),
+                Localization.get("report.scope.abf"));
     }
 }

@@ -1,27 +1,25 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
+
 /**
  * What a layer is to the heritage check: the inscribed property, its buffer zone, or one kind of
  * heritage element. The key is the stable name used in the JSON output.
  */
 public enum HeritageRole {
-    PROPERTY("bien", "Bien inscrit", "Élément du bien"),
-    BUFFER("zone_tampon", "Zone tampon", "Zone tampon"),
-    BUILDING("bati", "Bâti", "Bâti"),
-    CITE("cite", "Cités minières", "Cité minière"),
-    TERRIL("terril", "Terrils", "Terril"),
-    CAVALIER("cavalier", "Cavaliers", "Cavalier"),
-    NEO_NATURAL("espace_neonaturel", "Espaces néo-naturels", "Espace néo-naturel"),
-    SHAFT("puits", "Puits de mine", "Puits de mine");
+    PROPERTY("bien"),
+    BUFFER("zone_tampon"),
+    BUILDING("bati"),
+    CITE("cite"),
+    TERRIL("terril"),
+    CAVALIER("cavalier"),
+    NEO_NATURAL("espace_neonaturel"),
+    SHAFT("puits");
 
     private final String key;
-    private final String layerLabel;
-    private final String elementLabel;
 
-    HeritageRole(String key, String layerLabel, String elementLabel) {
+    HeritageRole(String key) {
         this.key = key;
-        this.layerLabel = layerLabel;
-        this.elementLabel = elementLabel;
     }
 
     /** Stable key of the JSON output ("bien", "cite", "terril"…). */
@@ -29,14 +27,14 @@ public enum HeritageRole {
         return key;
     }
 
-    /** French name of a layer of this role ("Cités minières"). */
+    /** Name of a layer of this role in the UI language ("Cités minières"). */
     public String layerLabel() {
-        return layerLabel;
+        return Localization.get("heritageRole.layer." + key);
     }
 
-    /** French name of one element of this role ("Cité minière"). */
+    /** Name of one element of this role in the UI language ("Cité minière"). */
     public String elementLabel() {
-        return elementLabel;
+        return Localization.get("heritageRole.element." + key);
     }
 
     /** Whether this role holds individual heritage elements (not a perimeter). */

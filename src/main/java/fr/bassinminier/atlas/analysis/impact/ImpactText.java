@@ -7,6 +7,7 @@ import fr.bassinminier.atlas.analysis.impact.ImpactReport.ComponentHit;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport.ElementHit;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport.ZoneResult;
 import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.CrsId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,13 +16,12 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * The answer in French, as plain text an architect can paste into an opinion; also the pieces
+ * The answer in the UI language (French by default), as plain text an architect can paste into an opinion; also the pieces
  * the PDF report lays out (summary sentence, one line per finding).
  */
 public final class ImpactText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    public static final String TITLE = "Vérification patrimoniale — Bassin minier du Nord–Pas-de-Calais, "
-            + "patrimoine mondial de l'UNESCO";
+    public static final String TITLE = Localization.get("report.title");
 
     private ImpactText() {
     }
@@ -38,65 +38,64 @@ public final class ImpactText {
         String head = header(info);
         if (!head.isEmpty()) b.append(head).append('\n');
         b.append('\n');
-        b.append("Emprise : ").append(footprint(r)).append('\n');
-        for (String n : r.footprint().notes()) b.append("  Remarque : ").append(n).append('\n');
-        b.append('\n').append("Réponse : ").append(summary(r)).append('\n');
-        if (r.indicative()) b.append("DONNÉES INDICATIVES — voir l'avertissement ci-dessous.\n");
+        b.append(Localization.get("report.footprint")).append(footprint(r)).append('\n');
+        for (String n : r.footprint().notes()) b.append(Localization.get("report.note")).append(n).append('\n');
+        b.append('\n').append(Localization.get("report.answer")).append(summary(r)).append('\n');
+        if (r.indicative()) b.append(Localization.get("report.indicative")).append('\n');
         b.append('\n');
 
-        b.append("Bien inscrit : ").append(propertyLine(r.property())).append('\n');
+        b.append(Localization.get("report.property")).append(propertyLine(r.property())).append('\n');
         for (ComponentHit c : r.property().components()) b.append("  – ").append(component(c)).append('\n');
-        b.append("Zone tampon : ").append(bufferLine(r.buffer())).append('\n');
+        b.append(Localization.get("report.buffer")).append(bufferLine(r.buffer())).append('\n');
         List<ComponentHit> others = r.property().nearby().stream().filter(c -> c.distance() > 0).toList();
         if (!others.isEmpty()) {
-            b.append('\n').append("Autres éléments du bien à moins de ").append(Measure.formatDistance(r.radius()))
-                    .append(" :\n");
+            b.append('\n').append(Localization.get("report.otherComponents", Measure.formatDistance(r.radius())))
+                    .append('\n');
             for (ComponentHit c : others) {
-                b.append("  – ").append(componentName(c)).append(", à ").append(Measure.formatDistance(c.distance()))
+                b.append("  – ").append(Localization.get("report.componentAt", componentName(c), Measure.formatDistance(c.distance())))
                         .append('\n');
             }
         }
 
-        b.append('\n').append("Éléments patrimoniaux à moins de ").append(Measure.formatDistance(r.radius()))
-                .append(" : ").append(r.elements().isEmpty() ? "aucun" : Integer.toString(r.elements().size()))
+        b.append('\n').append(Localization.get("report.elements", Measure.formatDistance(r.radius()),
+                r.elements().isEmpty() ? Localization.get("report.none") : Integer.toString(r.elements().size())))
                 .append('\n');
         for (ElementHit e : r.elements()) b.append("  – ").append(element(e, true)).append('\n');
 
-        b.append('\n').append("Monuments historiques (inscrits ou classés) à moins de ")
-                .append(Measure.formatDistance(ImpactOptions.ABORDS_METRES)).append(" : ")
-                .append(r.monuments().isEmpty() ? "aucun d'après les couches du bien"
-                        : Integer.toString(r.monuments().size())).append('\n');
+        b.append('\n').append(Localization.get("report.monuments", Measure.formatDistance(ImpactOptions.ABORDS_METRES),
+                r.monuments().isEmpty() ? Localization.get("report.monuments.none")
+                        : Integer.toString(r.monuments().size()))).append('\n');
         for (ElementHit e : r.monuments()) b.append("  – ").append(element(e, true)).append('\n');
 
         if (!r.nearest().isEmpty()) {
-            b.append('\n').append("Élément le plus proche de chaque nature :\n");
+            b.append('\n').append(Localization.get("report.nearest")).append('\n');
             for (ElementHit e : r.nearest()) b.append("  – ").append(nearest(e)).append('\n');
         }
 
         if (!r.cites().isEmpty()) {
-            b.append('\n').append("Cités minières concernées (à moins de ").append(Measure.formatDistance(r.radius()))
-                    .append(") et état de leur rénovation :\n");
+            b.append('\n').append(Localization.get("report.cites", Measure.formatDistance(r.radius())))
+                    .append('\n');
             for (CiteStatus c : r.cites()) b.append("  – ").append(cite(c)).append('\n');
         }
         if (!r.terrils().isEmpty()) {
-            b.append('\n').append("Terrils concernés (à moins de ").append(Measure.formatDistance(r.radius()))
-                    .append(") :\n");
+            b.append('\n').append(Localization.get("report.terrils", Measure.formatDistance(r.radius())))
+                    .append('\n');
             for (ElementHit t : r.terrils()) b.append("  – ").append(element(t, false)).append('\n');
         }
 
         if (online != null) b.append(ProtectionText.block(online));
 
-        b.append('\n').append("Sources :\n");
+        b.append('\n').append(Localization.get("report.sources")).append('\n');
         for (HeritageSource s : r.sources()) b.append("  – ").append(source(s)).append('\n');
         if (!r.warnings().isEmpty()) {
             b.append('\n');
-            for (String w : r.warnings()) b.append("ATTENTION : ").append(w).append('\n');
+            for (String w : r.warnings()) b.append(Localization.get("report.warning")).append(w).append('\n');
         }
         if (!r.dataNotes().isEmpty()) {
-            b.append('\n').append("Notes sur les données :\n");
+            b.append('\n').append(Localization.get("report.dataNotes")).append('\n');
             for (String n : r.dataNotes()) b.append("  – ").append(n).append('\n');
         }
-        b.append('\n').append("Hors du champ de cette vérification :\n");
+        b.append('\n').append(Localization.get("report.outOfScope")).append('\n');
         for (String s : r.outOfScope()) b.append("  – ").append(s).append('\n');
         return b.toString();
     }
@@ -105,9 +104,9 @@ public final class ImpactText {
     public static String header(ReportInfo info) {
         if (info == null) return "";
         List<String> parts = new ArrayList<>();
-        if (info.reference() != null) parts.add("Dossier : " + info.reference());
-        if (info.author() != null) parts.add("Vérifié par : " + info.author());
-        if (info.date() != null) parts.add("Le " + DAY.format(info.date()));
+        if (info.reference() != null) parts.add(Localization.get("report.header.reference", info.reference()));
+        if (info.author() != null) parts.add(Localization.get("report.header.author", info.author()));
+        if (info.date() != null) parts.add(Localization.get("report.header.date", DAY.format(info.date())));
         return String.join(" · ", parts);
     }
 
@@ -118,55 +117,52 @@ public final class ImpactText {
         String elements = p.components().isEmpty() ? "" : " (" + String.join(", ",
                 p.components().stream().map(ImpactText::componentName).toList()) + ")";
         return switch (r.situation()) {
-            case BIEN -> "l'emprise est DANS LE BIEN INSCRIT au patrimoine mondial" + elements + ".";
-            case BIEN_ET_ZONE_TAMPON -> "l'emprise est EN PARTIE DANS LE BIEN INSCRIT" + elements
-                    + " et EN PARTIE DANS SA ZONE TAMPON.";
-            case ZONE_TAMPON -> "l'emprise est DANS LA ZONE TAMPON du bien inscrit"
-                    + (p.available() ? ", à " + Measure.formatDistance(p.distance()) + " du bien ("
-                    + componentName(p.nearest()) + ")" : "") + ".";
-            case HORS -> "l'emprise est HORS DU BIEN INSCRIT ET DE SA ZONE TAMPON"
-                    + (p.available() ? " ; le bien est à " + Measure.formatDistance(p.distance()) + " ("
-                    + componentName(p.nearest()) + ")" : "")
-                    + (z.available() ? ", la zone tampon à " + Measure.formatDistance(z.distance()) : "") + ".";
+            case BIEN -> Localization.get("report.summary.property", elements);
+            case BIEN_ET_ZONE_TAMPON -> Localization.get("report.summary.both", elements);
+            case ZONE_TAMPON -> Localization.get("report.summary.buffer", p.available() ? Localization.get("report.summary.buffer.from",
+                    Measure.formatDistance(p.distance()), componentName(p.nearest())) : "");
+            case HORS -> Localization.get("report.summary.outside", p.available() ? Localization.get("report.summary.outside.property",
+                    Measure.formatDistance(p.distance()), componentName(p.nearest())) : "",
+                    z.available() ? Localization.get("report.summary.outside.buffer", Measure.formatDistance(z.distance())) : "");
         };
     }
 
     public static String propertyLine(ZoneResult p) {
-        if (!p.available()) return "non vérifié (aucune couche du bien)";
-        if (!p.intersects()) return "NON — à " + Measure.formatDistance(p.distance()) + " de l'" + componentName(p.nearest());
-        return "OUI — " + overlap(p);
+        if (!p.available()) return Localization.get("report.property.unchecked");
+        if (!p.intersects()) return Localization.get("report.property.no", Measure.formatDistance(p.distance()), componentName(p.nearest()));
+        return Localization.get("report.yes", overlap(p));
     }
 
     public static String bufferLine(ZoneResult z) {
-        if (!z.available()) return "non vérifié (aucune couche de zone tampon)";
-        if (!z.intersects()) return "NON — à " + Measure.formatDistance(z.distance());
-        return "OUI — " + overlap(z);
+        if (!z.available()) return Localization.get("report.buffer.unchecked");
+        if (!z.intersects()) return Localization.get("report.buffer.no", Measure.formatDistance(z.distance()));
+        return Localization.get("report.yes", overlap(z));
     }
 
     private static String overlap(ZoneResult z) {
         List<String> parts = new ArrayList<>();
-        if (!Double.isNaN(z.share())) parts.add(area(z.overlapArea()) + " (" + percent(z.share()) + " de l'emprise)");
-        if (z.overlapLength() > 0) parts.add(Measure.formatDistance(z.overlapLength()) + " de tracé linéaire");
-        if (parts.isEmpty()) parts.add("l'emprise y est située");
+        if (!Double.isNaN(z.share())) parts.add(Localization.get("report.overlap.area", area(z.overlapArea()), percent(z.share())));
+        if (z.overlapLength() > 0) parts.add(Localization.get("report.overlap.length", Measure.formatDistance(z.overlapLength())));
+        if (parts.isEmpty()) parts.add(Localization.get("report.overlap.inside"));
         return String.join(", ", parts);
     }
 
     /** "élément 81 « Château Mercier… »". */
     public static String componentName(ComponentHit c) {
         if (c == null) return "";
-        String n = c.number() != null ? "élément " + c.number() : "composante";
+        String n = c.number() != null ? Localization.get("report.component.number", c.number()) : Localization.get("report.component");
         return c.name() != null ? n + " « " + c.name() + " »" : n;
     }
 
     public static String component(ComponentHit c) {
         StringBuilder b = new StringBuilder(componentName(c));
         if (c.section() != null) {
-            b.append(", section ").append(c.sectionNumber() != null ? c.sectionNumber() + " " : "")
-                    .append("(").append(c.section()).append(")");
+            b.append(Localization.get("report.component.section", c.sectionNumber() != null ? c.sectionNumber() + " " : "",
+                    c.section()));
         }
         if (c.overlapArea() > 0) b.append(" : ").append(area(c.overlapArea()));
         if (c.overlapLength() > 0) b.append(c.overlapArea() > 0 ? ", " : " : ")
-                .append(Measure.formatDistance(c.overlapLength())).append(" de tracé");
+                .append(Localization.get("report.component.length", Measure.formatDistance(c.overlapLength())));
         return b.toString();
     }
 
@@ -185,21 +181,21 @@ public final class ImpactText {
         else if (e.protection() != null && Fields.fold(e.protection()).contains("abords")) {
             b.append(", ").append(Character.toLowerCase(e.protection().charAt(0))).append(e.protection().substring(1));
         }
-        if ("zone_tampon".equals(e.perimeter())) b.append(" (zone tampon)");
+        if ("zone_tampon".equals(e.perimeter())) b.append(Localization.get("report.element.inBuffer"));
         return b.toString();
     }
 
     /** "« Église Sainte-Barbe » (81A)", or the id alone. */
     public static String elementName(ElementHit e) {
         String id = e.id() != null ? e.id() : "";
-        if (e.name() == null) return id.isEmpty() ? "sans nom" : id;
+        if (e.name() == null) return id.isEmpty() ? Localization.get("report.element.unnamed") : id;
         return "« " + e.name() + " »" + (id.isEmpty() || e.name().contains(id) ? "" : " (" + id + ")");
     }
 
     /** "dans l'emprise (350 m²)", "contigu", "120 m". */
     public static String distance(ElementHit e) {
         if (e.distance() > 0) return Measure.formatDistance(e.distance());
-        return e.overlapArea() > 0 ? "touché par l'emprise (" + area(e.overlapArea()) + ")" : "touché par l'emprise";
+        return e.overlapArea() > 0 ? Localization.get("report.touched.area", area(e.overlapArea())) : Localization.get("report.touched");
     }
 
     private static String nearest(ElementHit e) {
@@ -219,12 +215,12 @@ public final class ImpactText {
     }
 
     public static String renovation(CiteStatus c) {
-        if (!c.renovationRecorded()) return "rénovation : non renseignée par ces données";
+        if (!c.renovationRecorded()) return Localization.get("report.renovation.unrecorded");
         CiteRecord rec = c.record();
-        StringBuilder b = new StringBuilder("réhabilitation des logements : ")
-                .append(rec.renovation() != null ? rec.renovation() : "non renseignée");
-        if (rec.urbanRenewal() != null) b.append(" ; rénovation urbaine : ").append(rec.urbanRenewal());
-        if (rec.statusDate() != null) b.append(" (état au ").append(rec.statusDate()).append(")");
+        StringBuilder b = new StringBuilder(Localization.get("report.renovation",
+                rec.renovation() != null ? rec.renovation() : Localization.get("report.renovation.unknown")));
+        if (rec.urbanRenewal() != null) b.append(Localization.get("report.renovation.urban", rec.urbanRenewal()));
+        if (rec.statusDate() != null) b.append(Localization.get("report.renovation.date", rec.statusDate()));
         return b.toString();
     }
 
@@ -236,10 +232,10 @@ public final class ImpactText {
             b.append(" — ").append(f.substring(f.lastIndexOf('/') + 1));
             if (s.layerName() != null) b.append(" › ").append(s.layerName());
         }
-        b.append(", ").append(s.features()).append(" objet").append(s.features() > 1 ? "s" : "");
-        if (s.date() != null) b.append(", daté du ").append(date(s.date())).append(" (").append(s.dateOrigin()).append(")");
+        b.append(Localization.get(s.features() > 1 ? "report.source.features" : "report.source.feature", String.valueOf(s.features())));
+        if (s.date() != null) b.append(Localization.get("report.source.date", date(s.date()), s.dateOrigin()));
         if (s.attribution() != null) b.append(" — ").append(s.attribution());
-        if (s.indicative()) b.append(" — DONNÉES INDICATIVES");
+        if (s.indicative()) b.append(Localization.get("report.source.indicative"));
         return b.toString();
     }
 
@@ -255,10 +251,10 @@ public final class ImpactText {
         Geometry g = f.geometry();
         Point c = g.getCentroid();
         double[] ll = CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84).apply(c.getX(), c.getY());
-        return shape(g) + " — " + f.description() + (f.inputCrs() != null ? ", " + f.inputCrs() : "")
-                + " ; " + (g instanceof Point ? "position" : "centre") + " E " + Measure.number(c.getX(), 0)
-                + " m, N " + Measure.number(c.getY(), 0) + " m (Lambert-93), " + Measure.number(ll[1], 5) + "° N, "
-                + Measure.number(ll[0], 5) + "° E";
+        return Localization.get("report.footprint.line", shape(g), f.description() + (f.inputCrs() != null ? ", " + f.inputCrs() : ""),
+                Localization.get(g instanceof Point ? "report.footprint.position" : "report.footprint.centre"),
+                Measure.number(c.getX(), 0), Measure.number(c.getY(), 0), Measure.number(ll[1], 5),
+                Measure.number(ll[0], 5));
     }
 
     /** "point", "ligne de 120 m", "polygone de 1 250 m²", "2 polygones, 3 400 m² au total". */
@@ -267,13 +263,13 @@ public final class ImpactText {
         double length = g.getLength();
         int n = g.getNumGeometries();
         return switch (g.getGeometryType()) {
-            case "Point" -> "point";
-            case "MultiPoint" -> n + " points";
-            case "LineString", "LinearRing" -> "ligne de " + Measure.formatDistance(length);
-            case "MultiLineString" -> n + " lignes, " + Measure.formatDistance(length) + " au total";
-            case "Polygon" -> "polygone de " + area(area);
-            case "MultiPolygon" -> n + " polygones, " + area(area) + " au total";
-            default -> "emprise composite de " + n + " parties" + (area > 0 ? ", " + area(area) : "");
+            case "Point" -> Localization.get("report.shape.point");
+            case "MultiPoint" -> Localization.get("report.shape.points", String.valueOf(n));
+            case "LineString", "LinearRing" -> Localization.get("report.shape.line", Measure.formatDistance(length));
+            case "MultiLineString" -> Localization.get("report.shape.lines", String.valueOf(n), Measure.formatDistance(length));
+            case "Polygon" -> Localization.get("report.shape.polygon", area(area));
+            case "MultiPolygon" -> Localization.get("report.shape.polygons", String.valueOf(n), area(area));
+            default -> Localization.get("report.shape.composite", String.valueOf(n)) + (area > 0 ? ", " + area(area) : "");
         };
     }
 
@@ -282,7 +278,7 @@ public final class ImpactText {
      * "12 183 m² (1,22 ha)"; hectares alone from 100 ha; a sliver under half a square metre says so.
      */
     public static String area(double squareMetres) {
-        if (squareMetres > 0 && squareMetres < 0.5) return "moins de 1\u00A0m²";
+        if (squareMetres > 0 && squareMetres < 0.5) return Localization.get("report.area.sliver");
         if (squareMetres < 10_000) return Measure.formatArea(squareMetres / 10_000);
         String ha = Measure.number(squareMetres / 10_000, 2) + "\u00A0ha";
         if (squareMetres >= 1_000_000) return ha;

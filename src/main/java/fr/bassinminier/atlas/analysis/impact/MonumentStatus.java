@@ -1,25 +1,26 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
+
 /** Protection as a historic monument, as the heritage layers record it (inscrit_mh, classe_mh, protection). */
 public enum MonumentStatus {
-    CLASSE("classe", "monument historique classé"),
-    INSCRIT("inscrit", "monument historique inscrit"),
-    NON("non", "non protégé au titre des monuments historiques");
+    CLASSE("classe"),
+    INSCRIT("inscrit"),
+    NON("non");
 
     private final String key;
-    private final String label;
 
-    MonumentStatus(String key, String label) {
+    MonumentStatus(String key) {
         this.key = key;
-        this.label = label;
     }
 
     public String key() {
         return key;
     }
 
+    /** In the UI language: "monument historique classé". */
     public String label() {
-        return label;
+        return Localization.label(this);
     }
 
     public boolean isListed() {

@@ -1,0 +1,60 @@
+package fr.bassinminier.atlas.l10n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The program's texts, French by default, English when asked for: one bundle for the windows,
+ * the reports and the command line, so every layer (analysis, print, records, ui, cli) reads its
+ * sentences from the same place. Depends on nothing of ours.
+ */
+public final class Localization {
+    /** The bundle stays beside the windows that first used it, so branches adding keys still merge. */
+    public static final String BUNDLE = "fr.bassinminier.atlas.ui.messages";
+    private static volatile Locale locale = defaultLocale();
+    private static volatile ResourceBundle bundle = load(locale);
+
+    private Localization() {
+    }
+
+    /**
+     * French unless English is asked for (-Datlas.lang=en or ATLAS_LANG=en): the program is
+     * made for French services, whatever language the machine happens to be set to.
+     */
+    public static Locale defaultLocale() {
+        String lang = System.getProperty("atlas.lang", System.getenv("ATLAS_LANG"));
+        return "en".equalsIgnoreCase(lang) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    public static ResourceBundle load(Locale locale) {
+        // French is the base bundle, so any locale other than English falls back to it.
+        Locale l = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT;
+        return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static void useLocale(Locale l) {
+        bundle = load(l);
+        locale = "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    /** The language texts are given in (French or English). */
+    public static Locale locale() {
+        return locale;
+    }
+
+    /**
+     * The text of a key; with arguments it is a {@link MessageFormat} pattern (write {@code ''}
+     * for an apostrophe there), without it is taken as it is.
+     */
+    public static String get(String key, Object... args) {
+        String s = bundle.getString(key);
+        return args.length == 0 ? s : new MessageFormat(s, Locale.FRANCE).format(args);
+    }
+
+    /** A closed-vocabulary value (records' statuses, programmes) in the UI language: key label.Type.NAME. */
+    public static String label(Enum<?> value) {
+        return get("label." + value.getDeclaringClass().getSimpleName() + "." + value.name());
+    }
+}
