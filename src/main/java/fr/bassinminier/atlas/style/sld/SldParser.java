@@ -56,7 +56,7 @@ public final class SldParser {
     private static final Set<String> SHAPES = Set.of("square", "circle", "triangle", "star", "cross", "x",
             "vertline", "horline", "slash", "backslash", "dot", "plus", "times", "oarrow", "carrow", "line", "arrow",
             "diamond");
-    private static final Pattern END_TAG = Pattern.compile("end-tag \"</?([^\"]+?)>\"");
+    private static final Pattern END_TAG = Pattern.compile("\"</([^\"]+?)>\"");
 
     private final XMLStreamReader r;
     private final String source;
@@ -130,11 +130,13 @@ public final class SldParser {
             detail = "XML mal formé : balise <" + m.group(1) + "> non fermée ou mal imbriquée";
         } else if (msg.contains("ressource externe refusée")) {
             detail = "référence à une ressource externe refusée par sécurité";
-        } else if (msg.contains("was referenced, but not declared") || msg.contains("entity")) {
-            detail = "XML mal formé : entité inconnue (les entités déclarées ne sont pas acceptées)";
         } else if (msg.contains("XML document structures must start and end")
-                || msg.contains("end of file") || msg.contains("Premature end")) {
+                || msg.contains("end of file") || msg.contains("Premature end")
+                // The JDK words its messages in the default locale, French in the desktop program.
+                || msg.contains("Les structures de document XML") || msg.contains("Fin prématurée")) {
             detail = "XML mal formé : fichier tronqué (balise non fermée)";
+        } else if (msg.contains("was referenced, but not declared") || msg.contains("entity") || msg.contains("entité")) {
+            detail = "XML mal formé : entité inconnue (les entités déclarées ne sont pas acceptées)";
         } else {
             detail = "XML mal formé";
         }

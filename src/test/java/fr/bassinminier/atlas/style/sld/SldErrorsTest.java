@@ -29,6 +29,22 @@ class SldErrorsTest {
     }
 
     @Test
+    void sameDetailWhenTheJdkSpeaksFrench() {
+        // The desktop sets the default locale, and the JDK's XML messages follow it.
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.FRANCE);
+        try {
+            SldException e = assertThrows(SldException.class, () -> Features.parse("mal-ferme.sld"));
+            assertEquals("mal-ferme.sld, ligne 9 : XML mal formé : balise <PolygonSymbolizer> jamais fermée"
+                    + " (erreur constatée ligne 13)", e.getMessage());
+            String cut = fails("<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\"><NamedLayer>");
+            assertTrue(cut.contains("fichier tronqué"), cut);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void comparisonWithoutPropertyName() {
         SldException e = assertThrows(SldException.class, () -> Features.parse("sans-propertyname.sld"));
         assertEquals("sans-propertyname.sld, ligne 10 : élément <ogc:PropertyIsEqualTo> incomplet"
