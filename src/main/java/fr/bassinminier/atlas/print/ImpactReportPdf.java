@@ -15,7 +15,6 @@ import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
 import fr.bassinminier.atlas.render.Viewport;
 import fr.bassinminier.atlas.print.PdfPageWriter.Style;
 import java.awt.BasicStroke;
@@ -175,8 +174,6 @@ public final class ImpactReportPdf {
         double scale = PdfMap.fitScale(ground, rect);
         // The notice stays on the map; the sources line would run into it on a page-wide map and is in the
         // sources table anyway.
-        RenderOptions opts = ImageRenderer.optionsFor(project, new RenderOptions(Color.WHITE, 1, null, null));
-        opts = opts.withNotice(opts.notice(), null);
         Envelope centre = fp.getEnvelopeInternal();
         double cx = (ground.getMinX() + ground.getMaxX()) / 2;
         double cy = (ground.getMinY() + ground.getMaxY()) / 2;
@@ -184,7 +181,8 @@ public final class ImpactReportPdf {
             cx = centre.centre().x;
             cy = centre.centre().y;
         }
-        PdfMap.Placed placed = PdfMap.draw(w.document(), w.stream(), w.fonts(), rect, project, cx, cy, scale, opts,
+        PdfMap.Placed placed = PdfMap.draw(w.document(), w.stream(), w.fonts(), rect, project, cx, cy, scale,
+                ImageRenderer.indicativeNotice(project),
                 (g, m) -> overlay(g, m, r));
         w.skip(h);
         w.space(3);

@@ -8,7 +8,7 @@ import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.MapRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -74,6 +74,11 @@ public final class PdfMap {
                 Math.max(1, Math.round(rect.getHeight() * UNITS_PER_POINT)));
     }
 
+    /** A map on this page at 1:scale: lines and text sized as on screen (a 96 dpi pixel is 0.75 pt). */
+    static RenderRequest request(Viewport vp, double scaleDenominator) {
+        return RenderRequest.onPaper(vp, scaleDenominator, UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL);
+    }
+
     /** The scale at which the envelope exactly fills the rectangle (in one direction, the other with room). */
     public static double exactScale(Envelope ground, PDRectangle rect) {
         return Math.max(ground.getWidth() / rect.getWidth(), ground.getHeight() / rect.getHeight())
@@ -99,18 +104,17 @@ public final class PdfMap {
      */
     public static Placed draw(PDDocument doc, PDPageContentStream cs, PdfFonts.Fonts fonts, PDRectangle rect,
                               LoadedProject project, double cx, double cy, double scaleDenominator,
-                              RenderOptions options, Overlay overlay) throws IOException {
+                              String notice, Overlay overlay) throws IOException {
         Viewport vp = viewport(rect, cx, cy, scaleDenominator);
         Placed placed = new Placed(vp, rect, scaleDenominator);
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, rect.getWidth(), rect.getHeight());
         try {
             g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
-            g.clipRect(0, 0, vp.width(), vp.height());
             // Vector output: features under a device unit stay polygons with their outline (as
             // QGIS prints them) rather than the screen's dots.
-            RenderOptions opts = options.withPixelRatio(UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL).asVector();
-            new MapRenderer().render(g, vp, project.layers(), opts, () -> false);
+            new MapRenderer().render(g, project.layers(), request(vp, scaleDenominator).withMarks(notice, null).asVector()
+                    .clippedToFrame());
             if (overlay != null) overlay.draw(g, placed);
         } finally {
             g.dispose();
@@ -164,8 +168,7 @@ public final class PdfMap {
             g2.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g2.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
             g2.clipRect(0, 0, vp.width(), vp.height());
-            new MapRenderer().render(g2, vp, List.of(pl), new RenderOptions(null, UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL,
-                    null, null), () -> false);
+            new MapRenderer().render(g2, List.of(pl), request(vp, scaleDenominator).withBackground(null));
         } finally {
             g2.dispose();
         }

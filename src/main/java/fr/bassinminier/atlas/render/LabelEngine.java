@@ -20,7 +20,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -45,24 +44,30 @@ final class LabelEngine {
 
     private static final double[][] POINT_OFFSETS = {{1, -0.3}, {-1, -0.3}, {0, -1.1}, {0, 1.1}};
 
-    void draw(Graphics2D g, Viewport vp, List<ProjectLayer> layers, double pixelRatio, BooleanSupplier cancelled) {
-        double scale = vp.scaleDenominator() * pixelRatio;
+    void draw(Graphics2D g, List<ProjectLayer> layers, RenderRequest req) {
+        Viewport vp = req.viewport();
+        double scale = req.scaleDenominator();
         ShapeBuilder sb = new ShapeBuilder(vp, 1);
         Envelope view = vp.ground();
         List<Candidate> cands = new ArrayList<>();
         for (int rank = 0; rank < layers.size(); rank++) {
             ProjectLayer pl = layers.get(rank);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
-            if (pl.style() != null) {
-                collectSld(pl, rank, scale, view, vp, sb, cands);
-            } else if (pl.entry().label() != null && pl.entry().label().showsAt(scale)) {
-                collectSimple(pl, rank, view, vp, sb, cands);
+            try {
+                if (pl.style() != null) {
+                    collectSld(pl, rank, scale, view, vp, sb, cands);
+                } else if (pl.entry().label() != null && pl.entry().label().showsAt(scale)) {
+                    collectSimple(pl, rank, view, vp, sb, cands);
+                }
+            } catch (RuntimeException e) {
+                // The layer's failure is reported; the other layers' labels are placed.
+                req.report(new RenderRequest.Notice(pl.entry().id(), pl.entry().title(), MapRenderer.problem(e)));
             }
         }
-        if (cancelled.getAsBoolean()) return;
+        if (req.cancelled()) return;
         cands.sort(Comparator.comparingDouble((Candidate c) -> -c.priority()).thenComparingInt(Candidate::layerRank)
                 .thenComparingDouble(c -> -c.weight()));
-        place(g, vp, cands, pixelRatio);
+        place(g, vp, cands, req.pixelRatio());
     }
 
     private static void collectSimple(ProjectLayer pl, int rank, Envelope view, Viewport vp, ShapeBuilder sb,

@@ -42,6 +42,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Puntal;
 
@@ -66,17 +67,22 @@ public final class MapRenderer {
     public record Stats(int layersDrawn, int featuresDrawn, long nanos) {
     }
 
-    public Stats render(Graphics2D g, Viewport vp, List<ProjectLayer> layers, RenderOptions opts,
-                        BooleanSupplier cancelled) {
+    /** Draws the request's map on g, whose origin is the viewport's top-left pixel. */
+    public Stats render(Graphics2D g, List<ProjectLayer> layers, RenderRequest req) {
         long t0 = System.nanoTime();
+        Viewport vp = req.viewport();
         hints(g);
-        if (opts.background() != null) {
-            g.setColor(opts.background());
+        if (req.clipToFrame()) {
+            g.clip(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
+            layers = clipped(layers, vp.ground());
+        }
+        if (req.background() != null) {
+            g.setColor(req.background());
             g.fill(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
         }
-        drawBasemap(g, vp, opts, cancelled);
-        int[] counts = drawLayers(g, vp, 0, vp.height(), layers, opts, cancelled, null);
-        drawOverlays(g, vp, layers, opts, cancelled);
+        drawBasemap(g, req);
+        int[] counts = drawLayers(g, 0, vp.height(), layers, req, null);
+        drawOverlays(g, layers, req);
         return new Stats(counts[0], counts[1], System.nanoTime() - t0);
     }
 
@@ -84,12 +90,14 @@ public final class MapRenderer {
      * The background map, under everything; a failing tile source leaves the map without it
      * (the source reports its failure itself), never without its layers.
      */
-    static BasemapPainter.Result drawBasemap(Graphics2D g, Viewport vp, RenderOptions opts, BooleanSupplier cancelled) {
-        if (opts.basemap() == null) return null;
-        double shrink = opts.pixelRatio() / MAX_BASEMAP_RATIO;
+    static BasemapPainter.Result drawBasemap(Graphics2D g, RenderRequest req) {
+        if (req.basemap() == null) return null;
+        Viewport vp = req.viewport();
+        BooleanSupplier cancelled = req.cancel();
+        double shrink = req.pixelRatio() / MAX_BASEMAP_RATIO;
         if (shrink <= 1) {
-            return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
-                    opts.pixelRatio(), opts.waitForTiles(), cancelled);
+            return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, req.basemap(),
+                    req.pixelRatio(), req.waitForTiles(), cancelled);
         }
         // Prints: tiles hold 96 dpi detail, so the background is warped at 240 dpi and scaled up,
         // rather than into a 600 dpi image ten times its size (in the PDF too).
@@ -102,8 +110,8 @@ public final class MapRenderer {
         Graphics2D ig = img.createGraphics();
         BasemapPainter.Result r;
         try {
-            r = BasemapPainter.paint(ig, small, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
-                    MAX_BASEMAP_RATIO, opts.waitForTiles(), cancelled);
+            r = BasemapPainter.paint(ig, small, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, req.basemap(),
+                    MAX_BASEMAP_RATIO, req.waitForTiles(), cancelled);
         } finally {
             ig.dispose();
         }
@@ -121,9 +129,9 @@ public final class MapRenderer {
     }
 
     /** Labels, then the notice and sources marks: drawn once over the whole image. */
-    void drawOverlays(Graphics2D g, Viewport vp, List<ProjectLayer> layers, RenderOptions opts, BooleanSupplier cancelled) {
-        new LabelEngine().draw(g, vp, layers, opts.pixelRatio(), cancelled);
-        drawMarks(g, vp, opts);
+    void drawOverlays(Graphics2D g, List<ProjectLayer> layers, RenderRequest req) {
+        new LabelEngine().draw(g, layers, req);
+        drawMarks(g, req);
     }
 
     /**
@@ -134,8 +142,9 @@ public final class MapRenderer {
      * @param raster direct access to the pixels g draws on, for dots; null to draw them with g
      * @return {layers drawn, features counted}
      */
-    int[] drawLayers(Graphics2D g, Viewport vp, int rowMin, int rowMax, List<ProjectLayer> layers,
-                     RenderOptions opts, BooleanSupplier cancelled, DotRaster raster) {
+    int[] drawLayers(Graphics2D g, int rowMin, int rowMax, List<ProjectLayer> layers, RenderRequest req,
+                     DotRaster raster) {
+        Viewport vp = req.viewport();
         ShapeBuilder shapes = new ShapeBuilder(vp, 0.5);
         int drawn = 0;
         int layerCount = 0;
@@ -143,19 +152,19 @@ public final class MapRenderer {
         for (int li = layers.size() - 1; li >= 0; li--) {
             ProjectLayer pl = layers.get(li);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
-            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, opts, cancelled, raster);
+            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, req, raster);
             layerCount++;
         }
         return new int[] {layerCount, drawn};
     }
 
     private int drawLayer(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl,
-                          int ordinal, RenderOptions opts, BooleanSupplier cancelled, DotRaster raster) {
-        if (cancelled.getAsBoolean()) throw new CancellationException();
+                          int ordinal, RenderRequest req, DotRaster raster) {
+        if (req.cancelled()) throw new CancellationException();
         VectorLayer data = pl.data();
         LayerEntry e = pl.entry();
         LayerStyle s = DefaultStyles.resolve(e.style(), data.geometryType(), ordinal);
-        double k = opts.pixelRatio();
+        double k = req.pixelRatio();
         Envelope view = vp.ground();
         boolean whole = rowMin <= 0 && rowMax >= vp.height();
         // A band also draws what lies just outside it but reaches into it (outlines, points).
@@ -163,10 +172,15 @@ public final class MapRenderer {
         Envelope area = whole ? view : band(vp, rowMin - marginPx, rowMax + marginPx);
         Composite before = g.getComposite();
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
-        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, s, opts, cancelled, raster, whole);
+        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, s, req, raster, whole);
         try {
             data.scan(area, pass);
             pass.finish();
+        } catch (CancellationException ce) {
+            throw ce;
+        } catch (RuntimeException ex) {
+            // Bad data or a file failing as it is read: this layer is reported, the others are drawn.
+            req.report(new RenderRequest.Notice(e.id(), e.title(), problem(ex)));
         } finally {
             g.setComposite(before);
         }
@@ -210,7 +224,7 @@ public final class MapRenderer {
         int counted;
 
         LayerPass(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl, LayerStyle s,
-                  RenderOptions opts, BooleanSupplier cancelled, DotRaster raster, boolean whole) {
+                  RenderRequest req, DotRaster raster, boolean whole) {
             this.g = g;
             this.vp = vp;
             this.shapes = shapes;
@@ -218,11 +232,11 @@ public final class MapRenderer {
             this.rowMax = rowMax;
             this.pl = pl;
             this.s = s;
-            this.cancelled = cancelled;
+            this.cancelled = req.cancel();
             this.raster = raster;
             this.whole = whole;
-            k = opts.pixelRatio();
-            vector = opts.vector();
+            k = req.pixelRatio();
+            vector = req.vector();
             fill = color(s.fill(), s.fillOpacity());
             stroke = color(s.stroke(), 1);
             dot = stroke != null ? stroke : fill;
@@ -232,7 +246,7 @@ public final class MapRenderer {
             pixelArea = res * res;
             sld = pl.style();
             shown = pl.shown();
-            scale = vp.scaleDenominator() * k;
+            scale = req.scaleDenominator();
             viewTop = view.getMaxY();
             // Only layers that may hold points need each geometry looked at before its envelope.
             GeometryType.Family family = pl.data().geometryType().family();
@@ -443,6 +457,61 @@ public final class MapRenderer {
         return out;
     }
 
+    /**
+     * The layers with every line and polygon cut to the frame (plus a margin for strokes): a
+     * clip path hides what lies outside but the PDF would still carry every vertex of a commune
+     * that merely touches the frame. Points, and geometries already inside, are kept as they are.
+     */
+    static List<ProjectLayer> clipped(List<ProjectLayer> layers, Envelope ground) {
+        Envelope area = new Envelope(ground);
+        area.expandBy(Math.max(ground.getWidth(), ground.getHeight()) * 0.02);
+        Geometry rect = new GeometryFactory().toGeometry(area);
+        List<ProjectLayer> out = new ArrayList<>(layers.size());
+        for (ProjectLayer pl : layers) {
+            // A layer read from its file as it is drawn is left whole (the frame's clip path still
+            // hides what lies outside): cutting it would mean loading it.
+            if (!pl.isLoaded() || !pl.entry().visible() || pl.data().isStreamed()
+                    || pl.data().geometryType().family() == GeometryType.Family.POINT) {
+                out.add(pl);
+                continue;
+            }
+            VectorLayer data = pl.data();
+            List<Feature> kept = new ArrayList<>();
+            for (int idx : data.queryIndices(area)) {
+                Feature f = data.features().get(idx);
+                Geometry g = f.geometry();
+                if (g == null || g.isEmpty()) continue;
+                if (area.contains(g.getEnvelopeInternal()) || g.getDimension() == 0) {
+                    kept.add(f);
+                    continue;
+                }
+                try {
+                    Geometry cut = g.intersection(rect);
+                    if (cut.getGeometryType().equals("GeometryCollection")) {
+                        // Keep the parts of the feature's own dimension (a polygon cut along an edge gives lines too).
+                        List<Geometry> parts = new ArrayList<>();
+                        for (int i = 0; i < cut.getNumGeometries(); i++) {
+                            if (cut.getGeometryN(i).getDimension() == g.getDimension()) parts.add(cut.getGeometryN(i));
+                        }
+                        cut = g.getFactory().buildGeometry(parts);
+                    }
+                    if (!cut.isEmpty()) kept.add(f.withGeometry(cut));
+                } catch (RuntimeException e) {
+                    kept.add(f); // an invalid geometry is drawn whole rather than lost
+                }
+            }
+            VectorLayer part = new VectorLayer(data.name(), data.geometryType(), data.crs(), data.schema(), kept);
+            out.add(new ProjectLayer(pl.entry(), part, null, pl.style(), pl.styleError()));
+        }
+        return out;
+    }
+
+    /** What went wrong, for a notice: the exception's own (French) message, else its kind. */
+    static String problem(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     /** The ground under the rows [top, bottom) of the view, full width. */
     private static Envelope band(Viewport vp, double top, double bottom) {
         Envelope v = vp.ground();
@@ -521,15 +590,16 @@ public final class MapRenderer {
     }
 
     /** The "Données indicatives" mark (bottom right) and the sources line (bottom left). */
-    private static void drawMarks(Graphics2D g, Viewport vp, RenderOptions opts) {
-        double k = opts.pixelRatio();
-        if (opts.notice() != null) {
+    private static void drawMarks(Graphics2D g, RenderRequest req) {
+        Viewport vp = req.viewport();
+        double k = req.pixelRatio();
+        if (req.notice() != null) {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * k)));
-            label(g, opts.notice(), vp.width() - 8 * k, vp.height() - 8 * k, true, new Color(0x8a, 0x2b, 0x1f), k);
+            label(g, req.notice(), vp.width() - 8 * k, vp.height() - 8 * k, true, new Color(0x8a, 0x2b, 0x1f), k);
         }
-        if (opts.attribution() != null) {
+        if (req.attribution() != null) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10 * k)));
-            label(g, opts.attribution(), 8 * k, vp.height() - 8 * k, false, new Color(0x44, 0x44, 0x44), k);
+            label(g, req.attribution(), 8 * k, vp.height() - 8 * k, false, new Color(0x44, 0x44, 0x44), k);
         }
     }
 
