@@ -267,7 +267,8 @@ public final class ImpactReportPdf {
                     .map(s -> project.layer(s.layerId()).orElse(null)).filter(l -> l != null && l.isLoaded())
                     .findFirst().orElse(null);
             if (layer == null) continue;
-            PdfMap.swatch(w.document(), cs, w.fonts(), new PDRectangle(x, y - 3, 16, 10), layer, scale);
+            PdfMap.swatch(cs, w.document(), new PDRectangle(x, y - 3, 16, 10), layer, project.layers().indexOf(layer),
+                    scale);
             w.text(role.layerLabel(), x + 20, y, SMALL);
             x += 20 + w.textWidth(role.layerLabel(), SMALL) + 12;
         }

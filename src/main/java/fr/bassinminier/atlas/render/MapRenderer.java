@@ -6,11 +6,8 @@ import fr.bassinminier.atlas.model.PackedGeometry;
 import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
-import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
-import fr.bassinminier.atlas.style.DefaultStyles;
 import java.awt.AlphaComposite;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Font;
@@ -18,8 +15,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import fr.bassinminier.atlas.model.style.Expression;
@@ -163,16 +158,15 @@ public final class MapRenderer {
         if (req.cancelled()) throw new CancellationException();
         VectorLayer data = pl.data();
         LayerEntry e = pl.entry();
-        LayerStyle s = DefaultStyles.resolve(e.style(), data.geometryType(), ordinal);
-        double k = req.pixelRatio();
+        Style style = Styles.of(pl, ordinal);
         Envelope view = vp.ground();
         boolean whole = rowMin <= 0 && rowMax >= vp.height();
         // A band also draws what lies just outside it but reaches into it (outlines, points).
-        double marginPx = whole ? 0 : 2 + k * Math.max(s.strokeWidth() / 2, s.pointSize() / 2 + 1);
+        double marginPx = whole ? 0 : 2 + req.pixelRatio() * reach(style);
         Envelope area = whole ? view : band(vp, rowMin - marginPx, rowMax + marginPx);
         Composite before = g.getComposite();
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
-        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, s, req, raster, whole);
+        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, style, req, raster, whole);
         try {
             data.scan(area, pass);
             pass.finish();
@@ -187,6 +181,23 @@ public final class MapRenderer {
         return pass.counted;
     }
 
+    /** How far, in logical pixels, a symbol reaches beyond its geometry: half a stroke, or a point symbol's radius. */
+    private static double reach(Style style) {
+        double r = 3; // the simple styles' usual 6 px point
+        for (Rule rule : style.rules()) {
+            for (Symbolizer sym : rule.symbolizers()) {
+                try {
+                    if (sym instanceof PolygonSymbolizer p && p.stroke() != null) r = Math.max(r, p.stroke().widthFor(null) / 2);
+                    else if (sym instanceof LineSymbolizer l) r = Math.max(r, l.strokeOrDefault().widthFor(null) / 2);
+                    else if (sym instanceof PointSymbolizer p) r = Math.max(r, p.graphicOrDefault().sizeFor(null) / 2 + 1);
+                } catch (RuntimeException unknown) {
+                    r = Math.max(r, 16); // a size read from the features: a generous margin
+                }
+            }
+        }
+        return r;
+    }
+
     /** One layer drawn on one band: what the scan of its source hands over, feature by feature. */
     private static final class LayerPass implements FeatureSource.Visitor {
         private final Graphics2D g;
@@ -195,15 +206,10 @@ public final class MapRenderer {
         private final int rowMin;
         private final int rowMax;
         private final ProjectLayer pl;
-        private final LayerStyle s;
         private final BooleanSupplier cancelled;
         private final DotRaster raster;
         private final boolean whole;
         private final double k;
-        private final Color fill;
-        private final Color stroke;
-        private final Color dot;
-        private final BasicStroke line;
         private final Envelope view;
         private final double res;
         private final double pixelArea;
@@ -214,7 +220,7 @@ public final class MapRenderer {
         private final boolean mayHavePoints;
         private final boolean vector;
         private final Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        /** For an SLD that reads no attribute: its symbolizers and dot colour, the same for every feature. */
+        /** For a style that reads no attribute: its symbolizers and dot colour, the same for every feature. */
         private final Feature anyFeature;
         private final List<Symbolizer> constantSyms;
         private final Color constantDot;
@@ -223,7 +229,7 @@ public final class MapRenderer {
         private int n;
         int counted;
 
-        LayerPass(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl, LayerStyle s,
+        LayerPass(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl, Style sld,
                   RenderRequest req, DotRaster raster, boolean whole) {
             this.g = g;
             this.vp = vp;
@@ -231,27 +237,22 @@ public final class MapRenderer {
             this.rowMin = rowMin;
             this.rowMax = rowMax;
             this.pl = pl;
-            this.s = s;
+            this.sld = sld;
             this.cancelled = req.cancel();
             this.raster = raster;
             this.whole = whole;
             k = req.pixelRatio();
             vector = req.vector();
-            fill = color(s.fill(), s.fillOpacity());
-            stroke = color(s.stroke(), 1);
-            dot = stroke != null ? stroke : fill;
-            line = s.strokeWidth() > 0 && stroke != null ? stroke(s, k) : null;
             view = vp.ground();
             res = vp.resolution();
             pixelArea = res * res;
-            sld = pl.style();
             shown = pl.shown();
             scale = req.scaleDenominator();
             viewTop = view.getMaxY();
             // Only layers that may hold points need each geometry looked at before its envelope.
             GeometryType.Family family = pl.data().geometryType().family();
             mayHavePoints = family != GeometryType.Family.POLYGON && family != GeometryType.Family.LINE;
-            if (sld != null && shown == null && !readsAttributes(sld)) {
+            if (shown == null && !readsAttributes(sld)) {
                 // The rules give the same answer for every feature: ask once, and let a file-backed
                 // source skip decoding attributes nobody reads.
                 var schema = pl.data().schema();
@@ -269,8 +270,8 @@ public final class MapRenderer {
         public void expect(int hits) {
             double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
             dense = hits * bandShare >= DENSE_FEATURES;
-            // One batched path per layer needs one colour: not for SLD layers, whose rules colour each feature.
-            dotPath = dense && raster == null && sld == null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+            // One batched path per layer needs one colour: a style whose rules colour each feature draws dot by dot.
+            dotPath = dense && raster == null && constantDot != null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
         }
 
         @Override
@@ -287,26 +288,17 @@ public final class MapRenderer {
                 double top = Math.max(0, (viewTop - maxY) / res);
                 if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
             }
-            Feature f = anyFeature != null ? anyFeature : sld != null || shown != null ? c.attributes() : null;
+            Feature f = anyFeature != null ? anyFeature : c.attributes();
             if (shown != null && !shown.test(f)) return;
+            // The rules that apply to this feature at this scale decide everything.
+            List<Symbolizer> syms = constantSyms != null ? constantSyms : symbolizers(sld, f, scale);
+            if (syms.isEmpty()) return;
+            Color featureDot = constantSyms != null ? constantDot : dotColor(syms, f);
             Geometry geom = null;
-            List<Symbolizer> syms = null;
-            Color featureDot = dot;
-            if (constantSyms != null) {
-                if (constantSyms.isEmpty()) return;
-                syms = constantSyms;
-                featureDot = constantDot;
-            } else if (sld != null) {
-                // SLD: the rules that apply to this feature at this scale decide everything.
-                syms = symbolizers(sld, f, scale);
-                if (syms.isEmpty()) return;
-                featureDot = dotColor(syms, f);
-            }
             if (mayHavePoints) {
                 geom = c.geometry();
                 if (geom instanceof Puntal) {
-                    if (syms != null) paintSld(g, shapes, f, geom, null, syms, k);
-                    else drawPoints(g, shapes, geom, s, fill, stroke, k);
+                    paintSld(g, shapes, f, geom, null, syms, k, false);
                     return;
                 }
             }
@@ -339,27 +331,14 @@ public final class MapRenderer {
                 areal = geom.getDimension() == 2;
                 path = shapes.path(reused, geom);
             }
-            if (syms != null) {
-                // Point symbols on polygons or lines need the geometry for their anchors.
-                if (geom == null && hasPointSymbol(syms)) geom = c.geometry();
-                paintSld(g, shapes, f, geom, path, syms, k, areal);
-                return;
-            }
-            if (areal && fill != null) {
-                g.setColor(fill);
-                g.fill(path);
-            }
-            if (areal && s.hatch() != null) hatch(g, path, s, stroke, k);
-            if (line != null) {
-                g.setColor(stroke);
-                g.setStroke(line);
-                g.draw(path);
-            }
+            // Point symbols on polygons or lines need the geometry for their anchors.
+            if (geom == null && hasPointSymbol(syms)) geom = c.geometry();
+            paintSld(g, shapes, f, geom, path, syms, k, areal);
         }
 
         void finish() {
-            if (dotPath != null && dot != null) {
-                g.setColor(dot);
+            if (dotPath != null) {
+                g.setColor(constantDot);
                 g.fill(dotPath);
             }
         }
@@ -370,7 +349,8 @@ public final class MapRenderer {
      * symbolizers. Walks the style's records, so that a new kind of symbolizer is covered too.
      */
     static boolean readsAttributes(Object node) {
-        if (node == null) return false;
+        // Labels are placed by the label engine: what they read does not change how features are drawn.
+        if (node == null || node instanceof TextSymbolizer) return false;
         if (node instanceof Expression.Property || node instanceof Filter) return true;
         if (node instanceof Iterable<?> it) {
             for (Object o : it) if (readsAttributes(o)) return true;
@@ -411,22 +391,26 @@ public final class MapRenderer {
         return out;
     }
 
-    /** The colour of a feature too small to draw: its fill, else its outline. */
+    /**
+     * The colour of a feature too small to draw: its outline (what shows of a polygon a pixel
+     * wide), else its fill.
+     */
     private static Color dotColor(List<Symbolizer> syms, Feature f) {
+        Color fill = null;
         for (Symbolizer sym : syms) {
             if (sym instanceof PolygonSymbolizer p) {
-                if (p.fill() != null && p.fill().graphicFill() == null) return color(p.fill().colorFor(f), 1);
-                if (p.stroke() != null) return color(p.stroke().colorFor(f), 1);
+                if (p.stroke() != null && p.stroke().widthFor(f) > 0) {
+                    Color c = color(p.stroke().colorFor(f), 1);
+                    if (c != null) return c;
+                }
+                if (fill == null && p.fill() != null && p.fill().graphicFill() == null) {
+                    fill = color(p.fill().colorFor(f), p.fill().opacityFor(f));
+                }
             } else if (sym instanceof LineSymbolizer l) {
                 return color(l.strokeOrDefault().colorFor(f), 1);
             }
         }
-        return null;
-    }
-
-    private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
-                                 List<Symbolizer> syms, double k) {
-        paintSld(g, shapes, f, geom, path, syms, k, geom.getDimension() == 2);
+        return fill;
     }
 
     private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
@@ -521,62 +505,12 @@ public final class MapRenderer {
                 v.getMaxY() - t * vp.resolution());
     }
 
-    private static void drawPoints(Graphics2D g, ShapeBuilder shapes, Geometry geom, LayerStyle s, Color fill,
-                                   Color stroke, double k) {
-        double r = s.pointSize() * k / 2;
-        for (int i = 0; i < geom.getNumGeometries(); i++) {
-            Point p = (Point) geom.getGeometryN(i);
-            if (p.isEmpty()) continue;
-            Shape dot = new Ellipse2D.Double(shapes.screenX(p.getX()) - r, shapes.screenY(p.getY()) - r, 2 * r, 2 * r);
-            if (fill != null) {
-                g.setColor(fill);
-                g.fill(dot);
-            }
-            if (stroke != null) {
-                g.setColor(stroke);
-                g.setStroke(new BasicStroke((float) (0.8 * k)));
-                g.draw(dot);
-            }
-        }
-    }
-
-    /** Diagonal hatching clipped to the polygon: stays vector in PDF, unlike a texture. */
-    private static void hatch(Graphics2D g, Shape area, LayerStyle s, Color stroke, double k) {
-        Shape oldClip = g.getClip();
-        g.clip(area);
-        // Bounded by pixels, not ground units: zoomed far in, a polygon's bounds can span 10^12 px.
-        Rectangle2D b = visible(g, area);
-        double step = 8 * k;
-        g.setColor(stroke != null ? stroke : Color.GRAY);
-        g.setStroke(new BasicStroke((float) (0.7 * k)));
-        boolean back = "backslash".equals(s.hatch());
-        for (double off = -b.getHeight(); off < b.getWidth(); off += step) {
-            double x0 = b.getMinX() + off;
-            if (back) {
-                g.draw(new Line2D.Double(x0, b.getMinY(), x0 + b.getHeight(), b.getMaxY()));
-            } else {
-                g.draw(new Line2D.Double(x0, b.getMaxY(), x0 + b.getHeight(), b.getMinY()));
-            }
-        }
-        g.setClip(oldClip);
-    }
-
     /** The part of the shape's bounds inside the clip (the image), where hatching can show. */
     static Rectangle2D visible(Graphics2D g, Shape area) {
         Rectangle2D b = area.getBounds2D();
         java.awt.Rectangle clip = g.getClipBounds();
         if (clip != null) b = b.createIntersection(clip);
         return b.isEmpty() ? new Rectangle2D.Double() : b;
-    }
-
-    private static BasicStroke stroke(LayerStyle s, double k) {
-        float w = (float) (s.strokeWidth() * k);
-        if (s.dash() == null || s.dash().length == 0) {
-            return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-        }
-        float[] dash = new float[s.dash().length];
-        for (int i = 0; i < dash.length; i++) dash[i] = (float) (s.dash()[i] * k);
-        return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, dash, 0);
     }
 
     static Color color(String hex, double opacity) {

@@ -23,7 +23,6 @@ import fr.bassinminier.atlas.render.MapRenderer;
 import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.TileProvider;
 import fr.bassinminier.atlas.render.Viewport;
-import fr.bassinminier.atlas.style.DefaultStyles;
 import fr.bassinminier.atlas.style.sld.Styles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -457,7 +456,7 @@ public final class PrintLayout {
             ProjectLayer pl = layers.get(i);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
             VectorLayer data = pl.data();
-            Style style = styleOf(pl, i);
+            Style style = Styles.of(pl, i);
             Set<Rule> used = new java.util.HashSet<>();
             // A scan, not the features: a layer read from its file as it is drawn stays unloaded.
             // A feature whose envelope lies inside the frame needs no geometry test.
@@ -491,12 +490,6 @@ public final class PrintLayout {
             return 0;
         }
         return pl.entry().indicative() ? 2 : 1;
-    }
-
-    private static Style styleOf(ProjectLayer pl, int ordinal) {
-        if (pl.style() != null) return pl.style();
-        GeometryType type = pl.data().geometryType();
-        return Styles.fromSimple(DefaultStyles.resolve(pl.entry().style(), type, ordinal), pl.entry().label(), type);
     }
 
     private static List<Symbolizer> swatchSymbolizers(Rule r) {
