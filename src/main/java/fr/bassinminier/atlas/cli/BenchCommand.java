@@ -3,7 +3,7 @@ package fr.bassinminier.atlas.cli;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,13 +109,13 @@ final class BenchCommand implements Callable<Integer> {
 
     private void initialView(PrintWriter out, LoadedProject p, Envelope full) {
         Viewport vp = Viewport.fit(full, width, height);
-        RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN);
+        RenderRequest req = ImageRenderer.marksFor(p, RenderRequest.of(vp, 1));
         ImageRenderer r = new ImageRenderer();
         long t1 = System.nanoTime();
-        r.render(p, vp, opts, () -> false);
+        r.render(p, req);
         double firstMs = (System.nanoTime() - t1) / 1e6;
-        for (int i = 0; i < Math.min(runs, 10); i++) r.render(p, vp, opts, () -> false);
-        double[] ms = time(r, p, vp, opts, runs);
+        for (int i = 0; i < Math.min(runs, 10); i++) r.render(p, req);
+        double[] ms = time(r, p, req, runs);
         out.printf(Locale.ROOT, "premier rendu %dx%d: %.1f ms%n", width, height, firstMs);
         out.printf(Locale.ROOT, "rendu (%d mesures): médiane %.1f ms, p95 %.1f ms, min %.1f ms%n", runs,
                 ms[runs / 2], p95(ms), ms[0]);
@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
     /** One line per view and pixel ratio: the views a user pans through, timed as the screen draws them. */
     private void table(PrintWriter out, LoadedProject p, Envelope full, double[] c) {
         ImageRenderer r = new ImageRenderer();
-        record Case(String view, double ratio, Viewport logical, Viewport device, RenderOptions opts) {
+        record Case(String view, double ratio, Viewport logical, Viewport device, RenderRequest req) {
         }
         List<Case> cases = new ArrayList<>();
         for (double ratio : pixelRatios) {
@@ -134,24 +134,23 @@ final class BenchCommand implements Callable<Integer> {
                         : new Viewport(c[0], c[1], scale(v) * Viewport.OGC_PIXEL_METRES, width, height);
                 Viewport device = new Viewport(logical.centerX(), logical.centerY(), logical.resolution() / ratio,
                         (int) Math.round(width * ratio), (int) Math.round(height * ratio));
-                cases.add(new Case(v, ratio, logical, device,
-                        ImageRenderer.optionsFor(p, RenderOptions.SCREEN).withPixelRatio(ratio)));
+                cases.add(new Case(v, ratio, logical, device, ImageRenderer.marksFor(p, RenderRequest.of(device, ratio))));
             }
         }
         Case first = cases.get(0);
         long t = System.nanoTime();
-        r.render(p, first.device(), first.opts(), () -> false);
+        r.render(p, first.req());
         out.printf(Locale.ROOT, "premier rendu (index spatial compris) %dx%d: %.1f ms%n", first.device().width(),
                 first.device().height(), (System.nanoTime() - t) / 1e6);
         // Warm-up: every view once round, then each again before it is timed, so that the first
         // view is not timed while the JIT is still compiling the drawing loops.
         int warm = Math.max(1, Math.min(runs, 10) / 2);
-        for (Case k : cases) for (int i = 0; i < warm; i++) r.render(p, k.device(), k.opts(), () -> false);
+        for (Case k : cases) for (int i = 0; i < warm; i++) r.render(p, k.req());
         List<String[]> rows = new ArrayList<>();
         for (Case k : cases) {
-            for (int i = 0; i < warm; i++) r.render(p, k.device(), k.opts(), () -> false);
-            double[] ms = time(r, p, k.device(), k.opts(), runs);
-            double[] stop = cancelLatency(r, p, k.device(), k.opts(), ms[runs / 2], Math.max(5, runs));
+            for (int i = 0; i < warm; i++) r.render(p, k.req());
+            double[] ms = time(r, p, k.req(), runs);
+            double[] stop = cancelLatency(r, p, k.req(), ms[runs / 2], Math.max(5, runs));
             int inView = 0;
             for (ProjectLayer l : p.layers()) {
                 if (l.isLoaded() && l.entry().visible()) inView += l.data().queryIndices(k.device().ground()).length;
@@ -188,11 +187,11 @@ final class BenchCommand implements Callable<Integer> {
         return all;
     }
 
-    private static double[] time(ImageRenderer r, LoadedProject p, Viewport vp, RenderOptions opts, int runs) {
+    private static double[] time(ImageRenderer r, LoadedProject p, RenderRequest req, int runs) {
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            r.render(p, vp, opts, () -> false);
+            r.render(p, req);
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
@@ -204,8 +203,8 @@ final class BenchCommand implements Callable<Integer> {
      * another thread, is cancelled after a random part of its usual time, and the delay until it
      * gives up is measured.
      */
-    private static double[] cancelLatency(ImageRenderer r, LoadedProject p, Viewport vp, RenderOptions opts,
-                                          double typicalMs, int trials) {
+    private static double[] cancelLatency(ImageRenderer r, LoadedProject p, RenderRequest req, double typicalMs,
+                                          int trials) {
         SplittableRandom rnd = new SplittableRandom(1);
         double[] ms = new double[trials];
         for (int i = 0; i < trials; i++) {
@@ -213,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
             AtomicLong ended = new AtomicLong();
             Thread t = new Thread(() -> {
                 try {
-                    r.render(p, vp, opts, cancel::get);
+                    r.render(p, req.withCancel(cancel::get));
                 } catch (CancellationException ignored) {
                     // expected
                 }

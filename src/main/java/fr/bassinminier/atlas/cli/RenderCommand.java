@@ -6,7 +6,7 @@ import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.bassinminier.atlas.io.StreamedReadException;
 import fr.bassinminier.atlas.io.png.PngEncoder;
 import java.lang.management.ManagementFactory;
 import org.locationtech.jts.geom.Envelope;
@@ -87,11 +86,11 @@ final class RenderCommand implements Callable<Integer> {
             err.println("Erreur : " + (dpi != null ? "--dpi" : "--pixel-ratio") + " invalide.");
             return 2;
         }
-        RenderOptions base = RenderOptions.SCREEN.withPixelRatio(ratio);
+        java.awt.Color paper = RenderRequest.SCREEN_BACKGROUND;
         if (background != null) {
             switch (background.strip().toLowerCase(Locale.ROOT)) {
-                case "white", "blanc" -> base = base.withBackground(java.awt.Color.WHITE);
-                case "transparent" -> base = base.withBackground(null);
+                case "white", "blanc" -> paper = java.awt.Color.WHITE;
+                case "transparent" -> paper = null;
                 default -> {
                     err.println("Erreur : --background attend white ou transparent, pas « " + background + " ».");
                     return 2;
@@ -120,12 +119,14 @@ final class RenderCommand implements Callable<Integer> {
         }
         Viewport vp = Viewport.fit(extent, width, height);
         ImageRenderer.Rendered r;
+        RenderRequest req;
         try (var tiles = TilesCommand.open(fond, err)) {
-            r = new ImageRenderer().render(p, vp, ImageRenderer.optionsFor(p, base.withBasemap(tiles, true)),
-                    () -> false, BufferedImage.TYPE_INT_ARGB);
-        } catch (StreamedReadException e) {
-            err.println("Erreur : " + e.getMessage());
-            return 1;
+            req = ImageRenderer.marksFor(p, RenderRequest.of(vp, ratio).withBackground(paper).withBasemap(tiles, true));
+            r = new ImageRenderer().render(p, req, BufferedImage.TYPE_INT_ARGB);
+        }
+        // A layer that could not be drawn leaves the others on the map; the command says so and fails.
+        for (RenderRequest.Notice n : req.notices()) {
+            err.println("Erreur : couche « " + n.layerTitle() + " » non dessinée : " + n.problem());
         }
         long tRendered = System.nanoTime();
         byte[] png = new PngEncoder(PngEncoder.DEFAULT_LEVEL, 96 * ratio).encode(r.image());
@@ -151,7 +152,7 @@ final class RenderCommand implements Callable<Integer> {
             n.put("width", width);
             n.put("height", height);
             n.put("pixel_ratio", ratio);
-            n.put("scale", vp.scaleDenominator());
+            n.put("scale", req.scaleDenominator());
             n.set("extent", Json.bounds(vp.ground()));
             n.put("features_drawn", r.stats().featuresDrawn());
             n.put("streamed_layers", streamed);
@@ -172,10 +173,10 @@ final class RenderCommand implements Callable<Integer> {
             }
         } else {
             stdout.printf(Locale.FRANCE, "%s écrit (%d×%d, échelle 1:%,.0f) — ouverture %d ms, rendu %d ms, encodage %d ms%n",
-                    out, width, height, vp.scaleDenominator(), ms(tLoaded - t0), ms(tRendered - tLoaded),
+                    out, width, height, req.scaleDenominator(), ms(tLoaded - t0), ms(tRendered - tLoaded),
                     ms(tEncoded - tRendered));
         }
-        return 0;
+        return req.notices().isEmpty() ? 0 : 1;
     }
 
     private static long ms(long nanos) {

@@ -16,7 +16,6 @@ import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
 import fr.bassinminier.atlas.render.Viewport;
 import fr.bassinminier.atlas.print.PdfPageWriter.Style;
 import java.awt.BasicStroke;
@@ -174,8 +173,6 @@ public final class ImpactReportPdf {
         double scale = PdfMap.fitScale(ground, rect);
         // The notice stays on the map; the sources line would run into it on a page-wide map and is in the
         // sources table anyway.
-        RenderOptions opts = ImageRenderer.optionsFor(project, new RenderOptions(Color.WHITE, 1, null, null));
-        opts = opts.withNotice(opts.notice(), null);
         Envelope centre = fp.getEnvelopeInternal();
         double cx = (ground.getMinX() + ground.getMaxX()) / 2;
         double cy = (ground.getMinY() + ground.getMaxY()) / 2;
@@ -183,7 +180,8 @@ public final class ImpactReportPdf {
             cx = centre.centre().x;
             cy = centre.centre().y;
         }
-        PdfMap.Placed placed = PdfMap.draw(w.document(), w.stream(), w.fonts(), rect, project, cx, cy, scale, opts,
+        PdfMap.Placed placed = PdfMap.draw(w.document(), w.stream(), w.fonts(), rect, project, cx, cy, scale,
+                ImageRenderer.indicativeNotice(project),
                 (g, m) -> overlay(g, m, r));
         w.skip(h);
         w.space(3);
@@ -267,7 +265,8 @@ public final class ImpactReportPdf {
                     .map(s -> project.layer(s.layerId()).orElse(null)).filter(l -> l != null && l.isLoaded())
                     .findFirst().orElse(null);
             if (layer == null) continue;
-            PdfMap.swatch(w.document(), cs, w.fonts(), new PDRectangle(x, y - 3, 16, 10), layer, scale);
+            PdfMap.swatch(cs, w.document(), new PDRectangle(x, y - 3, 16, 10), layer, project.layers().indexOf(layer),
+                    scale);
             w.text(role.layerLabel(), x + 20, y, SMALL);
             x += 20 + w.textWidth(role.layerLabel(), SMALL) + 12;
         }

@@ -2,27 +2,29 @@ package fr.bassinminier.atlas.print;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import fr.bassinminier.atlas.model.Feature;
-import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.VectorLayer;
-import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.model.style.Rule;
+import fr.bassinminier.atlas.model.style.Symbolizer;
+import fr.bassinminier.atlas.model.style.TextSymbolizer;
+import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.render.MapRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
+import fr.bassinminier.atlas.style.sld.Styles;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * Draws a map project into a rectangle of a PDF page at an exact scale, with the program's
@@ -74,6 +76,11 @@ public final class PdfMap {
                 Math.max(1, Math.round(rect.getHeight() * UNITS_PER_POINT)));
     }
 
+    /** A map on this page at 1:scale: lines and text sized as on screen (a 96 dpi pixel is 0.75 pt). */
+    static RenderRequest request(Viewport vp, double scaleDenominator) {
+        return RenderRequest.onPaper(vp, scaleDenominator, UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL);
+    }
+
     /** The scale at which the envelope exactly fills the rectangle (in one direction, the other with room). */
     public static double exactScale(Envelope ground, PDRectangle rect) {
         return Math.max(ground.getWidth() / rect.getWidth(), ground.getHeight() / rect.getHeight())
@@ -99,18 +106,17 @@ public final class PdfMap {
      */
     public static Placed draw(PDDocument doc, PDPageContentStream cs, PdfFonts.Fonts fonts, PDRectangle rect,
                               LoadedProject project, double cx, double cy, double scaleDenominator,
-                              RenderOptions options, Overlay overlay) throws IOException {
+                              String notice, Overlay overlay) throws IOException {
         Viewport vp = viewport(rect, cx, cy, scaleDenominator);
         Placed placed = new Placed(vp, rect, scaleDenominator);
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, rect.getWidth(), rect.getHeight());
         try {
             g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
-            g.clipRect(0, 0, vp.width(), vp.height());
             // Vector output: features under a device unit stay polygons with their outline (as
             // QGIS prints them) rather than the screen's dots.
-            RenderOptions opts = options.withPixelRatio(UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL).asVector();
-            new MapRenderer().render(g, vp, project.layers(), opts, () -> false);
+            new MapRenderer().render(g, project.layers(), request(vp, scaleDenominator).withMarks(notice, null).asVector()
+                    .clippedToFrame());
             if (overlay != null) overlay.draw(g, placed);
         } finally {
             g.dispose();
@@ -130,48 +136,30 @@ public final class PdfMap {
     }
 
     /**
-     * A legend swatch: a square (or a line, or a point, after the layer's geometry) drawn by the
-     * renderer with the layer's own style (its SLD rules or simple style) at the map's scale, so
-     * that the legend matches the map whatever the project's styling. The first feature's
-     * attributes stand in for the swatch's, so that rules filtering on them still apply.
+     * A legend swatch of a layer as the map draws it at this scale: the symbols of the rules that
+     * draw its first feature (whose attributes stand in for the swatch's), by the one legend drawer.
      */
-    public static void swatch(PDDocument doc, PDPageContentStream cs, PdfFonts.Fonts fonts, PDRectangle rect,
-                              ProjectLayer layer, double scaleDenominator) throws IOException {
+    public static void swatch(PDPageContentStream cs, PDDocument doc, PDRectangle rect, ProjectLayer layer, int ordinal,
+                              double scaleDenominator) throws IOException {
         if (!layer.isLoaded()) return;
-        Viewport vp = viewport(rect, 0, 0, scaleDenominator);
-        Envelope e = vp.ground();
-        double mx = e.getWidth() * 0.08;
-        double my = e.getHeight() * 0.12;
-        GeometryFactory gf = new GeometryFactory();
         VectorLayer data = layer.data();
-        Geometry g = switch (data.geometryType().family()) {
-            case POINT -> gf.createPoint(new Coordinate(0, 0));
-            case LINE -> gf.createLineString(new Coordinate[] {new Coordinate(e.getMinX() + mx, 0),
-                    new Coordinate(e.getMaxX() - mx, 0)});
-            default -> gf.toGeometry(new Envelope(e.getMinX() + mx, e.getMaxX() - mx, e.getMinY() + my, e.getMaxY() - my));
-        };
         Feature first = data.first();
-        Feature proto = first == null
-                ? new Feature(0, g, data.schema(), new Object[data.schema().size()])
-                : first.withGeometry(g);
-        VectorLayer one = new VectorLayer(data.name(), GeometryType.of(g), data.crs(), data.schema(), List.of(proto));
-        LayerEntry en = layer.entry();
-        LayerEntry noLabel = new LayerEntry(en.id(), en.title(), en.group(), en.source(), en.layerName(), true,
-                en.opacity(), en.style(), null, en.attribution(), en.indicative(), en.description(), en.sld());
-        ProjectLayer pl = new ProjectLayer(noLabel, one, null, layer.style(), null);
-        PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(doc, rect.getWidth(), rect.getHeight());
+        if (first == null) first = new Feature(0, null, data.schema(), new Object[data.schema().size()]);
+        List<Symbolizer> symbols = new ArrayList<>();
+        for (Rule r : Styles.rulesFor(Styles.of(layer, ordinal), first, scaleDenominator)) {
+            for (Symbolizer s : r.symbolizers()) if (!(s instanceof TextSymbolizer)) symbols.add(s);
+        }
+        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, rect.getWidth(), rect.getHeight());
         try {
-            g2.setFontTextDrawer(PdfFonts.textDrawer(fonts));
-            g2.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
-            g2.clipRect(0, 0, vp.width(), vp.height());
-            new MapRenderer().render(g2, vp, List.of(pl), new RenderOptions(null, UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL,
-                    null, null), () -> false);
+            g.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
+            LegendSwatch.draw(g, new Rectangle2D.Double(0, 0, rect.getWidth() * UNITS_PER_POINT,
+                    rect.getHeight() * UNITS_PER_POINT), symbols, UNITS_PER_POINT * POINTS_PER_SCREEN_PIXEL);
         } finally {
-            g2.dispose();
+            g.dispose();
         }
         cs.saveGraphicsState();
         cs.transform(Matrix.getTranslateInstance(rect.getLowerLeftX(), rect.getLowerLeftY()));
-        cs.drawForm(g2.getXFormObject());
+        cs.drawForm(g.getXFormObject());
         cs.restoreGraphicsState();
     }
 }

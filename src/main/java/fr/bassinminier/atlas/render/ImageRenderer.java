@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
  * Renders a loaded project into an image: the PNG export and the screen both go through here.
@@ -34,46 +33,45 @@ public final class ImageRenderer {
     public record Rendered(BufferedImage image, MapRenderer.Stats stats) {
     }
 
-    public BufferedImage render(LoadedProject project, Viewport vp, RenderOptions opts, BooleanSupplier cancelled) {
-        return render(project, vp, opts, cancelled, BufferedImage.TYPE_INT_ARGB).image();
+    public BufferedImage render(LoadedProject project, RenderRequest req) {
+        return render(project, req, BufferedImage.TYPE_INT_ARGB).image();
     }
 
     /**
      * Renders into a new image of the given type (TYPE_INT_ARGB for files, TYPE_INT_ARGB_PRE for
      * the screen, whose pixels JavaFX then shows without conversion).
      *
-     * @throws CancellationException when {@code cancelled} turns true before the end
+     * @throws CancellationException when the request is cancelled before the end
      */
-    public Rendered render(LoadedProject project, Viewport vp, RenderOptions opts, BooleanSupplier cancelled,
-                           int imageType) {
-        return render(project, vp, opts, cancelled, imageType, bands(vp));
+    public Rendered render(LoadedProject project, RenderRequest req, int imageType) {
+        return render(project, req, imageType, bands(req.viewport()));
     }
 
     /** With a given number of bands (the tests compare one band with several). */
-    Rendered render(LoadedProject project, Viewport vp, RenderOptions opts, BooleanSupplier cancelled, int imageType,
-                    int bands) {
+    Rendered render(LoadedProject project, RenderRequest req, int imageType, int bands) {
         long t0 = System.nanoTime();
+        Viewport vp = req.viewport();
         BufferedImage img = new BufferedImage(vp.width(), vp.height(), imageType);
-        if (opts.basemap() != null) {
+        if (req.basemap() != null) {
             // Background and tiles once over the whole image; the bands then only add the layers.
             Graphics2D bg = img.createGraphics();
             try {
-                if (opts.background() != null) {
-                    bg.setColor(opts.background());
+                if (req.background() != null) {
+                    bg.setColor(req.background());
                     bg.fillRect(0, 0, vp.width(), vp.height());
                 }
-                MapRenderer.drawBasemap(bg, vp, opts, cancelled);
+                MapRenderer.drawBasemap(bg, req);
             } finally {
                 bg.dispose();
             }
-            opts = opts.withBackground(null);
+            req = req.withBackground(null);
         }
-        int[] counts = bands == 1 ? band(img, project, vp, opts, cancelled, 0, vp.height())
-                : parallel(img, project, vp, opts, cancelled, bands);
+        int[] counts = bands == 1 ? band(img, project, req, 0, vp.height())
+                : parallel(img, project, req, bands);
         Graphics2D g = img.createGraphics();
         try {
             MapRenderer.hints(g);
-            renderer.drawOverlays(g, vp, project.layers(), opts, cancelled);
+            renderer.drawOverlays(g, project.layers(), req);
         } finally {
             g.dispose();
         }
@@ -86,18 +84,18 @@ public final class ImageRenderer {
         return Math.min(2 * (HELPERS + 1), vp.height() / 32);
     }
 
-    private int[] parallel(BufferedImage img, LoadedProject project, Viewport vp, RenderOptions opts,
-                           BooleanSupplier cancelled, int bands) {
+    private int[] parallel(BufferedImage img, LoadedProject project, RenderRequest req, int bands) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         int[][] counts = new int[bands][];
-        BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
+        Viewport vp = req.viewport();
+        RenderRequest stop = req.withCancel(() -> failure.get() != null || req.cancelled());
         Runnable worker = () -> {
             for (int b; (b = next.getAndIncrement()) < bands && failure.get() == null; ) {
                 int rowMin = vp.height() * b / bands;
                 int rowMax = vp.height() * (b + 1) / bands;
                 try {
-                    counts[b] = band(img, project, vp, opts, stop, rowMin, rowMax);
+                    counts[b] = band(img, project, stop, rowMin, rowMax);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }
@@ -135,25 +133,24 @@ public final class ImageRenderer {
     }
 
     /** The background and the layers on the rows [rowMin, rowMax). */
-    private int[] band(BufferedImage img, LoadedProject project, Viewport vp, RenderOptions opts,
-                       BooleanSupplier cancelled, int rowMin, int rowMax) {
+    private int[] band(BufferedImage img, LoadedProject project, RenderRequest req, int rowMin, int rowMax) {
+        Viewport vp = req.viewport();
         Graphics2D g = img.createGraphics();
         try {
             g.clipRect(0, rowMin, vp.width(), rowMax - rowMin);
             MapRenderer.hints(g);
-            if (opts.background() != null) {
-                g.setColor(opts.background());
+            if (req.background() != null) {
+                g.setColor(req.background());
                 g.fillRect(0, rowMin, vp.width(), rowMax - rowMin);
             }
-            return renderer.drawLayers(g, vp, rowMin, rowMax, project.layers(), opts, cancelled,
-                    DotRaster.of(img, rowMin, rowMax));
+            return renderer.drawLayers(g, rowMin, rowMax, project.layers(), req, DotRaster.of(img, rowMin, rowMax));
         } finally {
             g.dispose();
         }
     }
 
-    /** The options a project asks for: its indicative-data notice and its layers' sources. */
-    public static RenderOptions optionsFor(LoadedProject p, RenderOptions base) {
+    /** The marks a project asks for: its indicative-data notice and its layers' sources. */
+    public static RenderRequest marksFor(LoadedProject p, RenderRequest base) {
         String notice = indicativeNotice(p);
         java.util.LinkedHashSet<String> sources = new java.util.LinkedHashSet<>();
         for (var l : p.layers()) {
@@ -163,7 +160,7 @@ public final class ImageRenderer {
             sources.add("fond " + base.basemap().basemap().attribution());
         }
         String attribution = sources.isEmpty() ? null : "Sources : " + String.join(" ; ", sources);
-        return base.withNotice(notice, attribution);
+        return base.withMarks(notice, attribution);
     }
 
     /**

@@ -1,10 +1,10 @@
 package fr.bassinminier.atlas.render;
 
 import fr.bassinminier.atlas.model.Feature;
-import fr.bassinminier.atlas.model.project.LabelRule;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.model.style.FeatureTypeStyle;
 import fr.bassinminier.atlas.model.style.Rule;
+import fr.bassinminier.atlas.model.style.Style;
 import fr.bassinminier.atlas.model.style.Symbolizer;
 import fr.bassinminier.atlas.model.style.TextSymbolizer;
 import fr.bassinminier.atlas.style.sld.Styles;
@@ -20,7 +20,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -34,10 +33,10 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
  * Places labels by priority so that none overlaps another or leaves the frame: higher priority
  * first, then layers higher in the tree, then larger features; a label that finds no free spot
  * among its candidate positions is dropped rather than drawn over another. Labels come from the
- * layer's SLD TextSymbolizers, or from the project's simple label rule.
+ * TextSymbolizers of the layer's style (a simple label rule compiled to one).
  */
 final class LabelEngine {
-    /** What to write, where, and how: the same for SLD and simple labels. */
+    /** What to write, where, and how. */
     private record Candidate(String text, double x, double y, boolean besidePoint, double priority, int layerRank,
                              double weight, boolean bold, double fontSize, Color color, double haloRadius,
                              Color haloColor) {
@@ -45,43 +44,34 @@ final class LabelEngine {
 
     private static final double[][] POINT_OFFSETS = {{1, -0.3}, {-1, -0.3}, {0, -1.1}, {0, 1.1}};
 
-    void draw(Graphics2D g, Viewport vp, List<ProjectLayer> layers, double pixelRatio, BooleanSupplier cancelled) {
-        double scale = vp.scaleDenominator() * pixelRatio;
+    void draw(Graphics2D g, List<ProjectLayer> layers, RenderRequest req) {
+        Viewport vp = req.viewport();
+        double scale = req.scaleDenominator();
         ShapeBuilder sb = new ShapeBuilder(vp, 1);
         Envelope view = vp.ground();
         List<Candidate> cands = new ArrayList<>();
         for (int rank = 0; rank < layers.size(); rank++) {
             ProjectLayer pl = layers.get(rank);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
-            if (pl.style() != null) {
-                collectSld(pl, rank, scale, view, vp, sb, cands);
-            } else if (pl.entry().label() != null && pl.entry().label().showsAt(scale)) {
-                collectSimple(pl, rank, view, vp, sb, cands);
+            try {
+                collect(pl, Styles.of(pl, rank), rank, scale, view, vp, sb, cands);
+            } catch (RuntimeException e) {
+                // The layer's failure is reported; the other layers' labels are placed.
+                req.report(new RenderRequest.Notice(pl.entry().id(), pl.entry().title(), MapRenderer.problem(e)));
             }
         }
-        if (cancelled.getAsBoolean()) return;
+        if (req.cancelled()) return;
         cands.sort(Comparator.comparingDouble((Candidate c) -> -c.priority()).thenComparingInt(Candidate::layerRank)
                 .thenComparingDouble(c -> -c.weight()));
-        place(g, vp, cands, pixelRatio);
+        place(g, vp, cands, req.pixelRatio());
     }
 
-    private static void collectSimple(ProjectLayer pl, int rank, Envelope view, Viewport vp, ShapeBuilder sb,
-                                      List<Candidate> out) {
-        LabelRule rule = pl.entry().label();
-        Color color = MapRenderer.color(rule.color(), 1);
+    private static void collect(ProjectLayer pl, Style style, int rank, double scale, Envelope view, Viewport vp,
+                                ShapeBuilder sb, List<Candidate> out) {
+        if (!hasText(style, scale)) return;
         for (Feature f : inView(pl, view)) {
             if (pl.shown() != null && !pl.shown().test(f)) continue;
-            add(out, f, f.text(rule.field()), view, vp, sb, rule.priority(), rank, rule.bold(), rule.fontSize(), color,
-                    1.5, Color.WHITE);
-        }
-    }
-
-    private static void collectSld(ProjectLayer pl, int rank, double scale, Envelope view, Viewport vp,
-                                   ShapeBuilder sb, List<Candidate> out) {
-        if (!hasText(pl)) return;
-        for (Feature f : inView(pl, view)) {
-            if (pl.shown() != null && !pl.shown().test(f)) continue;
-            for (FeatureTypeStyle fts : pl.style().featureTypeStyles()) {
+            for (FeatureTypeStyle fts : style.featureTypeStyles()) {
                 for (Rule r : Styles.rulesFor(fts, f, scale)) {
                     for (Symbolizer s : r.symbolizers()) {
                         if (!(s instanceof TextSymbolizer t)) continue;
@@ -105,9 +95,11 @@ final class LabelEngine {
         return out;
     }
 
-    private static boolean hasText(ProjectLayer pl) {
-        for (FeatureTypeStyle fts : pl.style().featureTypeStyles()) {
+    /** Whether a rule in scale labels: a layer labelled only closer in is not read for labels. */
+    private static boolean hasText(Style style, double scale) {
+        for (FeatureTypeStyle fts : style.featureTypeStyles()) {
             for (Rule r : fts.rules()) {
+                if (!r.appliesAt(scale)) continue;
                 for (Symbolizer s : r.symbolizers()) if (s instanceof TextSymbolizer) return true;
             }
         }

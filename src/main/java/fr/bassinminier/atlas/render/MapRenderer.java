@@ -6,11 +6,8 @@ import fr.bassinminier.atlas.model.PackedGeometry;
 import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LayerEntry;
-import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
-import fr.bassinminier.atlas.style.DefaultStyles;
 import java.awt.AlphaComposite;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Font;
@@ -18,8 +15,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import fr.bassinminier.atlas.model.style.Expression;
@@ -42,6 +37,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Puntal;
 
@@ -66,17 +62,22 @@ public final class MapRenderer {
     public record Stats(int layersDrawn, int featuresDrawn, long nanos) {
     }
 
-    public Stats render(Graphics2D g, Viewport vp, List<ProjectLayer> layers, RenderOptions opts,
-                        BooleanSupplier cancelled) {
+    /** Draws the request's map on g, whose origin is the viewport's top-left pixel. */
+    public Stats render(Graphics2D g, List<ProjectLayer> layers, RenderRequest req) {
         long t0 = System.nanoTime();
+        Viewport vp = req.viewport();
         hints(g);
-        if (opts.background() != null) {
-            g.setColor(opts.background());
+        if (req.clipToFrame()) {
+            g.clip(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
+            layers = clipped(layers, vp.ground());
+        }
+        if (req.background() != null) {
+            g.setColor(req.background());
             g.fill(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
         }
-        drawBasemap(g, vp, opts, cancelled);
-        int[] counts = drawLayers(g, vp, 0, vp.height(), layers, opts, cancelled, null);
-        drawOverlays(g, vp, layers, opts, cancelled);
+        drawBasemap(g, req);
+        int[] counts = drawLayers(g, 0, vp.height(), layers, req, null);
+        drawOverlays(g, layers, req);
         return new Stats(counts[0], counts[1], System.nanoTime() - t0);
     }
 
@@ -84,12 +85,14 @@ public final class MapRenderer {
      * The background map, under everything; a failing tile source leaves the map without it
      * (the source reports its failure itself), never without its layers.
      */
-    static BasemapPainter.Result drawBasemap(Graphics2D g, Viewport vp, RenderOptions opts, BooleanSupplier cancelled) {
-        if (opts.basemap() == null) return null;
-        double shrink = opts.pixelRatio() / MAX_BASEMAP_RATIO;
+    static BasemapPainter.Result drawBasemap(Graphics2D g, RenderRequest req) {
+        if (req.basemap() == null) return null;
+        Viewport vp = req.viewport();
+        BooleanSupplier cancelled = req.cancel();
+        double shrink = req.pixelRatio() / MAX_BASEMAP_RATIO;
         if (shrink <= 1) {
-            return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
-                    opts.pixelRatio(), opts.waitForTiles(), cancelled);
+            return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, req.basemap(),
+                    req.pixelRatio(), req.waitForTiles(), cancelled);
         }
         // Prints: tiles hold 96 dpi detail, so the background is warped at 240 dpi and scaled up,
         // rather than into a 600 dpi image ten times its size (in the PDF too).
@@ -102,8 +105,8 @@ public final class MapRenderer {
         Graphics2D ig = img.createGraphics();
         BasemapPainter.Result r;
         try {
-            r = BasemapPainter.paint(ig, small, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, opts.basemap(),
-                    MAX_BASEMAP_RATIO, opts.waitForTiles(), cancelled);
+            r = BasemapPainter.paint(ig, small, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, req.basemap(),
+                    MAX_BASEMAP_RATIO, req.waitForTiles(), cancelled);
         } finally {
             ig.dispose();
         }
@@ -121,9 +124,9 @@ public final class MapRenderer {
     }
 
     /** Labels, then the notice and sources marks: drawn once over the whole image. */
-    void drawOverlays(Graphics2D g, Viewport vp, List<ProjectLayer> layers, RenderOptions opts, BooleanSupplier cancelled) {
-        new LabelEngine().draw(g, vp, layers, opts.pixelRatio(), cancelled);
-        drawMarks(g, vp, opts);
+    void drawOverlays(Graphics2D g, List<ProjectLayer> layers, RenderRequest req) {
+        new LabelEngine().draw(g, layers, req);
+        drawMarks(g, req);
     }
 
     /**
@@ -134,8 +137,9 @@ public final class MapRenderer {
      * @param raster direct access to the pixels g draws on, for dots; null to draw them with g
      * @return {layers drawn, features counted}
      */
-    int[] drawLayers(Graphics2D g, Viewport vp, int rowMin, int rowMax, List<ProjectLayer> layers,
-                     RenderOptions opts, BooleanSupplier cancelled, DotRaster raster) {
+    int[] drawLayers(Graphics2D g, int rowMin, int rowMax, List<ProjectLayer> layers, RenderRequest req,
+                     DotRaster raster) {
+        Viewport vp = req.viewport();
         ShapeBuilder shapes = new ShapeBuilder(vp, 0.5);
         int drawn = 0;
         int layerCount = 0;
@@ -143,34 +147,55 @@ public final class MapRenderer {
         for (int li = layers.size() - 1; li >= 0; li--) {
             ProjectLayer pl = layers.get(li);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
-            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, opts, cancelled, raster);
+            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, req, raster);
             layerCount++;
         }
         return new int[] {layerCount, drawn};
     }
 
     private int drawLayer(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl,
-                          int ordinal, RenderOptions opts, BooleanSupplier cancelled, DotRaster raster) {
-        if (cancelled.getAsBoolean()) throw new CancellationException();
+                          int ordinal, RenderRequest req, DotRaster raster) {
+        if (req.cancelled()) throw new CancellationException();
         VectorLayer data = pl.data();
         LayerEntry e = pl.entry();
-        LayerStyle s = DefaultStyles.resolve(e.style(), data.geometryType(), ordinal);
-        double k = opts.pixelRatio();
+        Style style = Styles.of(pl, ordinal);
         Envelope view = vp.ground();
         boolean whole = rowMin <= 0 && rowMax >= vp.height();
         // A band also draws what lies just outside it but reaches into it (outlines, points).
-        double marginPx = whole ? 0 : 2 + k * Math.max(s.strokeWidth() / 2, s.pointSize() / 2 + 1);
+        double marginPx = whole ? 0 : 2 + req.pixelRatio() * reach(style);
         Envelope area = whole ? view : band(vp, rowMin - marginPx, rowMax + marginPx);
         Composite before = g.getComposite();
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
-        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, s, opts, cancelled, raster, whole);
+        LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, style, req, raster, whole);
         try {
             data.scan(area, pass);
             pass.finish();
+        } catch (CancellationException ce) {
+            throw ce;
+        } catch (RuntimeException ex) {
+            // Bad data or a file failing as it is read: this layer is reported, the others are drawn.
+            req.report(new RenderRequest.Notice(e.id(), e.title(), problem(ex)));
         } finally {
             g.setComposite(before);
         }
         return pass.counted;
+    }
+
+    /** How far, in logical pixels, a symbol reaches beyond its geometry: half a stroke, or a point symbol's radius. */
+    private static double reach(Style style) {
+        double r = 3; // the simple styles' usual 6 px point
+        for (Rule rule : style.rules()) {
+            for (Symbolizer sym : rule.symbolizers()) {
+                try {
+                    if (sym instanceof PolygonSymbolizer p && p.stroke() != null) r = Math.max(r, p.stroke().widthFor(null) / 2);
+                    else if (sym instanceof LineSymbolizer l) r = Math.max(r, l.strokeOrDefault().widthFor(null) / 2);
+                    else if (sym instanceof PointSymbolizer p) r = Math.max(r, p.graphicOrDefault().sizeFor(null) / 2 + 1);
+                } catch (RuntimeException unknown) {
+                    r = Math.max(r, 16); // a size read from the features: a generous margin
+                }
+            }
+        }
+        return r;
     }
 
     /** One layer drawn on one band: what the scan of its source hands over, feature by feature. */
@@ -181,15 +206,10 @@ public final class MapRenderer {
         private final int rowMin;
         private final int rowMax;
         private final ProjectLayer pl;
-        private final LayerStyle s;
         private final BooleanSupplier cancelled;
         private final DotRaster raster;
         private final boolean whole;
         private final double k;
-        private final Color fill;
-        private final Color stroke;
-        private final Color dot;
-        private final BasicStroke line;
         private final Envelope view;
         private final double res;
         private final double pixelArea;
@@ -200,7 +220,7 @@ public final class MapRenderer {
         private final boolean mayHavePoints;
         private final boolean vector;
         private final Path2D.Double reused = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        /** For an SLD that reads no attribute: its symbolizers and dot colour, the same for every feature. */
+        /** For a style that reads no attribute: its symbolizers and dot colour, the same for every feature. */
         private final Feature anyFeature;
         private final List<Symbolizer> constantSyms;
         private final Color constantDot;
@@ -209,35 +229,30 @@ public final class MapRenderer {
         private int n;
         int counted;
 
-        LayerPass(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl, LayerStyle s,
-                  RenderOptions opts, BooleanSupplier cancelled, DotRaster raster, boolean whole) {
+        LayerPass(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl, Style sld,
+                  RenderRequest req, DotRaster raster, boolean whole) {
             this.g = g;
             this.vp = vp;
             this.shapes = shapes;
             this.rowMin = rowMin;
             this.rowMax = rowMax;
             this.pl = pl;
-            this.s = s;
-            this.cancelled = cancelled;
+            this.sld = sld;
+            this.cancelled = req.cancel();
             this.raster = raster;
             this.whole = whole;
-            k = opts.pixelRatio();
-            vector = opts.vector();
-            fill = color(s.fill(), s.fillOpacity());
-            stroke = color(s.stroke(), 1);
-            dot = stroke != null ? stroke : fill;
-            line = s.strokeWidth() > 0 && stroke != null ? stroke(s, k) : null;
+            k = req.pixelRatio();
+            vector = req.vector();
             view = vp.ground();
             res = vp.resolution();
             pixelArea = res * res;
-            sld = pl.style();
             shown = pl.shown();
-            scale = vp.scaleDenominator() * k;
+            scale = req.scaleDenominator();
             viewTop = view.getMaxY();
             // Only layers that may hold points need each geometry looked at before its envelope.
             GeometryType.Family family = pl.data().geometryType().family();
             mayHavePoints = family != GeometryType.Family.POLYGON && family != GeometryType.Family.LINE;
-            if (sld != null && shown == null && !readsAttributes(sld)) {
+            if (shown == null && !readsAttributes(sld)) {
                 // The rules give the same answer for every feature: ask once, and let a file-backed
                 // source skip decoding attributes nobody reads.
                 var schema = pl.data().schema();
@@ -255,8 +270,8 @@ public final class MapRenderer {
         public void expect(int hits) {
             double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
             dense = hits * bandShare >= DENSE_FEATURES;
-            // One batched path per layer needs one colour: not for SLD layers, whose rules colour each feature.
-            dotPath = dense && raster == null && sld == null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+            // One batched path per layer needs one colour: a style whose rules colour each feature draws dot by dot.
+            dotPath = dense && raster == null && constantDot != null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
         }
 
         @Override
@@ -273,26 +288,17 @@ public final class MapRenderer {
                 double top = Math.max(0, (viewTop - maxY) / res);
                 if (top >= rowMin && top < rowMax || rowMax >= vp.height() && top >= rowMax) counted++;
             }
-            Feature f = anyFeature != null ? anyFeature : sld != null || shown != null ? c.attributes() : null;
+            Feature f = anyFeature != null ? anyFeature : c.attributes();
             if (shown != null && !shown.test(f)) return;
+            // The rules that apply to this feature at this scale decide everything.
+            List<Symbolizer> syms = constantSyms != null ? constantSyms : symbolizers(sld, f, scale);
+            if (syms.isEmpty()) return;
+            Color featureDot = constantSyms != null ? constantDot : dotColor(syms, f);
             Geometry geom = null;
-            List<Symbolizer> syms = null;
-            Color featureDot = dot;
-            if (constantSyms != null) {
-                if (constantSyms.isEmpty()) return;
-                syms = constantSyms;
-                featureDot = constantDot;
-            } else if (sld != null) {
-                // SLD: the rules that apply to this feature at this scale decide everything.
-                syms = symbolizers(sld, f, scale);
-                if (syms.isEmpty()) return;
-                featureDot = dotColor(syms, f);
-            }
             if (mayHavePoints) {
                 geom = c.geometry();
                 if (geom instanceof Puntal) {
-                    if (syms != null) paintSld(g, shapes, f, geom, null, syms, k);
-                    else drawPoints(g, shapes, geom, s, fill, stroke, k);
+                    paintSld(g, shapes, f, geom, null, syms, k, false);
                     return;
                 }
             }
@@ -325,27 +331,14 @@ public final class MapRenderer {
                 areal = geom.getDimension() == 2;
                 path = shapes.path(reused, geom);
             }
-            if (syms != null) {
-                // Point symbols on polygons or lines need the geometry for their anchors.
-                if (geom == null && hasPointSymbol(syms)) geom = c.geometry();
-                paintSld(g, shapes, f, geom, path, syms, k, areal);
-                return;
-            }
-            if (areal && fill != null) {
-                g.setColor(fill);
-                g.fill(path);
-            }
-            if (areal && s.hatch() != null) hatch(g, path, s, stroke, k);
-            if (line != null) {
-                g.setColor(stroke);
-                g.setStroke(line);
-                g.draw(path);
-            }
+            // Point symbols on polygons or lines need the geometry for their anchors.
+            if (geom == null && hasPointSymbol(syms)) geom = c.geometry();
+            paintSld(g, shapes, f, geom, path, syms, k, areal);
         }
 
         void finish() {
-            if (dotPath != null && dot != null) {
-                g.setColor(dot);
+            if (dotPath != null) {
+                g.setColor(constantDot);
                 g.fill(dotPath);
             }
         }
@@ -356,7 +349,8 @@ public final class MapRenderer {
      * symbolizers. Walks the style's records, so that a new kind of symbolizer is covered too.
      */
     static boolean readsAttributes(Object node) {
-        if (node == null) return false;
+        // Labels are placed by the label engine: what they read does not change how features are drawn.
+        if (node == null || node instanceof TextSymbolizer) return false;
         if (node instanceof Expression.Property || node instanceof Filter) return true;
         if (node instanceof Iterable<?> it) {
             for (Object o : it) if (readsAttributes(o)) return true;
@@ -397,22 +391,26 @@ public final class MapRenderer {
         return out;
     }
 
-    /** The colour of a feature too small to draw: its fill, else its outline. */
+    /**
+     * The colour of a feature too small to draw: its outline (what shows of a polygon a pixel
+     * wide), else its fill.
+     */
     private static Color dotColor(List<Symbolizer> syms, Feature f) {
+        Color fill = null;
         for (Symbolizer sym : syms) {
             if (sym instanceof PolygonSymbolizer p) {
-                if (p.fill() != null && p.fill().graphicFill() == null) return color(p.fill().colorFor(f), 1);
-                if (p.stroke() != null) return color(p.stroke().colorFor(f), 1);
+                if (p.stroke() != null && p.stroke().widthFor(f) > 0) {
+                    Color c = color(p.stroke().colorFor(f), 1);
+                    if (c != null) return c;
+                }
+                if (fill == null && p.fill() != null && p.fill().graphicFill() == null) {
+                    fill = color(p.fill().colorFor(f), p.fill().opacityFor(f));
+                }
             } else if (sym instanceof LineSymbolizer l) {
                 return color(l.strokeOrDefault().colorFor(f), 1);
             }
         }
-        return null;
-    }
-
-    private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
-                                 List<Symbolizer> syms, double k) {
-        paintSld(g, shapes, f, geom, path, syms, k, geom.getDimension() == 2);
+        return fill;
     }
 
     private static void paintSld(Graphics2D g, ShapeBuilder shapes, Feature f, Geometry geom, Path2D.Double path,
@@ -443,6 +441,61 @@ public final class MapRenderer {
         return out;
     }
 
+    /**
+     * The layers with every line and polygon cut to the frame (plus a margin for strokes): a
+     * clip path hides what lies outside but the PDF would still carry every vertex of a commune
+     * that merely touches the frame. Points, and geometries already inside, are kept as they are.
+     */
+    static List<ProjectLayer> clipped(List<ProjectLayer> layers, Envelope ground) {
+        Envelope area = new Envelope(ground);
+        area.expandBy(Math.max(ground.getWidth(), ground.getHeight()) * 0.02);
+        Geometry rect = new GeometryFactory().toGeometry(area);
+        List<ProjectLayer> out = new ArrayList<>(layers.size());
+        for (ProjectLayer pl : layers) {
+            // A layer read from its file as it is drawn is left whole (the frame's clip path still
+            // hides what lies outside): cutting it would mean loading it.
+            if (!pl.isLoaded() || !pl.entry().visible() || pl.data().isStreamed()
+                    || pl.data().geometryType().family() == GeometryType.Family.POINT) {
+                out.add(pl);
+                continue;
+            }
+            VectorLayer data = pl.data();
+            List<Feature> kept = new ArrayList<>();
+            for (int idx : data.queryIndices(area)) {
+                Feature f = data.features().get(idx);
+                Geometry g = f.geometry();
+                if (g == null || g.isEmpty()) continue;
+                if (area.contains(g.getEnvelopeInternal()) || g.getDimension() == 0) {
+                    kept.add(f);
+                    continue;
+                }
+                try {
+                    Geometry cut = g.intersection(rect);
+                    if (cut.getGeometryType().equals("GeometryCollection")) {
+                        // Keep the parts of the feature's own dimension (a polygon cut along an edge gives lines too).
+                        List<Geometry> parts = new ArrayList<>();
+                        for (int i = 0; i < cut.getNumGeometries(); i++) {
+                            if (cut.getGeometryN(i).getDimension() == g.getDimension()) parts.add(cut.getGeometryN(i));
+                        }
+                        cut = g.getFactory().buildGeometry(parts);
+                    }
+                    if (!cut.isEmpty()) kept.add(f.withGeometry(cut));
+                } catch (RuntimeException e) {
+                    kept.add(f); // an invalid geometry is drawn whole rather than lost
+                }
+            }
+            VectorLayer part = new VectorLayer(data.name(), data.geometryType(), data.crs(), data.schema(), kept);
+            out.add(new ProjectLayer(pl.entry(), part, null, pl.style(), pl.styleError()));
+        }
+        return out;
+    }
+
+    /** What went wrong, for a notice: the exception's own (French) message, else its kind. */
+    static String problem(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     /** The ground under the rows [top, bottom) of the view, full width. */
     private static Envelope band(Viewport vp, double top, double bottom) {
         Envelope v = vp.ground();
@@ -452,62 +505,12 @@ public final class MapRenderer {
                 v.getMaxY() - t * vp.resolution());
     }
 
-    private static void drawPoints(Graphics2D g, ShapeBuilder shapes, Geometry geom, LayerStyle s, Color fill,
-                                   Color stroke, double k) {
-        double r = s.pointSize() * k / 2;
-        for (int i = 0; i < geom.getNumGeometries(); i++) {
-            Point p = (Point) geom.getGeometryN(i);
-            if (p.isEmpty()) continue;
-            Shape dot = new Ellipse2D.Double(shapes.screenX(p.getX()) - r, shapes.screenY(p.getY()) - r, 2 * r, 2 * r);
-            if (fill != null) {
-                g.setColor(fill);
-                g.fill(dot);
-            }
-            if (stroke != null) {
-                g.setColor(stroke);
-                g.setStroke(new BasicStroke((float) (0.8 * k)));
-                g.draw(dot);
-            }
-        }
-    }
-
-    /** Diagonal hatching clipped to the polygon: stays vector in PDF, unlike a texture. */
-    private static void hatch(Graphics2D g, Shape area, LayerStyle s, Color stroke, double k) {
-        Shape oldClip = g.getClip();
-        g.clip(area);
-        // Bounded by pixels, not ground units: zoomed far in, a polygon's bounds can span 10^12 px.
-        Rectangle2D b = visible(g, area);
-        double step = 8 * k;
-        g.setColor(stroke != null ? stroke : Color.GRAY);
-        g.setStroke(new BasicStroke((float) (0.7 * k)));
-        boolean back = "backslash".equals(s.hatch());
-        for (double off = -b.getHeight(); off < b.getWidth(); off += step) {
-            double x0 = b.getMinX() + off;
-            if (back) {
-                g.draw(new Line2D.Double(x0, b.getMinY(), x0 + b.getHeight(), b.getMaxY()));
-            } else {
-                g.draw(new Line2D.Double(x0, b.getMaxY(), x0 + b.getHeight(), b.getMinY()));
-            }
-        }
-        g.setClip(oldClip);
-    }
-
     /** The part of the shape's bounds inside the clip (the image), where hatching can show. */
     static Rectangle2D visible(Graphics2D g, Shape area) {
         Rectangle2D b = area.getBounds2D();
         java.awt.Rectangle clip = g.getClipBounds();
         if (clip != null) b = b.createIntersection(clip);
         return b.isEmpty() ? new Rectangle2D.Double() : b;
-    }
-
-    private static BasicStroke stroke(LayerStyle s, double k) {
-        float w = (float) (s.strokeWidth() * k);
-        if (s.dash() == null || s.dash().length == 0) {
-            return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-        }
-        float[] dash = new float[s.dash().length];
-        for (int i = 0; i < dash.length; i++) dash[i] = (float) (s.dash()[i] * k);
-        return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, dash, 0);
     }
 
     static Color color(String hex, double opacity) {
@@ -521,15 +524,16 @@ public final class MapRenderer {
     }
 
     /** The "Données indicatives" mark (bottom right) and the sources line (bottom left). */
-    private static void drawMarks(Graphics2D g, Viewport vp, RenderOptions opts) {
-        double k = opts.pixelRatio();
-        if (opts.notice() != null) {
+    private static void drawMarks(Graphics2D g, RenderRequest req) {
+        Viewport vp = req.viewport();
+        double k = req.pixelRatio();
+        if (req.notice() != null) {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * k)));
-            label(g, opts.notice(), vp.width() - 8 * k, vp.height() - 8 * k, true, new Color(0x8a, 0x2b, 0x1f), k);
+            label(g, req.notice(), vp.width() - 8 * k, vp.height() - 8 * k, true, new Color(0x8a, 0x2b, 0x1f), k);
         }
-        if (opts.attribution() != null) {
+        if (req.attribution() != null) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10 * k)));
-            label(g, opts.attribution(), 8 * k, vp.height() - 8 * k, false, new Color(0x44, 0x44, 0x44), k);
+            label(g, req.attribution(), 8 * k, vp.height() - 8 * k, false, new Color(0x44, 0x44, 0x44), k);
         }
     }
 

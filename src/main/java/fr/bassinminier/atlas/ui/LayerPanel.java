@@ -1,12 +1,10 @@
 package fr.bassinminier.atlas.ui;
 
-import fr.bassinminier.atlas.model.GeometryType;
-import fr.bassinminier.atlas.model.project.LayerStyle;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.LegendSwatch;
-import fr.bassinminier.atlas.style.DefaultStyles;
 import fr.bassinminier.atlas.style.sld.Legend;
+import fr.bassinminier.atlas.style.sld.Styles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +29,6 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
-import javafx.scene.shape.Rectangle;
 
 /**
  * The layer tree: groups, a visibility box and a legend swatch per layer, drag and drop to
@@ -130,7 +124,7 @@ public final class LayerPanel {
     }
 
     private List<Legend.Entry> legend(ProjectLayer l) {
-        return l.style() == null ? List.of() : Legend.entries(l.style(), scale());
+        return Legend.entries(Styles.of(l, vm.project().layers().indexOf(l)), scale());
     }
 
     private String legendSignature() {
@@ -141,13 +135,10 @@ public final class LayerPanel {
         return sb.toString();
     }
 
-    /** The swatch of a layer: its first SLD class, or its simple style. */
-    private Node layerSwatch(ProjectLayer l, int ordinal) {
+    /** The swatch of a layer: its one class; a layer of several classes lists them below it. */
+    private Node layerSwatch(ProjectLayer l) {
         List<Legend.Entry> entries = legend(l);
-        if (entries.size() == 1 || (!entries.isEmpty() && l.style() != null)) {
-            return entries.size() == 1 ? swatch(entries.get(0).symbolizers()) : new StackPane();
-        }
-        return swatch(l, ordinal);
+        return entries.size() == 1 ? swatch(entries.get(0).symbolizers()) : new StackPane();
     }
 
     static Node swatch(List<fr.bassinminier.atlas.model.style.Symbolizer> symbolizers) {
@@ -161,37 +152,6 @@ public final class LayerPanel {
     private Optional<ProjectLayer> layer(String id) {
         LoadedProject p = vm.project();
         return p == null || id == null ? Optional.empty() : p.layer(id);
-    }
-
-    /** A legend swatch drawn from the layer's style: a filled square, a line or a dot. */
-    static Node swatch(ProjectLayer l, int ordinal) {
-        GeometryType type = l.isLoaded() ? l.data().geometryType() : GeometryType.POLYGON;
-        LayerStyle s = DefaultStyles.resolve(l.entry().style(), type, ordinal);
-        Color fill = s.fill() == null ? Color.TRANSPARENT : Color.web(s.fill(), s.fillOpacity());
-        Color stroke = s.stroke() == null ? Color.TRANSPARENT : Color.web(s.stroke());
-        Node shape = switch (type.family()) {
-            case LINE -> {
-                Line line = new Line(0, 8, 16, 8);
-                line.setStroke(stroke);
-                line.setStrokeWidth(Math.max(1.5, Math.min(4, s.strokeWidth())));
-                yield line;
-            }
-            case POINT -> {
-                Circle c = new Circle(5, fill);
-                c.setStroke(stroke);
-                yield c;
-            }
-            default -> {
-                Rectangle r = new Rectangle(14, 12, fill);
-                r.setStroke(stroke);
-                r.setStrokeWidth(Math.min(2, Math.max(1, s.strokeWidth())));
-                yield r;
-            }
-        };
-        StackPane box = new StackPane(shape);
-        box.setMinSize(18, 16);
-        box.setMaxSize(18, 16);
-        return box;
     }
 
     private final class LayerCell extends TreeCell<String> {
@@ -297,8 +257,7 @@ public final class LayerPanel {
             title.setStyle("");
             title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
             visible.setSelected(l.entry().visible());
-            int ordinal = vm.project().layers().indexOf(l);
-            box.getChildren().setAll(visible, layerSwatch(l, ordinal), title);
+            box.getChildren().setAll(visible, layerSwatch(l), title);
             setGraphic(box);
             setTooltip(new Tooltip(l.isLoaded()
                     ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error()));

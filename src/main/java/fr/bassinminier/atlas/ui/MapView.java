@@ -2,7 +2,7 @@ package fr.bassinminier.atlas.ui;
 
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
@@ -370,8 +370,8 @@ public final class MapView extends Pane {
         double ratio = outputScale();
         Viewport device = new Viewport(v.centerX(), v.centerY(), v.resolution() / ratio,
                 (int) Math.round(v.width() * ratio), (int) Math.round(v.height() * ratio));
-        RenderOptions opts = ImageRenderer.optionsFor(p, RenderOptions.SCREEN).withPixelRatio(ratio).withNotice(null,
-                null).withBasemap(basemap, false);
+        RenderRequest req = RenderRequest.of(device, ratio).withBasemap(basemap, false)
+                .withCancel(() -> generation.get() != gen);
         vm.setStatus(Messages.get("status.rendering"));
         counters.requested();
         // A step soon after another is a gesture under way: its render waits for a pause of twice
@@ -396,7 +396,7 @@ public final class MapView extends Pane {
             ImageRenderer.Rendered r;
             try {
                 // Premultiplied ARGB: the pixels JavaFX shows as they are, without a copy.
-                r = renderer.render(p, device, opts, () -> generation.get() != gen, BufferedImage.TYPE_INT_ARGB_PRE);
+                r = renderer.render(p, req, BufferedImage.TYPE_INT_ARGB_PRE);
             } catch (CancellationException e) {
                 counters.cancelled();
                 return;
@@ -419,7 +419,9 @@ public final class MapView extends Pane {
                 image.setImage(new WritableImage(buffer));
                 imageViewport = v;
                 placeImage();
-                vm.setStatus(Messages.get("status.rendered", drawn, ms));
+                var failed = req.notices().isEmpty() ? null : req.notices().get(0);
+                vm.setStatus(failed == null ? Messages.get("status.rendered", drawn, ms)
+                        : Messages.get("status.layerNotDrawn", failed.layerTitle(), failed.problem()));
                 counters.landed(v);
             });
         }, delay, TimeUnit.NANOSECONDS);

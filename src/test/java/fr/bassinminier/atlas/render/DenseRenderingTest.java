@@ -29,7 +29,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 /** Dense layers: dots written into the pixels, and renders split into bands between threads. */
 class DenseRenderingTest {
     private static final Color BG = Color.WHITE;
-    private static final RenderOptions OPTS = new RenderOptions(BG, 1, null, null);
 
     private static ProjectLayer layer(VectorLayer data, LayerStyle style) {
         return ProjectLayer.loaded(new LayerEntry(data.name(), data.name(), null, data.name(), null, true, 1, style,
@@ -49,6 +48,10 @@ class DenseRenderingTest {
         return new VectorLayer("dots", GeometryType.POLYGON, CrsId.LAMBERT_93, Schema.empty(), fs);
     }
 
+    private static RenderRequest opts(Viewport v, double ratio) {
+        return RenderRequest.of(v, ratio).withBackground(BG);
+    }
+
     @Test
     void aSubPixelFeatureOfADenseLayerIsADotOnItsPixel() {
         VectorLayer dots = tinySquares(MapRenderer.DENSE_FEATURES + 500);
@@ -56,14 +59,14 @@ class DenseRenderingTest {
         // 1 m per pixel, ground x = 0 on the left edge, y = 0.2 on the top edge: the first square's
         // top-left corner falls exactly on pixel (0, 0), its neighbours on (1, 0) and (0, 1).
         Viewport v = new Viewport(50, 0.2 - 50, 1, 100, 100);
-        BufferedImage img = new ImageRenderer().render(p, v, OPTS, () -> false);
+        BufferedImage img = new ImageRenderer().render(p, opts(v, 1));
         assertEquals(0xFF0000FF, img.getRGB(0, 0), "dot in the outline colour");
         assertEquals(0xFF0000FF, img.getRGB(1, 0));
         assertEquals(0xFF0000FF, img.getRGB(0, 1));
         assertEquals(BG.getRGB(), img.getRGB(60, 0), "the grid is 50 dots wide");
         // Half a pixel to the right: the dot covers half of two pixels.
         Viewport shifted = new Viewport(50 - 0.5, 0.2 - 50, 1, 100, 100);
-        BufferedImage half = new ImageRenderer().render(p, shifted, OPTS, () -> false);
+        BufferedImage half = new ImageRenderer().render(p, opts(shifted, 1));
         Color c = new Color(half.getRGB(0, 0));
         assertEquals(128, c.getRed(), 2, "half blue on white");
         assertEquals(255, c.getBlue());
@@ -143,9 +146,9 @@ class DenseRenderingTest {
         for (double res : new double[] {12, 3, 0.7}) {
             for (double ratio : new double[] {1, 2}) {
                 Viewport v = new Viewport(700_000 + 37.3, 7_000_000 - 12.9, res / ratio, (int) (400 * ratio), (int) (300 * ratio));
-                RenderOptions o = OPTS.withPixelRatio(ratio);
-                ImageRenderer.Rendered one = r.render(p, v, o, () -> false, BufferedImage.TYPE_INT_ARGB, 1);
-                ImageRenderer.Rendered five = r.render(p, v, o, () -> false, BufferedImage.TYPE_INT_ARGB, 5);
+                RenderRequest o = opts(v, ratio);
+                ImageRenderer.Rendered one = r.render(p, o, BufferedImage.TYPE_INT_ARGB, 1);
+                ImageRenderer.Rendered five = r.render(p, o, BufferedImage.TYPE_INT_ARGB, 5);
                 assertEquals(one.stats().featuresDrawn(), five.stats().featuresDrawn(), "counted once each");
                 assertEquals(fp.queryIndices(v.ground()).length, one.stats().featuresDrawn());
                 assertTrue(one.stats().featuresDrawn() > 100, "res " + res);
@@ -176,7 +179,7 @@ class DenseRenderingTest {
         LoadedProject p = MapRendererTest.project(List.of(layer(fp, null)));
         Viewport v = Viewport.fit(fp.bounds(), 800, 600);
         int[] calls = {0};
-        assertThrows(CancellationException.class, () -> new ImageRenderer().render(p, v, OPTS,
-                () -> ++calls[0] > 3, BufferedImage.TYPE_INT_ARGB, 4));
+        assertThrows(CancellationException.class, () -> new ImageRenderer().render(p, opts(v, 1).withCancel(() -> ++calls[0] > 3),
+                BufferedImage.TYPE_INT_ARGB, 4));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.FeatureSource;
 import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.Schema;
 import fr.bassinminier.atlas.model.VectorLayer;
@@ -45,7 +46,7 @@ class MapRendererTest {
     }
 
     private static BufferedImage render(LoadedProject p, Viewport v) {
-        return new ImageRenderer().render(p, v, new RenderOptions(BG, 1, null, null), () -> false);
+        return new ImageRenderer().render(p, RenderRequest.of(v, 1).withBackground(BG));
     }
 
     @Test
@@ -97,8 +98,8 @@ class MapRendererTest {
         ProjectLayer pts = layer("p", new LayerStyle("#000000", 1, null, 0, null, 4, null), wkts.toArray(String[]::new));
         BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_ARGB);
         var g = img.createGraphics();
-        MapRenderer.Stats s = new MapRenderer().render(g, new Viewport(5000, 0, 100, 100, 100), List.of(pts),
-                RenderOptions.SCREEN, () -> false);
+        MapRenderer.Stats s = new MapRenderer().render(g, List.of(pts),
+                RenderRequest.of(new Viewport(5000, 0, 100, 100, 100), 1));
         g.dispose();
         // The view spans x -0 to 10 000: points 0..10 000, i.e. 11 of 1 000.
         assertTrue(s.featuresDrawn() <= 11 && s.featuresDrawn() >= 9, "drawn " + s.featuresDrawn());
@@ -111,6 +112,81 @@ class MapRendererTest {
         ProjectLayer pts = layer("p", null, wkts.toArray(String[]::new));
         Viewport v = Viewport.fit(new Envelope(0, 5000, -10, 10), 200, 200);
         assertThrows(CancellationException.class,
-                () -> new ImageRenderer().render(project(List.of(pts)), v, RenderOptions.SCREEN, () -> true));
+                () -> new ImageRenderer().render(project(List.of(pts)), RenderRequest.of(v, 1).withCancel(() -> true)));
+    }
+
+    @Test
+    void linesAndPolygonsAreCutToTheFrameBeforeDrawing() throws Exception {
+        LoadedProject demo = fr.bassinminier.atlas.analysis.TestProjects.demo();
+        var c = demo.layer("cites").orElseThrow().data().features().get(0).geometry().getEnvelopeInternal().centre();
+        Envelope frame = new Envelope(c.x - 1000, c.x + 1000, c.y - 700, c.y + 700);
+        Envelope margin = new Envelope(frame);
+        margin.expandBy(2000 * 0.02 + 1e-6);
+        int features = 0;
+        for (ProjectLayer pl : MapRenderer.clipped(demo.layers(), frame)) {
+            if (!pl.isLoaded() || pl.data().geometryType().family() == fr.bassinminier.atlas.model.GeometryType.Family.POINT) {
+                continue;
+            }
+            for (Feature f : pl.data().features()) {
+                features++;
+                assertTrue(margin.contains(f.geometry().getEnvelopeInternal()), pl.entry().id() + " " + f.id());
+            }
+        }
+        assertTrue(features > 0);
+    }
+
+    /** A layer drawn from its file that fails once its first feature is read (a truncated file). */
+    private static ProjectLayer failingLayer(String id, String title) throws Exception {
+        Geometry square = new WKTReader().read("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))");
+        FeatureSource source = new FeatureSource() {
+            public GeometryType geometryType() {
+                return GeometryType.POLYGON;
+            }
+
+            public Schema schema() {
+                return Schema.empty();
+            }
+
+            public Envelope bounds() {
+                return square.getEnvelopeInternal();
+            }
+
+            public void scan(Envelope area, Visitor visitor) {
+                throw new IllegalStateException("casse.gpkg : fichier tronqué à l'octet 4096");
+            }
+        };
+        VectorLayer data = VectorLayer.streamed(id, CrsId.LAMBERT_93, source, 1, () -> {
+            throw new IllegalStateException("casse.gpkg : fichier tronqué à l'octet 4096");
+        });
+        return ProjectLayer.loaded(new LayerEntry(id, title, null, id, null, true, 1,
+                new LayerStyle("#00ff00", 1, null, 0, null, 6, null), null, null, false, null), data);
+    }
+
+    @Test
+    void aBrokenLayerIsReportedAndTheOthersAreStillDrawn() throws Exception {
+        // Layer tree order: top first. Red left half under, the broken layer between, blue right half on top.
+        ProjectLayer red = layer("rouge", new LayerStyle("#ff0000", 1, null, 0, null, 6, null),
+                "POLYGON ((0 0, 50 0, 50 100, 0 100, 0 0))");
+        ProjectLayer blue = layer("bleu", new LayerStyle("#0000ff", 1, null, 0, null, 6, null),
+                "POLYGON ((50 0, 100 0, 100 100, 50 100, 50 0))");
+        LoadedProject p = project(List.of(blue, failingLayer("casse", "Bâti (fichier abîmé)"), red));
+        Viewport v = new Viewport(50, 50, 0.5, 200, 200);
+        // The image path (several bands) and the Graphics2D path (PDF) alike.
+        RenderRequest imageReq = RenderRequest.of(v, 1).withBackground(BG);
+        BufferedImage img = new ImageRenderer().render(p, imageReq);
+        BufferedImage direct = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+        RenderRequest directReq = RenderRequest.of(v, 1).withBackground(BG);
+        var g = direct.createGraphics();
+        new MapRenderer().render(g, p.layers(), directReq);
+        g.dispose();
+        for (BufferedImage i : List.of(img, direct)) {
+            assertEquals(0xFFFF0000, i.getRGB(50, 100), "the layer under the broken one");
+            assertEquals(0xFF0000FF, i.getRGB(150, 100), "the layer over it");
+        }
+        for (RenderRequest r : List.of(imageReq, directReq)) {
+            assertEquals(1, r.notices().size(), "one notice however many bands met it: " + r.notices());
+            assertEquals("Bâti (fichier abîmé)", r.notices().get(0).layerTitle());
+            assertTrue(r.notices().get(0).problem().contains("casse.gpkg"), r.notices().get(0).problem());
+        }
     }
 }

@@ -54,7 +54,7 @@ class SldRenderingTest {
 
     private static BufferedImage render(LoadedProject p, double resolution) {
         Viewport vp = new Viewport(350, 50, resolution, (int) Math.ceil(800 / resolution), (int) Math.ceil(200 / resolution));
-        return new ImageRenderer().render(p, vp, new RenderOptions(Color.WHITE, 1, null, null), () -> false);
+        return new ImageRenderer().render(p, RenderRequest.of(vp, 1).withBackground(Color.WHITE));
     }
 
     private static int at(BufferedImage img, Viewport vp, double x, double y) {

@@ -20,10 +20,9 @@ import fr.bassinminier.atlas.print.ScaleBar;
 import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.MapRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.TileProvider;
 import fr.bassinminier.atlas.render.Viewport;
-import fr.bassinminier.atlas.style.DefaultStyles;
 import fr.bassinminier.atlas.style.sld.Styles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -222,7 +221,9 @@ public final class PrintLayout {
         int yu = (int) Math.round(fr.getY() * unit);
         double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
         Viewport vp = new Viewport(page.cx(), page.cy(), res, wu, hu);
+        // Rules and labels at the printed scale; the device unit only sizes lines, symbols and text.
         double k = unit * POINTS_PER_SCREEN_PIXEL;
+        RenderRequest map = RenderRequest.onPaper(vp, page.scale(), k).clippedToFrame();
         String notice = ImageRenderer.indicativeNotice(project);
         boolean indicative = notice != null;
 
@@ -233,9 +234,7 @@ public final class PrintLayout {
         Graphics2D mg = (Graphics2D) g.create();
         try {
             mg.translate(xu, yu);
-            mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            new MapRenderer().render(mg, vp, clipped(project.layers(), vp.ground()), new RenderOptions(Color.WHITE, k,
-                    indicative ? notice : null, null).withBasemap(basemap, true), () -> false);
+            new MapRenderer().render(mg, project.layers(), map.withMarks(notice, null).withBasemap(basemap, true));
             if (page.highlight() != null) {
                 ShapeWriter sw = new ShapeWriter();
                 Shape sh = vp.worldToScreen().createTransformedShape(sw.toShape(page.highlight()));
@@ -286,7 +285,7 @@ public final class PrintLayout {
         Font boldFont = font(true, body);
         double lh = body * 1.3;
         Envelope ground = vp.ground();
-        List<LayerLegend> legend = legend(project, ground, vp.scaleDenominator() * k);
+        List<LayerLegend> legend = legend(project, ground, map.scaleDenominator());
         double convergence = Math.toDegrees(NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, page.cx(), page.cy()));
 
         // Bottom block, laid out from the bottom up: logo, date and author, sources, indicative mark.
@@ -457,7 +456,7 @@ public final class PrintLayout {
             ProjectLayer pl = layers.get(i);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
             VectorLayer data = pl.data();
-            Style style = styleOf(pl, i);
+            Style style = Styles.of(pl, i);
             Set<Rule> used = new java.util.HashSet<>();
             // A scan, not the features: a layer read from its file as it is drawn stays unloaded.
             // A feature whose envelope lies inside the frame needs no geometry test.
@@ -491,61 +490,6 @@ public final class PrintLayout {
             return 0;
         }
         return pl.entry().indicative() ? 2 : 1;
-    }
-
-    /**
-     * The layers with every line and polygon cut to the frame (plus a margin for strokes): a
-     * clip path hides what lies outside but the PDF would still carry every vertex of a commune
-     * that merely touches the frame. Points, and geometries already inside, are kept as they are.
-     */
-    static List<ProjectLayer> clipped(List<ProjectLayer> layers, Envelope ground) {
-        Envelope area = new Envelope(ground);
-        area.expandBy(Math.max(ground.getWidth(), ground.getHeight()) * 0.02);
-        Geometry rect = new GeometryFactory().toGeometry(area);
-        List<ProjectLayer> out = new ArrayList<>(layers.size());
-        for (ProjectLayer pl : layers) {
-            // A layer read from its file as it is drawn is left whole (the frame's clip path still
-            // hides what lies outside): cutting it would mean loading it.
-            if (!pl.isLoaded() || !pl.entry().visible() || pl.data().isStreamed()
-                    || pl.data().geometryType().family() == GeometryType.Family.POINT) {
-                out.add(pl);
-                continue;
-            }
-            VectorLayer data = pl.data();
-            List<Feature> kept = new ArrayList<>();
-            for (int idx : data.queryIndices(area)) {
-                Feature f = data.features().get(idx);
-                Geometry g = f.geometry();
-                if (g == null || g.isEmpty()) continue;
-                if (area.contains(g.getEnvelopeInternal()) || g.getDimension() == 0) {
-                    kept.add(f);
-                    continue;
-                }
-                try {
-                    Geometry cut = g.intersection(rect);
-                    if (cut.getGeometryType().equals("GeometryCollection")) {
-                        // Keep the parts of the feature's own dimension (a polygon cut along an edge gives lines too).
-                        List<Geometry> parts = new ArrayList<>();
-                        for (int i = 0; i < cut.getNumGeometries(); i++) {
-                            if (cut.getGeometryN(i).getDimension() == g.getDimension()) parts.add(cut.getGeometryN(i));
-                        }
-                        cut = g.getFactory().buildGeometry(parts);
-                    }
-                    if (!cut.isEmpty()) kept.add(f.withGeometry(cut));
-                } catch (RuntimeException e) {
-                    kept.add(f); // an invalid geometry is drawn whole rather than lost
-                }
-            }
-            VectorLayer part = new VectorLayer(data.name(), data.geometryType(), data.crs(), data.schema(), kept);
-            out.add(new ProjectLayer(pl.entry(), part, null, pl.style(), pl.styleError()));
-        }
-        return out;
-    }
-
-    private static Style styleOf(ProjectLayer pl, int ordinal) {
-        if (pl.style() != null) return pl.style();
-        GeometryType type = pl.data().geometryType();
-        return Styles.fromSimple(DefaultStyles.resolve(pl.entry().style(), type, ordinal), pl.entry().label(), type);
     }
 
     private static List<Symbolizer> swatchSymbolizers(Rule r) {
@@ -587,8 +531,7 @@ public final class PrintLayout {
             og.translate(Math.round(box.getX() * unit), Math.round(box.getY() * unit));
             og.scale(unit / ou, unit / ou);
             og.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            new MapRenderer().render(og, ov, plain, new RenderOptions(new Color(0xF4F1EA), ou * 0.3, null, null),
-                    () -> false);
+            new MapRenderer().render(og, plain, RenderRequest.of(ov, ou * 0.3));
             Rectangle2D r = ov.worldToScreen().createTransformedShape(new Rectangle2D.Double(shown.getMinX(),
                     shown.getMinY(), shown.getWidth(), shown.getHeight())).getBounds2D();
             double min = 4 * ou;

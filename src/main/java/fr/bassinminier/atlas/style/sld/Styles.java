@@ -6,6 +6,7 @@ import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.project.LabelRule;
 import fr.bassinminier.atlas.model.project.LayerStyle;
+import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.style.DefaultStyles;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /** Rule selection, and the bridge from the project's simple style to SLD, so the renderer has one path. */
 public final class Styles {
-    /** What the renderer's label halo has been: white at 215/255. */
-    private static final String HALO_OPACITY = "0.84";
+    /** A simple label's halo: opaque white, as the map has always drawn it. */
+    private static final String HALO_OPACITY = "1";
 
     private Styles() {
     }
@@ -50,6 +51,17 @@ public final class Styles {
             }
         }
         return out;
+    }
+
+    /**
+     * The style a layer is drawn, labelled and keyed with: its SLD style, else its simple style
+     * and label compiled to SLD ({@code ordinal}, its place in the layer list, picks the default
+     * colour of a layer without either). Every consumer sees SLD only.
+     */
+    public static Style of(ProjectLayer layer, int ordinal) {
+        if (layer.style() != null) return layer.style();
+        GeometryType type = layer.isLoaded() ? layer.data().geometryType() : GeometryType.POLYGON;
+        return fromSimple(DefaultStyles.resolve(layer.entry().style(), type, ordinal), layer.entry().label(), type);
     }
 
     /**

@@ -9,7 +9,7 @@ import fr.bassinminier.atlas.io.synthetic.FootprintGenerator;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -73,9 +73,9 @@ class StreamedRenderTest {
             zoom.expandBy(250);
             for (Envelope view : List.of(full, zoom)) {
                 Viewport vp = Viewport.fit(view, 640, 480);
-                RenderOptions o = new RenderOptions(Color.WHITE, 1, null, null);
-                BufferedImage a = new ImageRenderer().render(loaded, vp, o, () -> false);
-                BufferedImage b = new ImageRenderer().render(streamed, vp, o, () -> false);
+                RenderRequest o = RenderRequest.of(vp, 1).withBackground(Color.WHITE);
+                BufferedImage a = new ImageRenderer().render(loaded, o);
+                BufferedImage b = new ImageRenderer().render(streamed, o);
                 assertEquals(0, differing(a, b), "pixels differing, sld=" + sld + ", view " + view);
             }
             assertTrue(streamed.layers().get(0).data().isStreamed(), "drawing did not load the layer");

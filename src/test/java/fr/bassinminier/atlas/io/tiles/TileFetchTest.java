@@ -15,7 +15,7 @@ import fr.bassinminier.atlas.model.tiles.Basemaps;
 import fr.bassinminier.atlas.model.tiles.TileMatrixSet;
 import fr.bassinminier.atlas.render.BasemapPainter;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import fr.bassinminier.atlas.testsupport.TestTileServer;
 import java.awt.Color;
@@ -169,8 +169,7 @@ class TileFetchTest {
                 LoadedProject empty = new LoadedProject(new MapProject("vide", CrsId.LAMBERT_93, null, List.of(),
                         List.of(), null), null, List.of());
                 BufferedImage img = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new ImageRenderer().render(
-                        empty, vp, new RenderOptions(new Color(0xF4F1EA), 1, null, null).withBasemap(tiles, true),
-                        () -> false));
+                        empty, RenderRequest.of(vp, 1).withBasemap(tiles, true)));
                 assertNotNull(img);
                 // Nothing arrived: the plain background shows.
                 assertEquals(0xF4F1EA, img.getRGB(350, 250) & 0xffffff, mode.name());

@@ -208,22 +208,4 @@ class PrintLayoutTest {
         assertEquals(PrintTemplate.defaults("x").page(), "A4");
         assertEquals(ProjectFile.read(src).layers().size(), ProjectLoader.open(copy).layers().size());
     }
-
-    @Test
-    void linesAndPolygonsAreCutToTheFrameBeforeDrawing() throws Exception {
-        Envelope frame = new Envelope(ALOUETTES[0] - 1000, ALOUETTES[0] + 1000, ALOUETTES[1] - 700, ALOUETTES[1] + 700);
-        Envelope margin = new Envelope(frame);
-        margin.expandBy(2000 * 0.02 + 1e-6);
-        int features = 0;
-        for (ProjectLayer pl : PrintLayout.clipped(TestProjects.demo().layers(), frame)) {
-            if (!pl.isLoaded() || pl.data().geometryType().family() == fr.bassinminier.atlas.model.GeometryType.Family.POINT) {
-                continue;
-            }
-            for (Feature f : pl.data().features()) {
-                features++;
-                assertTrue(margin.contains(f.geometry().getEnvelopeInternal()), pl.entry().id() + " " + f.id());
-            }
-        }
-        assertTrue(features > 0);
-    }
 }
