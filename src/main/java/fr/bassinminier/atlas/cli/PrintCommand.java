@@ -54,6 +54,9 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--round-scale", description = "Arrondit l'échelle ajustée à l'emprise à une échelle usuelle (1:25 000, 1:50 000…) ; sans elle, l'emprise remplit exactement le cadre.")
     boolean roundScale;
 
+    @Option(names = "--legend-page", description = "Si la légende ne tient pas sur la carte, l'imprime entière sur une page à part, après la carte.")
+    boolean legendPage;
+
     @Option(names = "--center", paramLabel = "X,Y", description = "Centre de la carte en Lambert-93 (mètres).")
     String center;
 
@@ -139,11 +142,16 @@ final class PrintCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             List<PageFacts> facts;
             try (var tiles = TilesCommand.open(background, err)) {
-                PrintLayout.Request r = new PrintLayout.Request(t, c, ext, series, roundScale).withBasemap(tiles);
+                PrintLayout.Request r = new PrintLayout.Request(t, c, ext, series, roundScale).withBasemap(tiles)
+                        .withLegendPage(legendPage);
                 facts = png ? PrintJob.png(p, r, out, dpi) : PrintJob.pdf(p, r, out);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             long bytes = png && facts.size() > 1 ? 0 : Files.size(out);
+            for (PageFacts f : facts) {
+                String n = legendNotice(f, legendPage);
+                if (n != null) err.println("Attention : " + n);
+            }
             if (json) {
                 stdout.println(Json.MAPPER.writeValueAsString(json(t, facts, png, ms)));
             } else {
@@ -191,6 +199,12 @@ final class PrintCommand implements Callable<Integer> {
             for (double v : f.ground()) g.add(v);
             n.put("scale", f.scale());
             n.put("convergence_deg", f.convergenceDegrees());
+            n.put("legend_page", f.legendPage());
+            n.put("legend_complete", f.legendMissing().isEmpty());
+            ArrayNode miss = n.putArray("legend_missing");
+            for (String m : f.legendMissing()) miss.add(m);
+            String notice = legendNotice(f, legendPage);
+            if (notice != null) n.put("notice", notice);
             ArrayNode l = n.putArray("legend");
             for (PageFacts.LegendItem i : f.legend()) {
                 ObjectNode e = l.addObject();
@@ -199,6 +213,17 @@ final class PrintCommand implements Callable<Integer> {
             }
         }
         return root;
+    }
+
+    /** What a page whose legend did not fit says about it (null when it fits). */
+    static String legendNotice(PageFacts f, boolean legendPage) {
+        if (f.legendMissing().isEmpty()) return null;
+        String layers = String.join(", ", f.legendMissing());
+        if (f.legendPage()) return "page " + f.page() + " : la légende ne tient pas même sur sa page (" + layers + ")";
+        return "page " + f.page() + " : légende trop longue pour la page, " + f.legendMissing().size() + " couche"
+                + (f.legendMissing().size() > 1 ? "s" : "") + " non montrée" + (f.legendMissing().size() > 1 ? "s" : "")
+                + " (" + layers + ") — " + (legendPage ? "légende complète sur la page suivante"
+                : "choisir un format plus grand (--page) ou --legend-page");
     }
 
     private static double[] numbers(String s, int n, String option) {

@@ -43,11 +43,18 @@ final class PrintWindow {
     private final TextField author = new TextField(RecordsViewModel.user());
     private final CheckBox legend = new CheckBox(Messages.get("print.legend"));
     private final CheckBox overview = new CheckBox(Messages.get("print.overview"));
+    private final CheckBox legendPage = new CheckBox(Messages.get("print.legendPage"));
+    /** Says, before export, that the legend does not fit the page (empty when it does). */
+    private final Label legendNotice = new Label();
     private final ImageView preview = new ImageView();
     private final Label status = new Label();
     private final TaskRunner tasks;
     /** Typing in a field asks for a new preview: only the last one of a burst is drawn. */
-    private final TaskRunner.Latest<BufferedImage> previews;
+    private final TaskRunner.Latest<Preview> previews;
+
+    /** A preview page and what its legend could not hold. */
+    private record Preview(BufferedImage image, String notice) {
+    }
 
     /** The map's background, printed under the layers with its attribution (null: none). */
     private final fr.bassinminier.atlas.render.TileProvider basemap;
@@ -71,7 +78,7 @@ final class PrintWindow {
         legend.setSelected(true);
         overview.setSelected(true);
         for (var c : List.of(page.valueProperty(), scale.valueProperty())) c.addListener((o, a, v) -> refresh());
-        for (var c : List.of(landscape, legend, overview)) c.selectedProperty().addListener((o, a, v) -> refresh());
+        for (var c : List.of(landscape, legend, overview, legendPage)) c.selectedProperty().addListener((o, a, v) -> refresh());
         for (var t : List.of(title, subtitle, author)) t.textProperty().addListener((o, a, v) -> refresh());
         Button pdf = new Button(Messages.get("print.pdf"));
         pdf.setOnAction(e -> export(true));
@@ -87,8 +94,13 @@ final class PrintWindow {
         form.addRow(3, new Label(Messages.get("print.subtitle")), subtitle);
         form.addRow(4, new Label(Messages.get("print.author")), author);
         form.addRow(5, legend, overview);
-        form.addRow(6, pdf, png);
-        form.add(status, 0, 7, 3, 1);
+        form.add(legendPage, 0, 6, 3, 1);
+        form.addRow(7, pdf, png);
+        form.add(status, 0, 8, 3, 1);
+        legendNotice.setWrapText(true);
+        legendNotice.setMaxWidth(360);
+        legendNotice.getStyleClass().add("print-notice");
+        form.add(legendNotice, 0, 9, 3, 1);
         preview.setPreserveRatio(true);
         preview.setFitWidth(820);
         preview.setFitHeight(560);
@@ -100,6 +112,15 @@ final class PrintWindow {
         Scene scene = new Scene(root, 1320, 640);
         scene.getStylesheets().add(PrintWindow.class.getResource("atlas.css").toExternalForm());
         stage.setScene(scene);
+    }
+
+    /** The legend notice shown before export, for tests: empty when the legend fits. */
+    String legendNotice() {
+        return legendNotice.getText();
+    }
+
+    void setLegendPage(boolean on) {
+        legendPage.setSelected(on);
     }
 
     /** The preview shown, for tests: null until the first one is drawn. */
@@ -134,7 +155,8 @@ final class PrintWindow {
     private PrintLayout.Request request() {
         Viewport v = vm.viewport();
         double[] center = v == null ? null : new double[] {v.centerX(), v.centerY()};
-        return new PrintLayout.Request(template(), center, null, null).withBasemap(basemap);
+        return new PrintLayout.Request(template(), center, null, null).withBasemap(basemap)
+                .withLegendPage(legendPage.isSelected());
     }
 
     /** Draws the first page at a low resolution with the PDF's own layout code. */
@@ -149,16 +171,23 @@ final class PrintWindow {
             int[] px = PrintJob.pixels(f, (int) PREVIEW_DPI);
             BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_ARGB);
             Graphics2D g = img.createGraphics();
+            fr.bassinminier.atlas.print.layout.PageFacts facts;
             try {
                 g.setColor(java.awt.Color.WHITE);
                 g.fillRect(0, 0, px[0], px[1]);
-                PrintLayout.draw(g, PREVIEW_DPI / 72.0, p, tp, PrintLayout.plan(p, r).get(0), 1, r.basemap());
+                facts = PrintLayout.draw(g, PREVIEW_DPI / 72.0, p, tp, PrintLayout.plan(p, r).get(0), 1,
+                        r.basemap(), r.legendPage());
             } finally {
                 g.dispose();
             }
-            return img;
-        }, img -> {
-            preview.setImage(FxImages.of(img));
+            List<String> missing = facts.legendMissing();
+            String notice = missing.isEmpty() ? "" : r.legendPage()
+                    ? Messages.get("print.legendOnNextPage", missing.size())
+                    : Messages.get("print.legendTooLong", missing.size(), String.join(", ", missing));
+            return new Preview(img, notice);
+        }, pv -> {
+            legendNotice.setText(pv.notice());
+            preview.setImage(FxImages.of(pv.image()));
             status.setText(Messages.get("print.ready", r.template().page(),
                     String.format(java.util.Locale.FRANCE, "%,.0f", r.template().scale())));
         }, ex -> status.setText(ex.getMessage()));

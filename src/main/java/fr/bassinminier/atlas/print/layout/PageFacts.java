@@ -9,9 +9,12 @@ import java.util.List;
  * @param frame  map frame on the page: {x0, y0, x1, y1}
  * @param ground ground extent shown in the frame: {minx, miny, maxx, maxy}
  * @param convergenceDegrees angle from grid north to true north at the centre (clockwise positive)
+ * @param legendMissing titles of the layers the page's legend could not show whole (empty: complete)
+ * @param legendPage    whether this is a page of legend only, following its map page
  */
 public record PageFacts(int page, String title, double width, double height, double[] frame, double[] ground,
-                        double scale, double convergenceDegrees, List<LegendItem> legend) {
+                        double scale, double convergenceDegrees, List<LegendItem> legend, List<String> legendMissing,
+                        boolean legendPage) {
     /** One legend line: the layer's title and the class label (empty for a one-class layer). */
     public record LegendItem(String layer, String label) {
     }

@@ -34,25 +34,37 @@ public final class PrintJob {
         List<PageFacts> facts = new ArrayList<>();
         try (PDDocument doc = new PDDocument()) {
             PdfFonts.Fonts fonts = PdfFonts.load(doc);
-            int n = 1;
             for (PrintLayout.Page p : pages) {
-                PDPage page = new PDPage(f.rectangle());
-                doc.addPage(page);
-                PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.width(), f.height());
-                try {
-                    g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
-                    g.scale(1.0 / PdfMap.UNITS_PER_POINT, 1.0 / PdfMap.UNITS_PER_POINT);
-                    facts.add(PrintLayout.draw(g, PdfMap.UNITS_PER_POINT, project, t, p, n++, r.basemap()));
-                } finally {
-                    g.dispose();
-                }
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    cs.drawForm(g.getXFormObject());
+                PageFacts map = pdfPage(doc, fonts, f, g -> PrintLayout.draw(g, PdfMap.UNITS_PER_POINT, project, t, p,
+                        facts.size() + 1, r.basemap(), r.legendPage()));
+                facts.add(map);
+                if (r.legendPage() && !map.legendMissing().isEmpty()) {
+                    facts.add(pdfPage(doc, fonts, f, g -> PrintLayout.drawLegendPage(g, PdfMap.UNITS_PER_POINT, project,
+                            t, p, map, facts.size() + 1)));
                 }
             }
             PdfFiles.describe(doc, pages.get(0).title() == null ? "Carte" : pages.get(0).title(), t.author(),
                     project.project().title());
             PdfFiles.save(doc, out);
+        }
+        return facts;
+    }
+
+    private static PageFacts pdfPage(PDDocument doc, PdfFonts.Fonts fonts, PageFormat f,
+                                     java.util.function.Function<Graphics2D, PageFacts> drawer) throws IOException {
+        PDPage page = new PDPage(f.rectangle());
+        doc.addPage(page);
+        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.width(), f.height());
+        PageFacts facts;
+        try {
+            g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
+            g.scale(1.0 / PdfMap.UNITS_PER_POINT, 1.0 / PdfMap.UNITS_PER_POINT);
+            facts = drawer.apply(g);
+        } finally {
+            g.dispose();
+        }
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            cs.drawForm(g.getXFormObject());
         }
         return facts;
     }
@@ -76,20 +88,32 @@ public final class PrintJob {
         List<PageFacts> facts = new ArrayList<>();
         int[] px = pixels(f, dpi);
         double unit = dpi / 72.0;
-        int n = 1;
         for (PrintLayout.Page p : pages) {
             BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            try {
-                facts.add(PrintLayout.draw(g, unit, project, t, p, n, r.basemap()));
-            } finally {
-                g.dispose();
+            PageFacts map = pngPage(img, g -> PrintLayout.draw(g, unit, project, t, p, facts.size() + 1,
+                    r.basemap(), r.legendPage()));
+            facts.add(map);
+            boolean legendFollows = r.legendPage() && !map.legendMissing().isEmpty();
+            // One file for one page; numbered files for a series or a map page with its legend page.
+            boolean single = pages.size() == 1 && !legendFollows;
+            AtomicFiles.write(single ? out : numbered(out, map.page()), o -> ImageIO.write(img, "png", o));
+            if (legendFollows) {
+                PageFacts lp = pngPage(img, g -> PrintLayout.drawLegendPage(g, unit, project, t, p, map,
+                        facts.size() + 1));
+                facts.add(lp);
+                AtomicFiles.write(numbered(out, lp.page()), o -> ImageIO.write(img, "png", o));
             }
-            Path target = pages.size() == 1 ? out : numbered(out, n);
-            AtomicFiles.write(target, o -> ImageIO.write(img, "png", o));
-            n++;
         }
         return facts;
+    }
+
+    private static PageFacts pngPage(BufferedImage img, java.util.function.Function<Graphics2D, PageFacts> drawer) {
+        Graphics2D g = img.createGraphics();
+        try {
+            return drawer.apply(g);
+        } finally {
+            g.dispose();
+        }
     }
 
     /** map.png → map-003.png. */

@@ -76,31 +76,43 @@ public final class PrintLayout {
      * @param center      map centre (Lambert-93), or null
      * @param extent      ground to fit in the frame, or null (the project's initial view)
      * @param seriesLayer id (or title) of a layer: one page per feature; null for one page
-     */
-    /**
-     * @param roundScale whether a scale fitted to the extent is rounded up to a usual one (1:25 000…),
-     *                   or kept exact so that the extent fills the frame
-     * @param basemap    background tiles under the map, fetched for the print's scale; null for none
+     * @param roundScale  whether a scale fitted to the extent is rounded up to a usual one (1:25 000…),
+     *                    or kept exact so that the extent fills the frame (the default)
+     * @param basemap     background tiles under the map, fetched for the print's scale; null for none
+     * @param legendPage  whether a legend that does not fit the map page is printed whole on a page of its own
      */
     public record Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer,
-                          boolean roundScale, TileProvider basemap) {
+                          boolean roundScale, TileProvider basemap, boolean legendPage) {
         public Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer) {
-            this(template, center, extent, seriesLayer, true, null);
+            this(template, center, extent, seriesLayer, false, null, false);
         }
 
         public Request(PrintTemplate template, double[] center, Envelope extent, String seriesLayer,
                        boolean roundScale) {
-            this(template, center, extent, seriesLayer, roundScale, null);
+            this(template, center, extent, seriesLayer, roundScale, null, false);
         }
 
         /** The same request over a background map (its tiles fetched for the print's scale). */
         public Request withBasemap(TileProvider tiles) {
-            return new Request(template, center, extent, seriesLayer, roundScale, tiles);
+            return new Request(template, center, extent, seriesLayer, roundScale, tiles, legendPage);
+        }
+
+        /** The same request with (or without) a page of its own for a legend that does not fit. */
+        public Request withLegendPage(boolean on) {
+            return new Request(template, center, extent, seriesLayer, roundScale, basemap, on);
         }
     }
 
     /** One page to draw: its title and subtitle, map centre and scale, and the feature a series page is about. */
-    public record Page(String title, String subtitle, double cx, double cy, double scale, Geometry highlight) {
+    /**
+     * @param fitHeight ground height (metres) the frame must show when the scale was fitted to an
+     *                  extent, 0 otherwise: a frame taller than that may shrink to make room for the legend
+     */
+    public record Page(String title, String subtitle, double cx, double cy, double scale, Geometry highlight,
+                       double fitHeight) {
+        public Page(String title, String subtitle, double cx, double cy, double scale, Geometry highlight) {
+            this(title, subtitle, cx, cy, scale, highlight, 0);
+        }
     }
 
     private PrintLayout() {
@@ -133,7 +145,8 @@ public final class PrintLayout {
                 Envelope e = new Envelope(ft.geometry().getEnvelopeInternal());
                 e.expandBy(Math.max(100, 0.15 * Math.max(e.getWidth(), e.getHeight())));
                 double scale = t.scale() > 0 ? t.scale() : fitScale(e, frame, r.roundScale());
-                pages.add(new Page(name(ft, field), t.title(), e.centre().x, e.centre().y, scale, ft.geometry()));
+                pages.add(new Page(name(ft, field), t.title(), e.centre().x, e.centre().y, scale, ft.geometry(),
+                        t.scale() > 0 ? 0 : e.getHeight()));
             }
             if (pages.isEmpty()) throw new IllegalArgumentException("la couche « " + r.seriesLayer()
                     + " » n'a aucun objet à imprimer");
@@ -145,7 +158,8 @@ public final class PrintLayout {
         double scale = t.scale() > 0 ? t.scale() : fitScale(view, frame, r.roundScale());
         double cx = r.center() != null ? r.center()[0] : view.centre().x;
         double cy = r.center() != null ? r.center()[1] : view.centre().y;
-        pages.add(new Page(t.title(), t.subtitle(), cx, cy, scale, null));
+        pages.add(new Page(t.title(), t.subtitle(), cx, cy, scale, null,
+                t.scale() > 0 || r.center() != null ? 0 : view.getHeight()));
         return pages;
     }
 
@@ -170,9 +184,13 @@ public final class PrintLayout {
         return s == null || s.isBlank() ? "Objet " + f.id() : s;
     }
 
-    /** Size factor of the page furniture: 1 on A4, growing more slowly than the page up to A0. */
+    /**
+     * Size factor of the page furniture: 1 on A4, growing a little more slowly than the page so that
+     * an A0 poster reads at 2 m (3.25: legend text 24 pt, title 58 pt) and a larger page leaves more
+     * room for a long legend.
+     */
     static double furniture(PageFormat f) {
-        return Math.pow(Math.min(f.width(), f.height()) / 595.28, 0.75);
+        return Math.pow(Math.min(f.width(), f.height()) / 595.28, 0.85);
     }
 
     private static double headerHeight(PageFormat f, boolean subtitle) {
@@ -209,23 +227,82 @@ public final class PrintLayout {
     /** Draws one page over a background map (null for none), waiting for its tiles. */
     public static PageFacts draw(Graphics2D g, double unit, LoadedProject project, PrintTemplate t, Page page,
                                  int number, TileProvider basemap) {
+        return draw(g, unit, project, t, page, number, basemap, false);
+    }
+
+    /**
+     * Draws one page.
+     *
+     * @param legendPage whether a legend that does not fit is printed whole on the next page (by
+     *                   {@link #drawLegendPage}); this page then says so
+     */
+    public static PageFacts draw(Graphics2D g, double unit, LoadedProject project, PrintTemplate t, Page page,
+                                 int number, TileProvider basemap, boolean legendPage) {
         PageFormat f = format(t);
         double s = furniture(f);
         double m = PageFormat.mm(t.marginMm());
         boolean hasSub = page.subtitle() != null && !page.subtitle().isBlank();
         Rectangle2D fr = frame(f, t, hasSub);
-        // Snap the frame to whole device units so that frame and ground extent agree exactly.
-        int wu = (int) Math.max(1, Math.round(fr.getWidth() * unit));
-        int hu = (int) Math.max(1, Math.round(fr.getHeight() * unit));
-        int xu = (int) Math.round(fr.getX() * unit);
-        int yu = (int) Math.round(fr.getY() * unit);
-        double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
-        Viewport vp = new Viewport(page.cx(), page.cy(), res, wu, hu);
-        // Rules and labels at the printed scale; the device unit only sizes lines, symbols and text.
         double k = unit * POINTS_PER_SCREEN_PIXEL;
-        RenderRequest map = RenderRequest.onPaper(vp, page.scale(), k).clippedToFrame();
+        double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
         String notice = ImageRenderer.indicativeNotice(project);
         boolean indicative = notice != null;
+        double convergence = Math.toDegrees(NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, page.cx(), page.cy()));
+        double px = fr.getX() + fr.getWidth() + 8 * s;
+        double pw = f.width() - m - px;
+        Viewport vp = viewport(fr, page, unit);
+        List<LayerLegend> legend = legend(project, vp.ground(), page.scale());
+        boolean overview = t.overview() && overviewHelps(project, vp.ground());
+        double yb = panelBottom(g, unit, project, t, legend, basemap, notice, convergence, number, px, pw,
+                fr.getY() + fr.getHeight(), s, false);
+        double yt = panelTop(g, unit, project, t, fr, px, pw, yb, s, overview, page, false);
+
+        // The legend: in the panel, or in columns under a map that leaves room below it (the frame
+        // then shrinks to the fitted extent, same scale), its text stepped down to a floor; what
+        // still does not fit is named on the page and in the facts, never silently dropped.
+        double legendHead = 10 * s * 1.3 + 3 * s;
+        LegendLayout.Fit fit = null;
+        boolean band = false;
+        // One point more than the extent: snapping the frame to device units never cuts it.
+        double needed = page.fitHeight() > 0 ? Math.ceil(page.fitHeight()
+                / PageFormat.groundMetresPerPoint(page.scale()) + 1) : 0;
+        double bandH = fr.getHeight() - needed - 10 * s - legendHead;
+        if (t.legend() && !legend.isEmpty()) {
+            boolean bandOk = needed > 0 && bandH >= 60 * s;
+            LegendLayout.Fit panelBest = null;
+            LegendLayout.Fit bandBest = null;
+            for (double q : LegendLayout.STEPS) {
+                panelBest = LegendLayout.fitAt(legend, pw, yb - yt - legendHead, s, q);
+                if (panelBest.complete()) {
+                    fit = panelBest;
+                    break;
+                }
+                if (bandOk) {
+                    bandBest = LegendLayout.fitAt(legend, fr.getWidth(), bandH, s, q);
+                    if (bandBest.complete()) {
+                        fit = bandBest;
+                        band = true;
+                        break;
+                    }
+                }
+            }
+            if (fit == null) {
+                band = bandBest != null && bandBest.placed().size() > panelBest.placed().size();
+                fit = panelBest;
+            }
+            if (band) {
+                fr = new Rectangle2D.Double(fr.getX(), fr.getY(), fr.getWidth(), needed);
+                vp = viewport(fr, page, unit);
+                legend = legend(project, vp.ground(), page.scale());
+                fit = LegendLayout.fit(legend, fr.getWidth(), bandH, s, LegendLayout.FLOOR);
+                overview = t.overview() && overviewHelps(project, vp.ground());
+            }
+        }
+        int wu = vp.width();
+        int hu = vp.height();
+        int xu = (int) Math.round(fr.getX() * unit);
+        int yu = (int) Math.round(fr.getY() * unit);
+        Envelope ground = vp.ground();
 
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
@@ -234,7 +311,9 @@ public final class PrintLayout {
         Graphics2D mg = (Graphics2D) g.create();
         try {
             mg.translate(xu, yu);
-            new MapRenderer().render(mg, project.layers(), map.withMarks(notice, null).withBasemap(basemap, true));
+            mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
+            new MapRenderer().render(mg, project.layers(), RenderRequest.onPaper(vp, page.scale(), k).clippedToFrame()
+                    .withMarks(indicative ? notice : null, null).withBasemap(basemap, true));
             if (page.highlight() != null) {
                 ShapeWriter sw = new ShapeWriter();
                 Shape sh = vp.worldToScreen().createTransformedShape(sw.toShape(page.highlight()));
@@ -275,20 +354,103 @@ public final class PrintLayout {
             text(g, unit, page.subtitle(), m, y + sub, font(false, sub), GREY, f.width() - 2 * m);
         }
 
-        // Side panel.
-        double px = fr.getX() + fr.getWidth() + 8 * s;
-        double pw = f.width() - m - px;
-        double top = fr.getY();
-        double bottom = fr.getY() + fr.getHeight();
+        // Side panel: the bottom block keeps the page's full frame height, so the panel does not jump.
+        double bottom = frame(f, t, hasSub).getMaxY();
+        yb = panelBottom(g, unit, project, t, legend, basemap, notice, convergence, number, px, pw, bottom, s, true);
+        yt = panelTop(g, unit, project, t, fr, px, pw, yb, s, overview, page, true);
+        List<PageFacts.LegendItem> items = new ArrayList<>();
+        List<String> missing = List.of();
+        if (fit != null) {
+            double lx = band ? fr.getX() : px;
+            double ly = band ? fr.getMaxY() + 10 * s : yt;
+            text(g, unit, "Légende", lx, ly + 10 * s * 1.3, font(true, 10 * s), INK, pw);
+            ly += legendHead;
+            items.addAll(LegendLayout.draw(g, unit, fit, lx, ly, s, k, INK));
+            missing = fit.missing();
+            if (!missing.isEmpty()) {
+                double body = LegendLayout.body(s, fit.q());
+                Font wf = font(true, body);
+                double width = fit.columnWidth() * fit.columns() + fit.gap() * (fit.columns() - 1);
+                String say = legendPage ? "Légende complète page " + (number + 1)
+                        : "Légende incomplète, manquent : " + String.join(", ", missing)
+                        + " (format plus grand ou légende sur une page séparée)";
+                double by = ly + fit.height();
+                for (String l : LegendLayout.wrap(say, wf, width)) {
+                    by += LegendLayout.lineHeight(s, fit.q());
+                    text(g, unit, l, lx, by - body * 0.25, wf, WARNING, width);
+                }
+            }
+        }
+
+        double x0 = xu / unit;
+        double y0 = f.height() - (yu + hu) / unit;
+        return new PageFacts(number, page.title(), f.width(), f.height(),
+                new double[] {x0, y0, x0 + wu / unit, y0 + hu / unit},
+                new double[] {ground.getMinX(), ground.getMinY(), ground.getMaxX(), ground.getMaxY()},
+                page.scale(), convergence, List.copyOf(items), List.copyOf(missing), false);
+    }
+
+    /** The frame's viewport: the frame snapped to whole device units, so that frame and ground agree exactly. */
+    private static Viewport viewport(Rectangle2D fr, Page page, double unit) {
+        int wu = (int) Math.max(1, Math.round(fr.getWidth() * unit));
+        int hu = (int) Math.max(1, Math.round(fr.getHeight() * unit));
+        return new Viewport(page.cx(), page.cy(), PageFormat.groundMetresPerPoint(page.scale()) / unit, wu, hu);
+    }
+
+    /** An overview helps only when the map shows much less than the basin (else it repeats the map). */
+    static boolean overviewHelps(LoadedProject project, Envelope shown) {
+        Envelope all = project.fullExtent();
+        if (all == null || all.isNull() || all.getWidth() <= 0 || all.getHeight() <= 0) return false;
+        return Math.max(shown.getWidth() / all.getWidth(), shown.getHeight() / all.getHeight()) < 0.5;
+    }
+
+    /**
+     * The top of the side panel: numeric scale, overview, free text. Returns where the legend may
+     * start; draws only when {@code paint}.
+     */
+    private static double panelTop(Graphics2D g, double unit, LoadedProject project, PrintTemplate t, Rectangle2D fr,
+                                   double px, double pw, double yb, double s, boolean overview, Page page,
+                                   boolean paint) {
+        double y = fr.getY();
+        y += 11 * s * 1.2;
+        if (paint) text(g, unit, "Échelle 1:" + Measure.number(page.scale(), 0), px, y, font(true, 11 * s), INK, pw);
+        y += 6 * s;
+        if (overview) {
+            double oh = Math.min(pw * 0.75, (yb - y) * 0.3);
+            if (oh > 20 * s) {
+                if (paint) {
+                    Viewport vp = viewport(fr, page, unit);
+                    overview(g, unit, project, new Rectangle2D.Double(px, y, pw, oh), vp.ground(), s);
+                }
+                y += oh + 8 * s;
+            }
+        }
+        if (t.text() != null && !t.text().isBlank()) {
+            double body = 7.5 * s;
+            double lh = body * 1.3;
+            Font bodyFont = font(false, body);
+            for (String l : wrap(g, unit, t.text(), bodyFont, pw)) {
+                if (y + lh > yb) break;
+                y += lh;
+                if (paint) text(g, unit, l, px, y - body * 0.3, bodyFont, INK, pw);
+            }
+            y += 6 * s;
+        }
+        return y;
+    }
+
+    /**
+     * The bottom of the side panel, laid out from the bottom up: logo, date and author, sources,
+     * indicative mark. Returns its top; draws only when {@code paint}.
+     */
+    private static double panelBottom(Graphics2D g, double unit, LoadedProject project, PrintTemplate t,
+                                      List<LayerLegend> legend, TileProvider basemap, String notice,
+                                      double convergence, int number, double px, double pw, double bottom, double s,
+                                      boolean paint) {
         double body = 7.5 * s;
         Font bodyFont = font(false, body);
         Font boldFont = font(true, body);
         double lh = body * 1.3;
-        Envelope ground = vp.ground();
-        List<LayerLegend> legend = legend(project, ground, map.scaleDenominator());
-        double convergence = Math.toDegrees(NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, page.cx(), page.cy()));
-
-        // Bottom block, laid out from the bottom up: logo, date and author, sources, indicative mark.
         List<String[]> foot = new ArrayList<>();
         // One line per distinct source, naming the layers it covers.
         java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
@@ -298,7 +460,9 @@ public final class PrintLayout {
                     .add(l.layer().entry().title());
         }
         Set<String> sources = new LinkedHashSet<>();
-        bySource.forEach((a, layers) -> sources.add(a + " (" + String.join(", ", layers) + ")"));
+        // A source of many layers names the first ones only, so the block cannot crowd out the legend.
+        bySource.forEach((a, layers) -> sources.add(a + " (" + (layers.size() <= 10 ? String.join(", ", layers)
+                : String.join(", ", layers.subList(0, 8)) + " et " + (layers.size() - 8) + " autres couches") + ")"));
         if (basemap != null && basemap.basemap().attribution() != null) {
             sources.add(basemap.basemap().attribution() + " (fond de plan, consulté le "
                     + LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)) + ")");
@@ -308,8 +472,10 @@ public final class PrintLayout {
         if (logo != null) {
             double lhgt = Math.min(40 * s, pw * logo.getHeight() / (double) logo.getWidth());
             double lw = lhgt * logo.getWidth() / logo.getHeight();
-            g.drawImage(logo, (int) Math.round(px * unit), (int) Math.round((yb - lhgt) * unit),
-                    (int) Math.round(lw * unit), (int) Math.round(lhgt * unit), null);
+            if (paint) {
+                g.drawImage(logo, (int) Math.round(px * unit), (int) Math.round((yb - lhgt) * unit),
+                        (int) Math.round(lw * unit), (int) Math.round(lhgt * unit), null);
+            }
             yb -= lhgt + 4 * s;
         }
         String date = LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
@@ -317,125 +483,68 @@ public final class PrintLayout {
                 ? " par " + t.author() : "") + " — Atlas du Bassin Minier" + " — page " + number, "n"});
         foot.add(new String[] {"Lambert-93 (EPSG:2154). Nord du quadrillage ; convergence des méridiens "
                 + Measure.number(convergence, 2) + "° (nord géographique).", "n"});
-        List<String> srcLines = new ArrayList<>(sources);
         List<String[]> lines = new ArrayList<>();
-        if (!srcLines.isEmpty()) {
+        if (!sources.isEmpty()) {
             lines.add(new String[] {"Sources et licences", "b"});
-            for (String src : srcLines) for (String l : wrap(g, unit, src, bodyFont, pw)) lines.add(new String[] {l, "n"});
+            for (String src : sources) for (String l : wrap(g, unit, src, bodyFont, pw)) lines.add(new String[] {l, "n"});
         }
         for (String[] fl : foot) for (String l : wrap(g, unit, fl[0], bodyFont, pw)) lines.add(new String[] {l, "n"});
         double blockH = lines.size() * lh;
         double yy = yb - blockH;
-        for (String[] l : lines) {
-            yy += lh;
-            text(g, unit, l[0], px, yy - body * 0.3, l[1].equals("b") ? boldFont : bodyFont, GREY, pw);
+        if (paint) {
+            for (String[] l : lines) {
+                yy += lh;
+                text(g, unit, l[0], px, yy - body * 0.3, l[1].equals("b") ? boldFont : bodyFont, GREY, pw);
+            }
         }
         yb -= blockH + 4 * s;
-        if (indicative) {
+        if (notice != null) {
             Font wf = font(true, 9 * s);
             List<String> wl = wrap(g, unit, notice.contains("Données indicatives") ? notice : "Données indicatives — "
                     + notice, wf, pw - 8 * s);
             double bh = wl.size() * 9 * s * 1.3 + 6 * s;
-            g.setColor(new Color(0xFB, 0xEA, 0xE5));
-            Rectangle2D box = new Rectangle2D.Double(px * unit, (yb - bh) * unit, pw * unit, bh * unit);
-            g.fill(box);
-            g.setColor(WARNING);
-            g.setStroke(new BasicStroke((float) (0.8 * unit)));
-            g.draw(box);
-            double ty = yb - bh + 3 * s;
-            for (String l : wl) {
-                ty += 9 * s * 1.3;
-                text(g, unit, l, px + 4 * s, ty - 9 * s * 0.3, wf, WARNING, pw);
+            if (paint) {
+                g.setColor(new Color(0xFB, 0xEA, 0xE5));
+                Rectangle2D box = new Rectangle2D.Double(px * unit, (yb - bh) * unit, pw * unit, bh * unit);
+                g.fill(box);
+                g.setColor(WARNING);
+                g.setStroke(new BasicStroke((float) (0.8 * unit)));
+                g.draw(box);
+                double ty = yb - bh + 3 * s;
+                for (String l : wl) {
+                    ty += 9 * s * 1.3;
+                    text(g, unit, l, px + 4 * s, ty - 9 * s * 0.3, wf, WARNING, pw);
+                }
             }
             yb -= bh + 6 * s;
         }
+        return yb;
+    }
 
-        // From the top: scale, overview, legend, free text.
-        y = top;
-        Font scaleFont = font(true, 11 * s);
-        y += 11 * s * 1.2;
-        text(g, unit, "Échelle 1:" + Measure.number(page.scale(), 0), px, y, scaleFont, INK, pw);
-        y += 6 * s;
-        if (t.overview()) {
-            double oh = Math.min(pw * 0.75, (yb - y) * 0.3);
-            if (oh > 20 * s) {
-                overview(g, unit, project, new Rectangle2D.Double(px, y, pw, oh), ground, s);
-                y += oh + 8 * s;
-            }
-        }
-        List<PageFacts.LegendItem> items = new ArrayList<>();
-        if (t.text() != null && !t.text().isBlank()) {
-            for (String l : wrap(g, unit, t.text(), bodyFont, pw)) {
-                if (y + lh > yb) break;
-                y += lh;
-                text(g, unit, l, px, y - body * 0.3, bodyFont, INK, pw);
-            }
-            y += 6 * s;
-        }
-        if (t.legend()) {
-            Font head = font(true, 10 * s);
-            y += 10 * s * 1.3;
-            text(g, unit, "Légende", px, y, head, INK, pw);
-            y += 3 * s;
-            boolean cut = false;
-            double sw = 16 * s;
-            double sh = 10 * s;
-            double row = Math.max(sh + 3 * s, lh);
-            for (LayerLegend l : legend) {
-                List<String> tl = wrap(g, unit, l.layer().entry().title() == null ? l.layer().entry().id()
-                        : l.layer().entry().title(), boldFont, pw);
-                boolean single = l.rules().size() == 1;
-                String onlyLabel = single ? l.rules().get(0).legendLabel() : null;
-                boolean inline = single && (onlyLabel == null || onlyLabel.isBlank());
-                double need = inline ? Math.max(row, tl.size() * lh) : tl.size() * lh + row;
-                if (y + need + 2 * s > yb) {
-                    cut = true;
-                    break;
-                }
-                if (inline) {
-                    swatch(g, unit, l.rules().get(0), px, y + 2 * s, sw, sh, k);
-                    double ty = y;
-                    for (String line : wrap(g, unit, l.layer().entry().title(), boldFont, pw - sw - 5 * s)) {
-                        ty += lh;
-                        text(g, unit, line, px + sw + 5 * s, ty - body * 0.25, boldFont, INK, pw);
-                    }
-                    y = Math.max(y + row, ty) + 2 * s;
-                    items.add(new PageFacts.LegendItem(l.layer().entry().title(), ""));
-                    continue;
-                }
-                for (String line : tl) {
-                    y += lh;
-                    text(g, unit, line, px, y - body * 0.25, boldFont, INK, pw);
-                }
-                y += 2 * s;
-                for (Rule r : l.rules()) {
-                    if (y + row > yb) {
-                        cut = true;
-                        break;
-                    }
-                    swatch(g, unit, r, px + 4 * s, y, sw, sh, k);
-                    List<String> ll = wrap(g, unit, r.legendLabel(), bodyFont, pw - sw - 9 * s);
-                    double ty = y;
-                    for (String line : ll) {
-                        ty += lh;
-                        text(g, unit, line, px + sw + 9 * s, ty - body * 0.25, bodyFont, INK, pw);
-                    }
-                    y = Math.max(y + row, ty + 2 * s);
-                    items.add(new PageFacts.LegendItem(l.layer().entry().title(), r.legendLabel()));
-                }
-                if (cut) break;
-                y += 3 * s;
-            }
-            if (cut && y + lh <= yb + lh) text(g, unit, "… (légende incomplète, place insuffisante)", px, Math.min(y + lh,
-                    yb) - body * 0.25, bodyFont, GREY, pw);
-        }
-
-        double x0 = xu / unit;
-        double y0 = f.height() - (yu + hu) / unit;
-        return new PageFacts(number, page.title(), f.width(), f.height(),
-                new double[] {x0, y0, x0 + wu / unit, y0 + hu / unit},
-                new double[] {ground.getMinX(), ground.getMinY(), ground.getMaxX(), ground.getMaxY()},
-                page.scale(), convergence, List.copyOf(items));
+    /**
+     * Draws the whole legend of a map page on a page of its own (same paper), in columns, for a
+     * legend too long for the map page.
+     */
+    public static PageFacts drawLegendPage(Graphics2D g, double unit, LoadedProject project, PrintTemplate t,
+                                           Page page, PageFacts mapPage, int number) {
+        PageFormat f = format(t);
+        double s = furniture(f);
+        double m = PageFormat.mm(t.marginMm());
+        double k = unit * POINTS_PER_SCREEN_PIXEL;
+        double[] gr = mapPage.ground();
+        Envelope ground = new Envelope(gr[0], gr[2], gr[1], gr[3]);
+        // Rules at the printed scale, as on the map page.
+        List<LayerLegend> legend = legend(project, ground, page.scale());
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
+        double titleSize = 18 * s;
+        String title = "Légende — " + (page.title() == null ? "" : page.title());
+        text(g, unit, title, m, m + titleSize, font(true, titleSize), INK, f.width() - 2 * m);
+        double top = m + titleSize * 1.35 + 8 * s;
+        LegendLayout.Fit fit = LegendLayout.fit(legend, f.width() - 2 * m, f.height() - m - top, s, 0.5);
+        List<PageFacts.LegendItem> items = LegendLayout.draw(g, unit, fit, m, top, s, k, INK);
+        return new PageFacts(number, title, f.width(), f.height(), new double[4], new double[4], page.scale(), 0,
+                List.copyOf(items), fit.missing(), true);
     }
 
     /** A layer of the legend and its classes that appear in the frame, in the style's order. */
@@ -496,7 +605,7 @@ public final class PrintLayout {
         return r.symbolizers().stream().filter(s -> !(s instanceof TextSymbolizer)).toList();
     }
 
-    private static void swatch(Graphics2D g, double unit, Rule r, double x, double y, double w, double h, double k) {
+    static void swatch(Graphics2D g, double unit, Rule r, double x, double y, double w, double h, double k) {
         Graphics2D sg = (Graphics2D) g.create();
         try {
             LegendSwatch.draw(sg, new Rectangle2D.Double(x * unit, y * unit, w * unit, h * unit), swatchSymbolizers(r), k);
@@ -585,7 +694,7 @@ public final class PrintLayout {
         return new Font(Font.SANS_SERIF, style, 1);
     }
 
-    private static void text(Graphics2D g, double unit, String s, double x, double baseline, Font f, Color c,
+    static void text(Graphics2D g, double unit, String s, double x, double baseline, Font f, Color c,
                              double maxWidth) {
         if (s == null || s.isEmpty()) return;
         Font scaled = f.deriveFont((float) (f.getSize2D() * unit));

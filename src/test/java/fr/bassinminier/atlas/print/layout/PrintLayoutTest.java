@@ -208,4 +208,74 @@ class PrintLayoutTest {
         assertEquals(PrintTemplate.defaults("x").page(), "A4");
         assertEquals(ProjectFile.read(src).layers().size(), ProjectLoader.open(copy).layers().size());
     }
+
+    /** A project of {@code n} visible polygon layers, each with one square in the middle of the frame. */
+    private static LoadedProject manyLayers(int n) {
+        ProjectLayer[] layers = new ProjectLayer[n];
+        for (int i = 0; i < n; i++) {
+            double x = ALOUETTES[0] - 500 + (i % 10) * 100;
+            double y = ALOUETTES[1] - 300 + (i / 10) * 100;
+            String sq = "POLYGON ((" + x + " " + y + ", " + (x + 50) + " " + y + ", " + (x + 50) + " " + (y + 50) + ", "
+                    + x + " " + (y + 50) + ", " + x + " " + y + "))";
+            layers[i] = TestProjects.projectLayer("c" + i, "Couche d'essai numéro " + (i + 1), null,
+                    TestProjects.layer("c" + i, TestProjects.schema("nom:string"), TestProjects.row(sq, "x")));
+        }
+        return TestProjects.project(layers);
+    }
+
+    @Test
+    void aLegendSteppedDownFitsWhereTheFullSizeDoesNot() {
+        // 14 layers: too many for the A4 panel at full size, all there once the text steps down.
+        LoadedProject p = manyLayers(14);
+        PrintLayout.Page page = PrintLayout.plan(p, new PrintLayout.Request(template("A4", true, 10_000), ALOUETTES,
+                null, null)).get(0);
+        BufferedImage img = new BufferedImage(842, 595, BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        PageFacts f = PrintLayout.draw(g, 1, p, template("A4", true, 10_000), page, 1);
+        g.dispose();
+        assertTrue(f.legendMissing().isEmpty(), f.legendMissing().toString());
+        assertEquals(14, f.legend().size());
+        List<PrintLayout.LayerLegend> legend = PrintLayout.legend(p, new Envelope(f.ground()[0], f.ground()[2],
+                f.ground()[1], f.ground()[3]), 10_000);
+        assertEquals(14, legend.size());
+        double need = LegendLayout.fitAt(legend, 190, 10_000, 1, 1).height();
+        LegendLayout.Fit full = LegendLayout.fitAt(legend, 190, need * 0.9, 1, 1);
+        assertFalse(full.complete(), "the case needs a smaller text");
+        LegendLayout.Fit fit = LegendLayout.fit(legend, 190, need * 0.9, 1, LegendLayout.FLOOR);
+        assertTrue(fit.complete());
+        assertTrue(fit.q() < 1 && fit.q() >= LegendLayout.FLOOR, "q " + fit.q());
+        // A wide box takes columns before a smaller text.
+        LegendLayout.Fit wide = LegendLayout.fit(legend, 600, need * 0.5, 1, LegendLayout.FLOOR);
+        assertTrue(wide.complete() && wide.columns() > 1 && wide.q() == 1, wide.columns() + " × " + wide.q());
+    }
+
+    @Test
+    void aLegendThatCannotFitIsNamedAndPrintedWholeOnAPageOfItsOwn() throws Exception {
+        LoadedProject p = manyLayers(60);
+        PrintLayout.Request r = new PrintLayout.Request(template("A4", true, 10_000), ALOUETTES, null, null);
+        List<PageFacts> one = PrintJob.pdf(p, r, dir.resolve("one.pdf"));
+        assertEquals(1, one.size());
+        PageFacts map = one.get(0);
+        assertFalse(map.legendMissing().isEmpty(), "60 layers do not fit an A4 panel");
+        // Nothing silently dropped: shown + missing = all, and the page says so.
+        Set<String> shown = new TreeSet<>();
+        for (PageFacts.LegendItem i : map.legend()) shown.add(i.layer());
+        assertEquals(60, shown.size() + map.legendMissing().size());
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("one.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Légende incomplète"), text);
+        }
+        // The priority order holds: what is shown is the head of the legend.
+        assertTrue(shown.contains("Couche d'essai numéro 1"), shown + " missing " + map.legendMissing());
+
+        List<PageFacts> two = PrintJob.pdf(p, r.withLegendPage(true), dir.resolve("two.pdf"));
+        assertEquals(2, two.size());
+        assertTrue(two.get(1).legendPage());
+        assertTrue(two.get(1).legendMissing().isEmpty(), two.get(1).legendMissing().toString());
+        assertEquals(60, two.get(1).legend().size());
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("two.pdf").toFile())) {
+            assertEquals(2, doc.getNumberOfPages());
+            assertTrue(new PDFTextStripper().getText(doc).contains("Légende complète page 2"));
+        }
+    }
 }
