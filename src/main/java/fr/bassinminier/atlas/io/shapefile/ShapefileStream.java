@@ -49,6 +49,8 @@ public final class ShapefileStream implements FeatureSource {
     private final int dbfHeader;
     private final int dbfRecord;
     private final Envelope bounds;
+    /** Each record's box as floats rounded outwards (NaN for records that are no feature): a quick first test. */
+    private final float[] boxes;
     private final CrsId crs;
     private final LongAdder readNanos = new LongAdder();
     private volatile Schema schema;
@@ -56,7 +58,7 @@ public final class ShapefileStream implements FeatureSource {
 
     private ShapefileStream(ShapefileFiles files, Failures failures, ByteBuffer shp, ByteBuffer shx, ByteBuffer dbf,
                             ShapeType fileType, int count, int live, int dbfHeader, int dbfRecord, Envelope bounds,
-                            CrsId crs) {
+                            float[] boxes, CrsId crs) {
         this.files = files;
         this.failures = failures;
         this.shp = shp.order(ByteOrder.LITTLE_ENDIAN);
@@ -69,6 +71,7 @@ public final class ShapefileStream implements FeatureSource {
         this.dbfHeader = dbfHeader;
         this.dbfRecord = dbfRecord;
         this.bounds = bounds;
+        this.boxes = boxes;
         this.crs = crs;
     }
 
@@ -110,6 +113,8 @@ public final class ShapefileStream implements FeatureSource {
             // One pass over the index and the record headers: they must agree, and their boxes
             // give the layer's bounds as a whole read would (the union of the features' boxes).
             Envelope bounds = new Envelope();
+            float[] boxes = new float[4 * count];
+            java.util.Arrays.fill(boxes, Float.NaN);
             int live = 0;
             for (int i = 0; i < count; i++) {
                 long offset = 2L * (shx.getInt(100 + 8 * i) & 0xffffffffL);
@@ -134,14 +139,28 @@ public final class ShapefileStream implements FeatureSource {
                 }
                 bounds.expandToInclude(minX, minY);
                 bounds.expandToInclude(maxX, maxY);
+                boxes[4 * i] = down(minX);
+                boxes[4 * i + 1] = down(minY);
+                boxes[4 * i + 2] = up(maxX);
+                boxes[4 * i + 3] = up(maxY);
                 live++;
             }
             CrsId crs = ShapefileReader.readCrs(files, failures);
             return new ShapefileStream(files, failures, shp, shx, dbf, fileType, count, live, dbfHeader, dbfRecord,
-                    bounds, crs);
+                    bounds, boxes, crs);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static float down(double v) {
+        float f = (float) v;
+        return f > v ? Math.nextDown(f) : f;
+    }
+
+    private static float up(double v) {
+        float f = (float) v;
+        return f < v ? Math.nextUp(f) : f;
     }
 
     /** The file mapped read-only, or null when it is too big to map in one piece. */
@@ -244,6 +263,11 @@ public final class ShapefileStream implements FeatureSource {
 
     /** The record's shape type when it is a live feature whose box meets the area, else null. */
     private ShapeType meets(int i, Envelope area) {
+        // NaN (no feature) fails every comparison.
+        if (!(boxes[4 * i] <= area.getMaxX() && boxes[4 * i + 2] >= area.getMinX()
+                && boxes[4 * i + 1] <= area.getMaxY() && boxes[4 * i + 3] >= area.getMinY())) {
+            return null;
+        }
         int at = offset(i);
         ShapeType type = ShapeType.of(shp.getInt(at + 8));
         if (type == null || type == ShapeType.NULL) return null;
