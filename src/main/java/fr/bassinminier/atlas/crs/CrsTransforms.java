@@ -49,6 +49,10 @@ public final class CrsTransforms {
                 return FACTORY.createFromName(code);
             } catch (UnknownAuthorityCodeException | UnsupportedParameterException e) {
                 throw new IllegalArgumentException("CRS non pris en charge : " + code, e);
+            } catch (RuntimeException e) {
+                // Proj4J fails in its own ways on odd names, e.g. IllegalStateException for an
+                // authority it has no file for (found by fuzzing): not a CRS it supports either.
+                throw new IllegalArgumentException("CRS non pris en charge : " + code, e);
             }
         });
     }

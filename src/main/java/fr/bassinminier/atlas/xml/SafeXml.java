@@ -55,7 +55,26 @@ public final class SafeXml {
      * {@link #MAX_DEPTH} or a text longer than {@link #MAX_TEXT}. The caller owns the stream.
      */
     public static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        return new Bounded(factory().createXMLStreamReader(in));
+        try {
+            return new Bounded(factory().createXMLStreamReader(in));
+        } catch (RuntimeException e) {
+            throw parserFailure(e, null);
+        }
+    }
+
+    /** The same bounds over a reader made by a caller's own factory (which must be as strict). */
+    public static XMLStreamReader guard(XMLStreamReader r) {
+        return r instanceof Bounded ? r : new Bounded(r);
+    }
+
+    /**
+     * The JDK's parser throws unchecked exceptions on some malformed documents (found by fuzzing:
+     * a MissingResourceException for a bad character in a DOCTYPE, whose message key is missing
+     * from the JDK). They are malformed XML like any other, so they become XMLStreamException.
+     */
+    private static XMLStreamException parserFailure(RuntimeException e, javax.xml.stream.Location at) {
+        String key = e instanceof java.util.MissingResourceException m ? m.getKey() : e.getClass().getSimpleName();
+        return new XMLStreamException("XML mal formé (" + key + ")", at, e);
     }
 
     /** What a refusal says, for callers that word their own messages. */
@@ -71,21 +90,36 @@ public final class SafeXml {
 
         @Override
         public int next() throws XMLStreamException {
-            int ev = super.next();
+            int ev;
+            try {
+                ev = super.next();
+            } catch (RuntimeException e) {
+                throw parserFailure(e, locationSafe());
+            }
             check(ev);
             return ev;
         }
 
         @Override
         public int nextTag() throws XMLStreamException {
-            int ev = super.nextTag();
+            int ev;
+            try {
+                ev = super.nextTag();
+            } catch (RuntimeException e) {
+                throw parserFailure(e, locationSafe());
+            }
             check(ev);
             return ev;
         }
 
         @Override
         public String getElementText() throws XMLStreamException {
-            String s = super.getElementText();
+            String s;
+            try {
+                s = super.getElementText();
+            } catch (RuntimeException e) {
+                throw parserFailure(e, locationSafe());
+            }
             depth--;
             if (s.length() > MAX_TEXT) throw new XMLStreamException("texte de plus de " + MAX_TEXT + " caractères",
                     getLocation());
@@ -118,6 +152,14 @@ public final class SafeXml {
                 }
                 default -> {
                 }
+            }
+        }
+
+        private javax.xml.stream.Location locationSafe() {
+            try {
+                return getLocation();
+            } catch (RuntimeException e) {
+                return null;
             }
         }
 

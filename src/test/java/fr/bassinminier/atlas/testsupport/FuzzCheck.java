@@ -17,6 +17,8 @@ public final class FuzzCheck {
     private static final Set<String> OWN = Set.of(
             "fr.bassinminier.atlas.io.DataException",
             "fr.bassinminier.atlas.io.ServiceException",
+            // A streamed read's DataException, raised while a scan runs.
+            "fr.bassinminier.atlas.io.StreamedReadException",
             "fr.bassinminier.atlas.style.sld.SldException",
             "fr.bassinminier.atlas.records.RecordsException",
             "fr.bassinminier.atlas.io.geopackage.GeoPackageBinary$FormatException");

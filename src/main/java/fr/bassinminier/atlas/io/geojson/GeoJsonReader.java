@@ -176,7 +176,8 @@ public final class GeoJsonReader implements FormatReader {
             String s = name.asText().trim();
             if (s.endsWith("CRS84") || s.endsWith("CRS:84")) return CrsId.WGS84;
             Matcher m = EPSG_IN_NAME.matcher(s);
-            if (m.find()) return CrsId.epsg(Integer.parseInt(m.group(1)));
+            // EPSG codes have at most 6 digits; a longer number is no code (found by fuzzing).
+            if (m.find() && m.group(1).length() <= 9) return CrsId.epsg(Integer.parseInt(m.group(1)));
             return CrsId.unknown(s);
         }
         return CrsId.unknown(crs.toString());

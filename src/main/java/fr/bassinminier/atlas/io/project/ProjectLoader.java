@@ -57,10 +57,34 @@ public final class ProjectLoader {
         return new LoadedProject(p, file, out);
     }
 
+    /** A shapefile read through its .shx as it is drawn, or null when it has to be loaded whole. */
+    private static ProjectLayer streamedShapefile(MapProject p, Path base, LayerEntry e, Path src) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(src)) return null;
+            fr.bassinminier.atlas.io.shapefile.ShapefileStream s =
+                    fr.bassinminier.atlas.io.shapefile.ShapefileStream.open(src, w -> { });
+            if (s == null || !s.crs().isKnown() || !s.crs().sameAs(p.crs())
+                    || e.layerName() != null && !e.layerName().equals(s.name())) {
+                return null;
+            }
+            VectorLayer layer = VectorLayer.streamed(s.name(), s.crs(), s, s.size(), () -> {
+                try {
+                    return Formats.read(src).layers().get(0).features();
+                } catch (DataException ex) {
+                    throw new StreamedReadException(ex);
+                }
+            });
+            return withSld(ProjectLayer.loaded(e, layer), base);
+        } catch (DataException | RuntimeException ex) {
+            return null; // the whole read says what is wrong, in the usual words
+        }
+    }
+
     /** The layer read from its file as it is drawn, or null when it has to be loaded whole. */
     private static ProjectLayer streamedLayer(MapProject p, Path base, LayerEntry e) {
         if (WfsLayers.isWfs(e)) return null;
         Path src = base.resolve(e.source()).normalize();
+        if (src.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".shp")) return streamedShapefile(p, base, e, src);
         if (!src.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) return null;
         try {
             GeoPackageStream s = GeoPackageStream.open(src, e.layerName());

@@ -102,6 +102,32 @@ final class DbfTable implements Closeable {
         }
     }
 
+    /**
+     * The encoding a whole read would choose (from the .cpg, the language driver and a sample of
+     * the values), decided once for a table then read record by record ({@link #over}).
+     */
+    static Charset decideCharset(ShapefileSource source, Failures failures, Charset cpg) throws IOException, DataException {
+        Scan scan = scan(source, failures);
+        return chooseCharset(cpg, TextDecoding.fromLanguageDriver(scan.languageDriver), scan.sample, failures);
+    }
+
+    /**
+     * A table over a stream the caller feeds (its header, then whichever record it wants read
+     * next), for reading records in any order: see {@link ShapefileStream}.
+     */
+    static DbfTable over(InputStream fed, Failures failures, int recordCount, Charset charset) throws DataException {
+        try {
+            return new DbfTable(failures, recordCount, charset, new LenientReader(fed, charset));
+        } catch (RuntimeException e) {
+            throw failures.fail(Problem.CORRUPT, "dbf", "en-tête de la table attributaire illisible", e);
+        }
+    }
+
+    /** Numbers the next record read (for messages) when records are read out of order. */
+    void at(int index) {
+        read = index;
+    }
+
     int recordCount() {
         return recordCount;
     }

@@ -38,10 +38,14 @@ enum ShapeType {
 
     /** The type with this code, or null when the code is not one of the supported ones. */
     static ShapeType of(int code) {
-        for (ShapeType t : values()) {
-            if (t.code == code) return t;
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    /** By code: values() copies its array on each call, and streaming asks once per record. */
+    private static final ShapeType[] BY_CODE = new ShapeType[32];
+
+    static {
+        for (ShapeType t : values()) BY_CODE[t.code] = t;
     }
 
     /**

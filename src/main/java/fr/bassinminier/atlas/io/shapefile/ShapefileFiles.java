@@ -72,6 +72,11 @@ public final class ShapefileFiles implements ShapefileSource {
         return Files.size(p);
     }
 
+    /** The file of a part, or null when the set has none. */
+    Path path(String extension) {
+        return parts.get(extension);
+    }
+
     @Override
     public InputStream open(String extension) throws IOException {
         Path p = parts.get(extension);

@@ -133,7 +133,7 @@ public final class ShapefileReader implements FormatReader {
         }
     }
 
-    private static CrsId readCrs(ShapefileSource source, Failures failures) throws IOException {
+    static CrsId readCrs(ShapefileSource source, Failures failures) throws IOException {
         if (!source.has("prj")) {
             failures.warn("shp", "fichier .prj absent : système de coordonnées inconnu");
             return CrsId.unknown(null);
@@ -155,7 +155,7 @@ public final class ShapefileReader implements FormatReader {
         return crs;
     }
 
-    private static Charset readCpg(ShapefileSource source, Failures failures) throws IOException {
+    static Charset readCpg(ShapefileSource source, Failures failures) throws IOException {
         if (!source.has("cpg")) return null;
         byte[] bytes;
         try (InputStream in = source.open("cpg")) {

@@ -67,6 +67,24 @@ final class GmlFeatureReader {
         return new FeaturePage(items, matched, crs);
     }
 
+    /**
+     * A geometry, its faults (a bad number, a short ring, JTS refusing a shape: found by fuzzing)
+     * turned into XMLStreamException with a French reason, which the client reports as a bad response.
+     */
+    private Geometry checkedGeometry(XMLStreamReader r) throws XMLStreamException {
+        try {
+            return geometry(r);
+        } catch (NumberFormatException e) {
+            throw new XMLStreamException("nombre invalide dans une géométrie GML (" + e.getMessage()
+                    .replace("For input string: ", "") + ")", r.getLocation(), e);
+        } catch (IllegalArgumentException e) {
+            StackTraceElement[] at = e.getStackTrace();
+            boolean jts = at.length > 0 && at[0].getClassName().startsWith("org.locationtech");
+            throw new XMLStreamException(jts || e.getMessage() == null ? "géométrie GML invalide" : e.getMessage(),
+                    r.getLocation(), e);
+        }
+    }
+
     private static long parseCount(String s) {
         if (s == null || "unknown".equals(s)) return -1;
         try {
@@ -101,7 +119,7 @@ final class GmlFeatureReader {
             while (r.hasNext()) {
                 ev = r.next();
                 if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) text.append(r.getText());
-                else if (ev == XMLStreamConstants.START_ELEMENT) g = geometry(r);
+                else if (ev == XMLStreamConstants.START_ELEMENT) g = checkedGeometry(r);
                 else if (ev == XMLStreamConstants.END_ELEMENT) break;
             }
             if (g != null) {

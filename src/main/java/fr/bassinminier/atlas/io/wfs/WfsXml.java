@@ -30,8 +30,11 @@ final class WfsXml {
     }
 
     static XMLStreamReader open(byte[] body) throws XMLStreamException {
-        XMLStreamReader r = secureFactory().createXMLStreamReader(new ByteArrayInputStream(body));
-        return r;
+        try {
+            return fr.bassinminier.atlas.xml.SafeXml.guard(secureFactory().createXMLStreamReader(new ByteArrayInputStream(body)));
+        } catch (RuntimeException e) {
+            throw new XMLStreamException("XML mal formé (" + e.getClass().getSimpleName() + ")", null, e);
+        }
     }
 
     /** Moves to the root element and returns its local name. */

@@ -105,6 +105,13 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
      *
      * @param source how to name the document in messages (its URL or file)
      */
+    /** A TileMatrix value that must be there; its absence is reported like a bad number. */
+    private static String required(Map<String, String> tm, String name) {
+        String v = tm.get(name);
+        if (v == null || v.isBlank()) throw new NumberFormatException(name + " absent");
+        return v;
+    }
+
     public static WmtsCapabilities read(InputStream in, String source) throws ServiceException {
         XMLStreamReader r = null;
         try {
@@ -120,6 +127,10 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
         } catch (NumberFormatException e) {
             throw new ServiceException(source, ServiceException.Problem.CORRUPT,
                     "capacités illisibles, nombre invalide (" + e.getMessage() + ")", e);
+        } catch (java.util.MissingResourceException e) {
+            // The JDK's parser on some malformed DOCTYPEs (found by fuzzing).
+            throw new ServiceException(source, ServiceException.Problem.CORRUPT,
+                    "capacités illisibles, XML mal formé (" + e.getKey() + ")", e);
         } finally {
             if (r != null) {
                 try {
@@ -310,11 +321,13 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
                 }
                 case "TileMatrix" -> {
                     if (tm != null && "TileMatrixSet".equals(p)) {
-                        String[] corner = tm.getOrDefault("TopLeftCorner", "0 0").trim().split("\\s+");
-                        sMatrices.add(new TileMatrix(tm.get("Identifier"), Double.parseDouble(tm.get("ScaleDenominator")),
+                        String tl = tm.get("TopLeftCorner");
+                        String[] corner = (tl == null ? "0 0" : tl).trim().split("\\s+");
+                        if (corner.length < 2) throw new NumberFormatException("TopLeftCorner « " + tl + " »");
+                        sMatrices.add(new TileMatrix(required(tm, "Identifier"), Double.parseDouble(required(tm, "ScaleDenominator")),
                                 Double.parseDouble(corner[0]), Double.parseDouble(corner[1]),
-                                Integer.parseInt(tm.get("TileWidth")), Integer.parseInt(tm.get("TileHeight")),
-                                Long.parseLong(tm.get("MatrixWidth")), Long.parseLong(tm.get("MatrixHeight"))));
+                                Integer.parseInt(required(tm, "TileWidth")), Integer.parseInt(required(tm, "TileHeight")),
+                                Long.parseLong(required(tm, "MatrixWidth")), Long.parseLong(required(tm, "MatrixHeight"))));
                         tm = null;
                     }
                 }

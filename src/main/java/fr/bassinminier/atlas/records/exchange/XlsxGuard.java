@@ -73,6 +73,9 @@ final class XlsxGuard {
             }
         } catch (ZipException e) {
             throw new DataException(file, Problem.CORRUPT, "ce n'est pas un classeur XLSX (archive ZIP illisible).", e);
+        } catch (IllegalArgumentException e) {
+            // ZipFile throws this for an entry name that is not valid UTF-8 (found by fuzzing).
+            throw new DataException(file, Problem.CORRUPT, "ce n'est pas un classeur XLSX (nom d'élément de l'archive illisible).", e);
         } catch (IOException e) {
             DataException refusal = refusal(e);
             if (refusal != null) throw refusal;

@@ -95,6 +95,10 @@ public final class SldParser {
             }
         } catch (XMLStreamException e) {
             throw new SldParser(null, source).malformed(e);
+        } catch (java.util.MissingResourceException e) {
+            // The JDK's parser throws this for some malformed DOCTYPEs (its message key is
+            // missing; found by fuzzing): malformed XML like any other.
+            throw new SldException(source, 0, "XML mal formé (" + e.getKey() + ")", e);
         } catch (IOException e) {
             throw new SldException(source, 0, "lecture impossible (" + e.getMessage() + ")", e);
         } finally {

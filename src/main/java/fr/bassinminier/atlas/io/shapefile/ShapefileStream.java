@@ -1,0 +1,486 @@
+package fr.bassinminier.atlas.io.shapefile;
+
+import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.io.DataException.Problem;
+import fr.bassinminier.atlas.io.StreamedReadException;
+import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.FeatureSource;
+import fr.bassinminier.atlas.model.GeometryType;
+import fr.bassinminier.atlas.model.PackedGeometry;
+import fr.bassinminier.atlas.model.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * A shapefile on disk read as it is drawn: the .shx gives each record's place in the .shp, the
+ * box in each record's header is tested against the view before anything else is read, and the
+ * coordinates of the records that meet it are read straight into arrays. Attributes come from
+ * the .dbf only when asked for (a style that reads some), one record at a time. The three files
+ * are mapped read-only, so bands of an image scan in parallel without copies.
+ *
+ * <p>Features are the .shx's records in its order, each numbered as a whole read numbers it,
+ * records deleted in the .dbf left out: the same features, in the same order, as
+ * {@link ShapefileReader}. A set whose parts disagree (counts, offsets, lengths) is not
+ * streamed: {@link #open} returns null and the whole read says what is wrong.
+ */
+public final class ShapefileStream implements FeatureSource {
+    private final ShapefileFiles files;
+    private final Failures failures;
+    private final ByteBuffer shp;   // little-endian view
+    private final ByteBuffer shpBig;
+    private final ByteBuffer shx;   // big-endian
+    private final ByteBuffer dbf;   // little-endian
+    private final ShapeType fileType;
+    private final int count;
+    private final int live;
+    private final int dbfHeader;
+    private final int dbfRecord;
+    private final Envelope bounds;
+    /** Each record's box as floats rounded outwards (NaN for records that are no feature): a quick first test. */
+    private final float[] boxes;
+    private final CrsId crs;
+    private final LongAdder readNanos = new LongAdder();
+    private volatile Schema schema;
+    private volatile Charset charset;
+
+    private ShapefileStream(ShapefileFiles files, Failures failures, ByteBuffer shp, ByteBuffer shx, ByteBuffer dbf,
+                            ShapeType fileType, int count, int live, int dbfHeader, int dbfRecord, Envelope bounds,
+                            float[] boxes, CrsId crs) {
+        this.files = files;
+        this.failures = failures;
+        this.shp = shp.order(ByteOrder.LITTLE_ENDIAN);
+        this.shpBig = shp.duplicate().order(ByteOrder.BIG_ENDIAN);
+        this.shx = shx.order(ByteOrder.BIG_ENDIAN);
+        this.dbf = dbf.order(ByteOrder.LITTLE_ENDIAN);
+        this.fileType = fileType;
+        this.count = count;
+        this.live = live;
+        this.dbfHeader = dbfHeader;
+        this.dbfRecord = dbfRecord;
+        this.bounds = bounds;
+        this.boxes = boxes;
+        this.crs = crs;
+    }
+
+    /**
+     * Opens a shapefile for streaming, or returns null when it cannot be streamed (no .shx or
+     * .dbf, parts that disagree, a box that is not finite): the caller then reads it whole,
+     * which also gives the proper messages.
+     */
+    public static ShapefileStream open(Path shpPath, Consumer<String> warnings) throws DataException {
+        ShapefileFiles files;
+        try {
+            files = new ShapefileFiles(shpPath);
+        } catch (IOException e) {
+            return null;
+        }
+        if (!files.has("shx") || !files.has("dbf")) return null;
+        Failures failures = new Failures(files, warnings);
+        try {
+            ByteBuffer shp = map(files.path("shp"));
+            ByteBuffer shx = map(files.path("shx"));
+            ByteBuffer dbf = map(files.path("dbf"));
+            if (shp == null || shx == null || dbf == null) return null;
+            ByteBuffer shpBig = shp.duplicate().order(ByteOrder.BIG_ENDIAN);
+            shp.order(ByteOrder.LITTLE_ENDIAN);
+            shx.order(ByteOrder.BIG_ENDIAN);
+            dbf.order(ByteOrder.LITTLE_ENDIAN);
+            if (shp.limit() < 100 || shx.limit() < 100 || dbf.limit() < 32) return null;
+            if (shpBig.getInt(0) != ShpReader.FILE_CODE || shx.getInt(0) != ShpReader.FILE_CODE) return null;
+            ShapeType fileType = ShapeType.of(shp.getInt(32));
+            if (fileType == null || fileType == ShapeType.NULL || (shx.limit() - 100) % 8 != 0) return null;
+            int count = (shx.limit() - 100) / 8;
+            int dbfCount = dbf.getInt(4);
+            int dbfHeader = dbf.getShort(8) & 0xffff;
+            int dbfRecord = dbf.getShort(10) & 0xffff;
+            if (dbfCount != count || dbfRecord < 1 || dbfHeader < 33
+                    || dbfHeader + (long) dbfRecord * count > dbf.limit()) {
+                return null;
+            }
+            // One pass over the index and the record headers: they must agree, and their boxes
+            // give the layer's bounds as a whole read would (the union of the features' boxes).
+            Envelope bounds = new Envelope();
+            float[] boxes = new float[4 * count];
+            java.util.Arrays.fill(boxes, Float.NaN);
+            int live = 0;
+            for (int i = 0; i < count; i++) {
+                long offset = 2L * (shx.getInt(100 + 8 * i) & 0xffffffffL);
+                int words = shx.getInt(104 + 8 * i);
+                if (offset < 100 || words < 2 || offset + 8 + 2L * words > shp.limit()) return null;
+                int at = (int) offset;
+                if (shpBig.getInt(at + 4) != words) return null;
+                if (dbf.get(dbfHeader + i * dbfRecord) == '*') continue;
+                ShapeType type = ShapeType.of(shp.getInt(at + 8));
+                if (type == null) return null;
+                if (type == ShapeType.NULL) continue;
+                boolean point = type.kind == ShapeType.Kind.POINT;
+                if (2 * words < (point ? 20 : 36)) return null;
+                double minX = shp.getDouble(at + 12);
+                double minY = shp.getDouble(at + 20);
+                double maxX = point ? minX : shp.getDouble(at + 28);
+                double maxY = point ? minY : shp.getDouble(at + 36);
+                if (point && (Double.isNaN(minX) || Double.isNaN(minY))) continue; // an empty point
+                if (!Double.isFinite(minX) || !Double.isFinite(minY) || !Double.isFinite(maxX) || !Double.isFinite(maxY)
+                        || minX > maxX || minY > maxY) {
+                    return null;
+                }
+                bounds.expandToInclude(minX, minY);
+                bounds.expandToInclude(maxX, maxY);
+                boxes[4 * i] = down(minX);
+                boxes[4 * i + 1] = down(minY);
+                boxes[4 * i + 2] = up(maxX);
+                boxes[4 * i + 3] = up(maxY);
+                live++;
+            }
+            CrsId crs = ShapefileReader.readCrs(files, failures);
+            return new ShapefileStream(files, failures, shp, shx, dbf, fileType, count, live, dbfHeader, dbfRecord,
+                    bounds, boxes, crs);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static float down(double v) {
+        float f = (float) v;
+        return f > v ? Math.nextDown(f) : f;
+    }
+
+    private static float up(double v) {
+        float f = (float) v;
+        return f < v ? Math.nextUp(f) : f;
+    }
+
+    /** The file mapped read-only, or null when it is too big to map in one piece. */
+    private static ByteBuffer map(Path p) throws IOException {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) return null;
+            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            return m;
+        }
+    }
+
+    public String name() {
+        return files.baseName();
+    }
+
+    public CrsId crs() {
+        return crs;
+    }
+
+    /** Features with a shape, as the renderer will meet them. */
+    public int size() {
+        return live;
+    }
+
+    @Override
+    public GeometryType geometryType() {
+        return fileType.startingLayerType();
+    }
+
+    @Override
+    public Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            byte[] head = dbfHeaderBytes();
+            boolean ascii = true;
+            for (byte b : head) ascii &= b >= 0;
+            // ASCII field names read the same in any encoding: no need to decide it (a pass over the file) yet.
+            try (DbfTable t = ascii ? DbfTable.over(new Feed(head), failures, count, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : table(new Feed(head))) {
+                s = t.schema();
+            } catch (DataException e) {
+                throw new StreamedReadException(e);
+            }
+            schema = s;
+        }
+        return s;
+    }
+
+    @Override
+    public Envelope bounds() {
+        return new Envelope(bounds);
+    }
+
+    @Override
+    public long readNanos() {
+        return readNanos.sum();
+    }
+
+    @Override
+    public void scan(Envelope area, Visitor visitor) {
+        if (area == null || area.isNull() || bounds.isNull() || !area.intersects(bounds)) {
+            visitor.expect(0);
+            return;
+        }
+        long t = System.nanoTime();
+        // The exact count, as an in-memory layer gives it (the renderer's dense-layer choice
+        // depends on it): a pass over the record headers costs a few milliseconds for 500,000.
+        int hits = 0;
+        for (int i = 0; i < count; i++) {
+            if (meets(i, area) != null) hits++;
+        }
+        visitor.expect(hits);
+        RecordCursor cursor = new RecordCursor();
+        try {
+            for (int i = 0; i < count; i++) {
+                ShapeType type = meets(i, area);
+                if (type == null) continue;
+                int at = offset(i);
+                boolean point = type.kind == ShapeType.Kind.POINT;
+                double minX = shp.getDouble(at + 12);
+                double minY = shp.getDouble(at + 20);
+                double maxX = point ? minX : shp.getDouble(at + 28);
+                double maxY = point ? minY : shp.getDouble(at + 36);
+                cursor.load(i, at, type, minX, minY, maxX, maxY);
+                long now = System.nanoTime();
+                readNanos.add(now - t);
+                visitor.visit(cursor);
+                t = System.nanoTime();
+            }
+            readNanos.add(System.nanoTime() - t);
+        } finally {
+            cursor.close();
+        }
+    }
+
+    private int offset(int i) {
+        return (int) (2L * (shx.getInt(100 + 8 * i) & 0xffffffffL));
+    }
+
+    /** The record's shape type when it is a live feature whose box meets the area, else null. */
+    private ShapeType meets(int i, Envelope area) {
+        // NaN (no feature) fails every comparison.
+        if (!(boxes[4 * i] <= area.getMaxX() && boxes[4 * i + 2] >= area.getMinX()
+                && boxes[4 * i + 1] <= area.getMaxY() && boxes[4 * i + 3] >= area.getMinY())) {
+            return null;
+        }
+        int at = offset(i);
+        ShapeType type = ShapeType.of(shp.getInt(at + 8));
+        if (type == null || type == ShapeType.NULL) return null;
+        boolean point = type.kind == ShapeType.Kind.POINT;
+        double minX = shp.getDouble(at + 12);
+        double minY = shp.getDouble(at + 20);
+        double maxX = point ? minX : shp.getDouble(at + 28);
+        double maxY = point ? minY : shp.getDouble(at + 36);
+        if (!(minX <= area.getMaxX() && maxX >= area.getMinX() && minY <= area.getMaxY() && maxY >= area.getMinY())) {
+            return null; // also NaN: an empty point
+        }
+        return dbf.get(dbfHeader + i * dbfRecord) == '*' ? null : type;
+    }
+
+    private byte[] dbfHeaderBytes() {
+        byte[] head = new byte[dbfHeader];
+        dbf.get(0, head);
+        return head;
+    }
+
+    /** A table reading the records fed to it; the encoding is decided once, from the whole file. */
+    private DbfTable table(Feed feed) throws DataException {
+        Charset cs = charset;
+        if (cs == null) {
+            synchronized (this) {
+                cs = charset;
+                if (cs == null) {
+                    try {
+                        cs = DbfTable.decideCharset(files, failures, ShapefileReader.readCpg(files, failures));
+                    } catch (IOException e) {
+                        throw failures.fail(Problem.IO, "dbf", "lecture impossible (" + e.getMessage() + ")", e);
+                    }
+                    charset = cs;
+                }
+            }
+        }
+        return DbfTable.over(feed, failures, count, cs);
+    }
+
+    /** The .dbf header, then the one record handed over before each read. */
+    private static final class Feed extends InputStream {
+        private byte[] data;
+        private int pos;
+
+        Feed(byte[] header) {
+            data = header;
+        }
+
+        void next(byte[] record) {
+            data = record;
+            pos = 0;
+        }
+
+        @Override
+        public int read() {
+            return pos < data.length ? data[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) return 0;
+            int n = Math.min(len, data.length - pos);
+            if (n <= 0) return -1;
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    /** The record under a scan: its box from the header, the rest decoded when asked for. */
+    private final class RecordCursor implements Cursor {
+        private final ShapeDecoder decoder = new ShapeDecoder(new GeometryFactory());
+        private final PackedGeometry packed = new PackedGeometry();
+        private byte[] content = new byte[256];
+        private Feed feed;
+        private DbfTable table;
+        private byte[] record;
+        private Object[] values;
+        private int index;
+        private int at;
+        private ShapeType type;
+        private double minX;
+        private double minY;
+        private double maxX;
+        private double maxY;
+        private Geometry geometry;
+        private boolean packedDone;
+        private boolean packedOk;
+
+        void load(int i, int offset, ShapeType t, double x0, double y0, double x1, double y1) {
+            index = i;
+            at = offset;
+            type = t;
+            minX = x0;
+            minY = y0;
+            maxX = x1;
+            maxY = y1;
+            geometry = null;
+            packedDone = false;
+        }
+
+        void close() {
+            if (table != null) table.close();
+        }
+
+        @Override
+        public double minX() {
+            return minX;
+        }
+
+        @Override
+        public double minY() {
+            return minY;
+        }
+
+        @Override
+        public double maxX() {
+            return maxX;
+        }
+
+        @Override
+        public double maxY() {
+            return maxY;
+        }
+
+        @Override
+        public Feature attributes() {
+            try {
+                if (table == null) {
+                    feed = new Feed(dbfHeaderBytes());
+                    table = table(feed);
+                    record = new byte[dbfRecord];
+                    values = new Object[table.schema().size()];
+                }
+                dbf.get(dbfHeader + index * dbfRecord, record);
+                feed.next(record);
+                table.at(index);
+                table.next(values);
+                return new Feature(index, null, table.schema(), values.clone());
+            } catch (DataException e) {
+                throw new StreamedReadException(e);
+            }
+        }
+
+        @Override
+        public Geometry geometry() {
+            if (geometry == null) {
+                int len = 2 * shpBig.getInt(at + 4);
+                if (content.length < len) content = new byte[len];
+                shp.get(at + 8, content, 0, len);
+                try {
+                    geometry = decoder.decode(type, content, len);
+                } catch (ShapeFormatException e) {
+                    throw new StreamedReadException(failures.fail(Problem.CORRUPT, "shp", "enregistrement n°"
+                            + (index + 1) + " (octet " + at + ") : " + e.getMessage()));
+                }
+            }
+            return geometry;
+        }
+
+        @Override
+        public PackedGeometry packed() {
+            if (!packedDone) {
+                packedDone = true;
+                packedOk = pack();
+            }
+            return packedOk ? packed : null;
+        }
+
+        /**
+         * Lines and polygons into arrays, parts as the whole read keeps them: empty parts and
+         * lines of one point left out, rings closed, rings of fewer than 4 points left out.
+         * Anything unusual (a bad count, a coordinate that is not finite) declines, and the
+         * geometry path then gives the reader's own verdict.
+         */
+        private boolean pack() {
+            if (type.kind != ShapeType.Kind.POLYLINE && type.kind != ShapeType.Kind.POLYGON) return false;
+            int c = at + 8;
+            int len = 2 * shpBig.getInt(at + 4);
+            if (len < 44) return false;
+            int numParts = shp.getInt(c + 36);
+            int numPoints = shp.getInt(c + 40);
+            long pointsStart = 44 + 4L * numParts;
+            if (numParts < 0 || numPoints < 0 || pointsStart + 16L * numPoints > len) return false;
+            boolean polygon = type.kind == ShapeType.Kind.POLYGON;
+            packed.reset(polygon ? 2 : 1);
+            int p0 = c + (int) pointsStart;
+            int parts = Math.max(numParts, 1);
+            int prev = 0;
+            for (int k = 0; k < parts; k++) {
+                int start = numParts == 0 ? 0 : shp.getInt(c + 44 + 4 * k);
+                int end = k + 1 < numParts ? shp.getInt(c + 44 + 4 * (k + 1)) : numPoints;
+                if (start < 0 || start >= numPoints && numPoints > 0 || start < prev || end > numPoints) return false;
+                prev = start;
+                int n = end - start;
+                if (n <= 0) continue;
+                for (int i = start; i < end; i++) {
+                    if (!Double.isFinite(shp.getDouble(p0 + 16 * i)) || !Double.isFinite(shp.getDouble(p0 + 16 * i + 8))) {
+                        return false;
+                    }
+                }
+                double fx = shp.getDouble(p0 + 16 * start);
+                double fy = shp.getDouble(p0 + 16 * start + 8);
+                double lx = shp.getDouble(p0 + 16 * (end - 1));
+                double ly = shp.getDouble(p0 + 16 * (end - 1) + 8);
+                boolean closeIt = polygon && !(fx == lx && fy == ly);
+                int kept = n + (closeIt ? 1 : 0);
+                if (polygon ? kept < 4 : kept < 2) continue;
+                packed.startPart();
+                for (int i = start; i < end; i++) packed.add(shp.getDouble(p0 + 16 * i), shp.getDouble(p0 + 16 * i + 8));
+                if (closeIt) packed.add(fx, fy);
+            }
+            return true;
+        }
+    }
+}
