@@ -22,7 +22,7 @@ cp -r styles target/jpackage-input/styles
 rm -f target/jpackage-input/maps/*.records.sqlite*
 
 # A trimmed runtime: only the JDK modules the program uses (JavaFX comes from the jar).
-MODULES=java.base,java.desktop,java.logging,java.sql,java.xml,java.naming,java.management,jdk.unsupported,jdk.jsobject,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata
+MODULES=java.base,java.desktop,java.logging,java.sql,java.xml,java.naming,java.management,java.net.http,java.prefs,jdk.unsupported,jdk.jsobject,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
       --output target/jpackage-runtime 2>/dev/null || { rm -rf target/jpackage-runtime; \
       jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --output target/jpackage-runtime; }
@@ -64,7 +64,7 @@ Description: Visualiseur SIG du bassin minier du Nord-Pas-de-Calais
  Cartes, fiches des cités, vérification patrimoniale et impression, avec
  sa propre machine Java. Commande : atlas (sans argument : la carte par défaut).
 CONTROL
-  fakeroot dpkg-deb --build -Zxz "$ROOT" "$OUT/${PKG}_${VERSION}_$(dpkg --print-architecture).deb" >/dev/null
+  fakeroot dpkg-deb --root-owner-group --build -Zxz "$ROOT" "$OUT/${PKG}_${VERSION}_$(dpkg --print-architecture).deb" >/dev/null
   rm -rf "$ROOT"
   ls -la "$OUT"/*.deb
 fi
