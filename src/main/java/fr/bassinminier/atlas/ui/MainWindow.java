@@ -618,7 +618,7 @@ public final class MainWindow {
     }
 
     void openTable(String layerId) {
-        vm.project().layer(layerId).filter(ProjectLayer::isLoaded).ifPresent(l -> AttributeTableWindow.show(stage, vm, l));
+        vm.project().layer(layerId).filter(ProjectLayer::isLoaded).ifPresent(l -> AttributeTableWindow.show(stage, vm, l, tasks));
     }
 
     private void showProperties(String layerId) {
