@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds a self-contained Atlas du Bassin Minier with the JDK's jpackage: an app image
-# (target/installer/Atlas-du-Bassin-Minier/) and, where dpkg/fakeroot exist, a .deb that bundles
-# its own Java runtime, so users without Java can install it.
+# (target/installer/Atlas-du-Bassin-Minier/) and, where dpkg-deb/fakeroot exist, a .deb that
+# bundles its own Java runtime, so users without Java can install it. The .deb puts the program
+# in the desktop menu (with its icon), an `atlas` command on the PATH (no argument: the default
+# map) and registers *.atlas.json projects so that they open with it.
 #   bash installer/build.sh            # app image + .deb
 #   bash installer/build.sh --image    # app image only
 set -euo pipefail
@@ -20,7 +22,7 @@ cp -r styles target/jpackage-input/styles
 rm -f target/jpackage-input/maps/*.records.sqlite*
 
 # A trimmed runtime: only the JDK modules the program uses (JavaFX comes from the jar).
-MODULES=java.base,java.desktop,java.logging,java.sql,java.xml,java.naming,java.management,jdk.unsupported,jdk.jsobject,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata
+MODULES=java.base,java.desktop,java.logging,java.sql,java.xml,java.naming,java.management,java.net.http,java.prefs,jdk.unsupported,jdk.jsobject,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata
 jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
       --output target/jpackage-runtime 2>/dev/null || { rm -rf target/jpackage-runtime; \
       jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --output target/jpackage-runtime; }
@@ -29,15 +31,41 @@ COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "Atlas du Bassin Minier
         --description "Visualiseur SIG du bassin minier du Nord-Pas-de-Calais"
         --input target/jpackage-input --main-jar atlas.jar --main-class fr.bassinminier.atlas.Main
         --runtime-image target/jpackage-runtime
+        --icon installer/linux/atlas-bassin-minier.png
         --java-options "-Datlas.demo=\$APPDIR/maps/bassin-minier.atlas.json")
 
 jpackage --type app-image --dest "$OUT" "${COMMON[@]}"
 echo "Image : $OUT/$NAME/bin/$NAME"
 
+# The .deb is assembled from the app image with dpkg-deb (jpackage's own cannot add a command on
+# the PATH or a MIME type for a double extension). Desktop, icon and MIME databases are refreshed
+# by the dpkg triggers of desktop-file-utils, hicolor-icon-theme and shared-mime-info.
 if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-  jpackage --type deb --dest "$OUT" "${COMMON[@]}" \
-    --linux-package-name atlas-bassin-minier --linux-app-category science \
-    --linux-package-deps "libgtk-3-0, libgl1" --linux-menu-group "Science;Geography"
+  PKG=atlas-bassin-minier
+  ROOT=target/deb-root
+  rm -rf "$ROOT" && mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" \
+    "$ROOT/usr/share/icons/hicolor/scalable/apps" "$ROOT/usr/share/icons/hicolor/256x256/apps" "$ROOT/usr/share/mime/packages"
+  cp -a "$OUT/$NAME" "$ROOT/opt/$PKG"
+  ln -s "../../opt/$PKG/bin/$NAME" "$ROOT/usr/bin/atlas"
+  install -m 644 installer/linux/$PKG.desktop "$ROOT/usr/share/applications/$PKG.desktop"
+  install -m 644 installer/linux/$PKG.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/$PKG.svg"
+  install -m 644 installer/linux/$PKG.png "$ROOT/usr/share/icons/hicolor/256x256/apps/$PKG.png"
+  install -m 644 installer/linux/$PKG-mime.xml "$ROOT/usr/share/mime/packages/$PKG.xml"
+  cat > "$ROOT/DEBIAN/control" <<CONTROL
+Package: $PKG
+Version: $VERSION
+Section: science
+Priority: optional
+Architecture: $(dpkg --print-architecture)
+Depends: libgtk-3-0, libgl1
+Maintainer: Atlas du Bassin Minier <atlas@bassinminier.invalid>
+Installed-Size: $(du -sk "$ROOT" | cut -f1)
+Description: Visualiseur SIG du bassin minier du Nord-Pas-de-Calais
+ Cartes, fiches des cités, vérification patrimoniale et impression, avec
+ sa propre machine Java. Commande : atlas (sans argument : la carte par défaut).
+CONTROL
+  fakeroot dpkg-deb --root-owner-group --build -Zxz "$ROOT" "$OUT/${PKG}_${VERSION}_$(dpkg --print-architecture).deb" >/dev/null
+  rm -rf "$ROOT"
   ls -la "$OUT"/*.deb
 fi
 rm -rf target/jpackage-input target/jpackage-runtime

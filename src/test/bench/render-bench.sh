@@ -27,7 +27,7 @@ cat > "$W/buildings.sld" <<'SLD'
 </StyledLayerDescriptor>
 SLD
 for n in $SIZES; do
-  [ -f "$W/b$n.gpkg" ] || java -jar "$A" generate footprints --count "$n" --out "$W/b$n.gpkg" >/dev/null
+  [ -f "$W/b$n.gpkg" ] || "$ROOT/src/test/bench/atlas-dev" generate footprints --count "$n" --out "$W/b$n.gpkg" >/dev/null
   cat > "$W/b$n.atlas.json" <<JSON
 {"atlas_project": 1, "title": "Bâtiments ($n)", "crs": "EPSG:2154", "indicative": false, "bookmarks": [],
  "layers": [{"id": "b", "title": "Bâtiments", "source": "b$n.gpkg", "visible": true, "opacity": 1.0, "sld": "buildings.sld"}]}

@@ -15,7 +15,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        // `atlas` alone opens the default map; `atlas carte.atlas.json` (a double-click on a
+        // project in the file manager) opens that project in the window.
+        if (args.length == 0 || (args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".atlas.json"))) {
             AtlasApp.main(args);
             return;
         }

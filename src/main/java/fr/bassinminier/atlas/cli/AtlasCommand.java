@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 @Command(name = "atlas",
         versionProvider = AtlasCommand.Version.class,
         description = {"Atlas du Bassin Minier — visualiseur SIG du bassin minier du Nord–Pas-de-Calais.",
-                "Sans argument, ouvre la carte de démonstration dans la fenêtre du programme."},
-        subcommands = {InfoCommand.class, RenderCommand.class, BenchCommand.class, GenerateCommand.class,
-                RecordsCommand.class, ImpactCommand.class, PrintCommand.class, OfficialDataCommand.class,
+                "Sans argument, ouvre la carte par défaut dans la fenêtre du programme ;",
+                "avec un seul fichier PROJET.atlas.json, ouvre ce projet."},
+        subcommands = {InfoCommand.class, RenderCommand.class, RecordsCommand.class, ImpactCommand.class,
+                PrintCommand.class, OfficialDataCommand.class,
                 TilesCommand.class, RefreshCommand.class}, sortOptions = false,
         synopsisSubcommandLabel = "[COMMANDE]")
 public final class AtlasCommand implements Runnable {
@@ -31,10 +32,20 @@ public final class AtlasCommand implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter terminalOut, PrintWriter terminalErr) {
+        return run(args, terminalOut, terminalErr, java.util.List.of());
+    }
+
+    /**
+     * @param extraCommands further picocli commands: the developers' entry point adds its
+     *                      benchmark and data generator, which the product jar does not ship
+     */
+    public static int run(String[] args, PrintWriter terminalOut, PrintWriter terminalErr,
+                          java.util.List<Object> extraCommands) {
         // Values from files are printed: no escape sequence of theirs reaches the terminal.
         PrintWriter out = TerminalText.safe(terminalOut);
         PrintWriter err = TerminalText.safe(terminalErr);
         CommandLine cl = new CommandLine(new AtlasCommand());
+        extraCommands.forEach(cl::addSubcommand);
         frenchHeadings(cl);
         cl.setOut(out);
         cl.setErr(err);

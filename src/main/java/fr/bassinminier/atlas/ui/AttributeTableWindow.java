@@ -1,7 +1,6 @@
 package fr.bassinminier.atlas.ui;
 
 import fr.bassinminier.atlas.analysis.AttributeFilter;
-import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.csv.CsvExport;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.Field;
@@ -38,7 +37,7 @@ final class AttributeTableWindow {
     private AttributeTableWindow() {
     }
 
-    static Stage show(Stage owner, MapViewModel vm, ProjectLayer layer) {
+    static Stage show(Stage owner, MapViewModel vm, ProjectLayer layer, TaskRunner tasks) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle(Messages.get("table.title", layer.entry().title()));
@@ -92,14 +91,14 @@ final class AttributeTableWindow {
             if (out == null) return;
             List<Feature> rows = table.getSelectionModel().getSelectedItems().isEmpty() ? List.copyOf(sorted)
                     : List.copyOf(table.getSelectionModel().getSelectedItems());
-            try {
+            tasks.run(Messages.get("task.export", out.getName()), pr -> {
                 CsvExport.write(out.toPath(), layer.data(), rows, false);
-                vm.setStatus(Messages.get("table.exported", rows.size(), out.getName()));
-            } catch (DataException ex) {
+                return rows.size();
+            }, n -> vm.setStatus(Messages.get("table.exported", n, out.getName())), ex -> {
                 Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
                 a.initOwner(stage);
                 a.show();
-            }
+            });
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
@@ -54,8 +53,10 @@ final class BackgroundMenu {
     private final ToggleGroup opacityGroup = new ToggleGroup();
     private double opacity = 1;
     private RadioMenuItem other;
+    private final TaskRunner tasks;
 
-    BackgroundMenu(Window owner, MapView map, MapViewModel vm, Consumer<String> error) {
+    BackgroundMenu(Window owner, MapView map, MapViewModel vm, Consumer<String> error, TaskRunner tasks) {
+        this.tasks = tasks;
         this.owner = owner;
         this.map = map;
         this.vm = vm;
@@ -134,23 +135,13 @@ final class BackgroundMenu {
 
     /** Opens a background by name off the FX thread, then shows it. */
     void choose(String name, boolean save) {
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return Backgrounds.resolve(name).orElse(null);
-            } catch (ServiceException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }).whenComplete((b, ex) -> Platform.runLater(() -> {
-            if (ex != null) {
-                error.accept(ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage());
-                return;
-            }
+        tasks.run(Messages.get("task.background", name), pr -> Backgrounds.resolve(name).orElse(null), b -> {
             // Plan IGN gris is Plan IGN with the greyscale ticked: the tick follows the choice.
             grey.setSelected(b != null && b.greyscale());
             show(b);
             select(PRESETS.contains(name) ? name : "?");
             if (save) saveChoice(name);
-        }));
+        }, ex -> error.accept(ex.getMessage()));
     }
 
     private static void saveChoice(String name) {
@@ -187,19 +178,9 @@ final class BackgroundMenu {
         TextInputDialog d = new TextInputDialog("https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetCapabilities");
         d.initOwner(owner);
         d.setHeaderText(Messages.get("background.wmts.header"));
-        d.showAndWait().ifPresent(url -> CompletableFuture.supplyAsync(() -> {
-            try {
-                return WmtsClient.capabilities(url, Duration.ofSeconds(20));
-            } catch (ServiceException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }).whenComplete((caps, ex) -> Platform.runLater(() -> {
-            if (ex != null) {
-                error.accept(ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage());
-                return;
-            }
-            pickLayer(caps, url);
-        })));
+        d.showAndWait().ifPresent(url -> tasks.run(Messages.get("task.background", url),
+                pr -> WmtsClient.capabilities(url, Duration.ofSeconds(20)), caps -> pickLayer(caps, url),
+                ex -> error.accept(ex.getMessage())));
     }
 
     private void pickLayer(WmtsCapabilities caps, String url) {
@@ -272,22 +253,20 @@ final class BackgroundMenu {
         dlg.setOnCloseRequest(e -> cancel.set(true));
         dlg.show();
         Basemap b = s.basemap();
-        CompletableFuture.supplyAsync(() -> {
+        tasks.run(Messages.get("task.export", f.getName()), pr -> {
             try (TileSource src = TilePacks.source(b, Backgrounds.sharedCache())) {
-                return TilePacks.prefetch(src, v.ground(), z0, z1, Path.of(f.getAbsolutePath()), 4,
-                        (d, t) -> Platform.runLater(() -> bar.setProgress(d / (double) Math.max(1, t))), cancel::get);
-            } catch (ServiceException | java.io.IOException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                return TilePacks.prefetch(src, v.ground(), z0, z1, Path.of(f.getAbsolutePath()), 4, (d, t) -> {
+                    pr.update(d, t);
+                    Platform.runLater(() -> bar.setProgress(d / (double) Math.max(1, t)));
+                }, () -> cancel.get() || pr.isCancelled());
             }
-        }).whenComplete((r, ex) -> Platform.runLater(() -> {
+        }, r -> {
             dlg.close();
-            if (ex != null) {
-                Throwable c = ex.getCause() != null ? ex.getCause() : ex;
-                if (!(c instanceof CancellationException)) error.accept(c.getMessage());
-                return;
-            }
             vm.setStatus(Messages.get("background.prefetch.done", f.getName(), r.written(), r.failed()));
-        }));
+        }, ex -> {
+            dlg.close();
+            if (!(ex instanceof CancellationException)) error.accept(ex.getMessage());
+        });
     }
 
     private static int levelOf(TileService s, Viewport v) {

@@ -80,7 +80,7 @@ public final class MainWindow {
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
         map = new MapView(vm, tasks);
-        backgrounds = new BackgroundMenu(stage, map, vm, this::error);
+        backgrounds = new BackgroundMenu(stage, map, vm, this::error, tasks);
         side = new SidePanel(vm, this::openTable, tasks);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, tasks));
         // The map shows the records' renovation states: every saved edit recolours its cité.
@@ -701,7 +701,7 @@ public final class MainWindow {
     }
 
     void openTable(String layerId) {
-        vm.project().layer(layerId).filter(ProjectLayer::isLoaded).ifPresent(l -> AttributeTableWindow.show(stage, vm, l));
+        vm.project().layer(layerId).filter(ProjectLayer::isLoaded).ifPresent(l -> AttributeTableWindow.show(stage, vm, l, tasks));
     }
 
     private void showProperties(String layerId) {

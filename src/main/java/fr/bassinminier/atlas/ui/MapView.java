@@ -49,7 +49,7 @@ public final class MapView extends Pane {
     private final ImageRenderer renderer = new ImageRenderer();
     private final Canvas overlay = new Canvas();
     private final PauseTransition settle = new PauseTransition(Duration.millis(400));
-    private final RenderCounters counters = new RenderCounters();
+    private volatile RenderObserver observer = new RenderObserver() { };
     private Viewport imageViewport;
     private long lastRequest;
     private long gestureGap;
@@ -373,7 +373,7 @@ public final class MapView extends Pane {
         RenderRequest req = RenderRequest.of(device, ratio).withBasemap(basemap, false)
                 .withCancel(() -> generation.get() != gen);
         vm.setStatus(Messages.get("status.rendering"));
-        counters.requested();
+        observer.requested();
         // A step soon after another is a gesture under way: its render waits for a pause of twice
         // the gesture's rhythm (its longest recent gap between steps: 40 ms at 60 steps a second),
         // so that renders do not take the processors from the frames only to be cancelled at the
@@ -388,23 +388,23 @@ public final class MapView extends Pane {
         }
         renderThread.schedule(() -> {
             if (generation.get() != gen) {
-                counters.skipped();
+                observer.skipped();
                 return;
             }
-            counters.started();
+            observer.started();
             long t0 = System.nanoTime();
             ImageRenderer.Rendered r;
             try {
                 // Premultiplied ARGB: the pixels JavaFX shows as they are, without a copy.
                 r = renderer.render(p, req, BufferedImage.TYPE_INT_ARGB_PRE);
             } catch (CancellationException e) {
-                counters.cancelled();
+                observer.cancelled();
                 return;
             } catch (RuntimeException e) {
                 Platform.runLater(() -> vm.setStatus(Messages.get("error.title") + " : " + e.getMessage()));
                 return;
             }
-            counters.finished(System.nanoTime() - t0);
+            observer.finished(System.nanoTime() - t0);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             BufferedImage img = r.image();
             int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
@@ -413,7 +413,7 @@ public final class MapView extends Pane {
             int drawn = r.stats().featuresDrawn();
             Platform.runLater(() -> {
                 if (generation.get() != gen) {
-                    counters.dropped();
+                    observer.dropped();
                     return;
                 }
                 image.setImage(new WritableImage(buffer));
@@ -422,7 +422,7 @@ public final class MapView extends Pane {
                 var failed = req.notices().isEmpty() ? null : req.notices().get(0);
                 vm.setStatus(failed == null ? Messages.get("status.rendered", drawn, ms)
                         : Messages.get("status.layerNotDrawn", failed.layerTitle(), failed.problem()));
-                counters.landed(v);
+                observer.landed(v);
             });
         }, delay, TimeUnit.NANOSECONDS);
     }
@@ -431,9 +431,36 @@ public final class MapView extends Pane {
         return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
     }
 
-    /** What the background renders became (for the responsiveness benchmark and tests). */
-    public RenderCounters renderCounters() {
-        return counters;
+    /**
+     * What becomes of each background render, reported from the render thread and the FX
+     * thread: requested, skipped (overtaken before its turn), started, cancelled on the way,
+     * finished, then dropped (the view moved) or landed on screen. Benchmarks count them.
+     */
+    public interface RenderObserver {
+        default void requested() {
+        }
+
+        default void skipped() {
+        }
+
+        default void started() {
+        }
+
+        default void cancelled() {
+        }
+
+        default void finished(long nanos) {
+        }
+
+        default void dropped() {
+        }
+
+        default void landed(Viewport view) {
+        }
+    }
+
+    public void setRenderObserver(RenderObserver o) {
+        observer = o;
     }
 
     /** The image on screen, or null before the first render lands (for tests and screenshots). */

@@ -25,7 +25,7 @@ class CliTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = AtlasCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+        int code = AtlasCommand.run(args, new PrintWriter(out), new PrintWriter(err), DevMain.commands());
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MapViewRenderTest {
     private MapViewModel vm;
     private MapView map;
+    private final RenderCounters counters = new RenderCounters();
     private LoadedProject project;
 
     @BeforeAll
@@ -41,20 +42,21 @@ class MapViewRenderTest {
         project = ProjectLoader.open(fr.bassinminier.atlas.analysis.TestProjects.legacyDemo());
         vm = new MapViewModel();
         map = new MapView(vm);
+        map.setRenderObserver(counters);
         stage.setScene(new Scene(map, 640, 400));
         stage.show();
         vm.setProject(project, 640, 400);
     }
 
     private void waitForView(Viewport v) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> v.equals(map.renderCounters().lastLandedView()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> v.equals(counters.lastLandedView()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void aGestureIsRenderedOnceItPausesAndTheImageShowsItsView(FxRobot robot) throws Exception {
         waitForView(vm.viewportProperty().get());
-        RenderCounters c = map.renderCounters();
+        RenderCounters c = counters;
         long landed = c.landedCount();
         long skipped = c.skippedCount();
         // Ten steps in a row, as a drag sends them: only the last view needs a render.
@@ -94,11 +96,11 @@ class MapViewRenderTest {
     void aSingleStepRendersAtOnce(FxRobot robot) throws Exception {
         waitForView(vm.viewportProperty().get());
         Thread.sleep(300);
-        long started = map.renderCounters().startedCount();
+        long started = counters.startedCount();
         robot.interact(() -> vm.zoom(1.5));
         Viewport v = vm.viewportProperty().get();
         waitForView(v);
-        assertEquals(started + 1, map.renderCounters().startedCount());
+        assertEquals(started + 1, counters.startedCount());
         assertNotEquals(null, map.currentImage());
     }
 }

@@ -16,7 +16,7 @@ import fr.bassinminier.atlas.model.PackedGeometry;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderOptions;
+import fr.bassinminier.atlas.render.RenderRequest;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.image.BufferedImage;
 import java.io.RandomAccessFile;
@@ -128,8 +128,8 @@ class ShapefileStreamTest {
     }
 
     private static int[] pixels(LoadedProject p, Viewport vp) {
-        BufferedImage img = new ImageRenderer().render(p, vp, ImageRenderer.optionsFor(p, RenderOptions.SCREEN),
-                () -> false, BufferedImage.TYPE_INT_ARGB).image();
+        BufferedImage img = new ImageRenderer().render(p, ImageRenderer.marksFor(p, RenderRequest.of(vp, 1)),
+                BufferedImage.TYPE_INT_ARGB).image();
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
 

@@ -39,7 +39,7 @@ import javafx.stage.Stage;
  * </ul>
  *
  * <pre>
- * xvfb-run -a -s "-screen 0 2000x1200x24" java -cp target/atlas.jar \
+ * xvfb-run -a -s "-screen 0 2000x1200x24" java -cp target/atlas.jar:target/test-classes \
  *     fr.bassinminier.atlas.ui.bench.PanZoomBench big.atlas.json [--center X,Y] [--steps 200]
  * </pre>
  * With {@code -Dglass.gtk.uiScale=2} (and a 3900x2300 screen) the window is HiDPI: the map
@@ -55,6 +55,7 @@ public final class PanZoomBench {
     private final double[] center;
     private MapViewModel vm;
     private MapView map;
+    private final RenderCounters counters = new RenderCounters();
     private boolean warmedUp;
     private Stage stage;
 
@@ -139,6 +140,7 @@ public final class PanZoomBench {
     private void show() {
         vm = new MapViewModel();
         map = new MapView(vm);
+        map.setRenderObserver(counters);
         map.setPrefSize(width, height);
         map.setMinSize(width, height);
         map.setMaxSize(width, height);
@@ -165,7 +167,7 @@ public final class PanZoomBench {
                     : new Viewport(center[0], center[1], Double.parseDouble(name) * Viewport.OGC_PIXEL_METRES,
                     v.width(), v.height());
         });
-        Monitor m = new Monitor(map.renderCounters());
+        Monitor m = new Monitor(counters);
         runOnFx(m::start);
         // Settle on the view, and warm up: a burst (a full one the first time, while the JIT
         // compiles the FX and Prism code of the frames), then a full render.
@@ -177,7 +179,7 @@ public final class PanZoomBench {
         waitForView(start, 60);
         Thread.sleep(300);
 
-        RenderCounters c = map.renderCounters();
+        RenderCounters c = counters;
         long[] before = {c.requestedCount(), c.skippedCount(), c.startedCount(), c.cancelledCount(),
                 c.droppedCount(), c.landedCount()};
         m.phase = BURST;
@@ -349,7 +351,7 @@ public final class PanZoomBench {
     /** Waits until the image of this view is on screen; milliseconds since the call. */
     private double waitForView(Viewport v, int timeoutSeconds) throws InterruptedException {
         long t0 = System.nanoTime();
-        RenderCounters c = map.renderCounters();
+        RenderCounters c = counters;
         long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (!v.equals(c.lastLandedView())) {
             if (System.nanoTime() > deadline) throw new IllegalStateException("le rendu de " + v + " n'arrive pas");

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * skipped; a started render is either cancelled on the way, or finished and then shown (landed)
  * or dropped because the view moved meanwhile. Written from the render thread and the FX thread.
  */
-public final class RenderCounters {
+public final class RenderCounters implements MapView.RenderObserver {
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
@@ -20,32 +20,39 @@ public final class RenderCounters {
     private volatile Viewport lastLandedView;
     private volatile long lastLandedAt;
 
-    void requested() {
+    @Override
+    public void requested() {
         requested.incrementAndGet();
     }
 
-    void skipped() {
+    @Override
+    public void skipped() {
         skipped.incrementAndGet();
     }
 
-    void started() {
+    @Override
+    public void started() {
         started.incrementAndGet();
     }
 
-    void cancelled() {
+    @Override
+    public void cancelled() {
         cancelled.incrementAndGet();
     }
 
-    void finished(long nanos) {
+    @Override
+    public void finished(long nanos) {
         renderNanos.addAndGet(nanos);
     }
 
-    void dropped() {
+    @Override
+    public void dropped() {
         dropped.incrementAndGet();
     }
 
     /** On the FX thread, when the image of this view replaces the one on screen. */
-    void landed(Viewport view) {
+    @Override
+    public void landed(Viewport view) {
         lastLandedAt = System.nanoTime();
         lastLandedView = view;
         landed.incrementAndGet();
