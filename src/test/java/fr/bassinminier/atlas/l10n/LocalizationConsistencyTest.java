@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.bassinminier.atlas.analysis.impact.HeritageRole;
 import fr.bassinminier.atlas.analysis.impact.MonumentStatus;
+import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.records.Labelled;
 import fr.bassinminier.atlas.records.Programme;
 import fr.bassinminier.atlas.records.TrancheStatus;
@@ -212,9 +213,11 @@ class LocalizationConsistencyTest {
         assertEquals("Mining cités", HeritageRole.CITE.layerLabel());
         assertEquals("listed historic monument", MonumentStatus.CLASSE.label());
         for (HeritageRole r : HeritageRole.values()) assertTrue(!r.elementLabel().isBlank());
+        assertEquals("Registered and listed sites (AC2 easement)", ProtectionReport.Kind.AC2.title());
         Localization.useLocale(Locale.FRENCH);
         assertEquals("Cités minières", HeritageRole.CITE.layerLabel());
         assertEquals("monument historique classé", MonumentStatus.CLASSE.label());
+        for (ProtectionReport.Kind k : ProtectionReport.Kind.values()) assertTrue(!k.title().isBlank());
     }
 
     /** Texts with arguments go through MessageFormat: an apostrophe there must be doubled, or it swallows text. */
