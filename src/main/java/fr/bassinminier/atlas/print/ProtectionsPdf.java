@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.print;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Hit;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Section;
@@ -25,8 +26,8 @@ final class ProtectionsPdf {
         List<Section> missing = p.notConsulted();
         if (!missing.isEmpty()) {
             w.ensure(40);
-            w.boxed("Non consulté : " + String.join(", ", missing.stream().map(s -> s.kind().title()).toList())
-                    + ". Le rapport ne dit rien de ces protections.", SMALL.withBold(true).withColor(WARN),
+            w.boxed(Localization.get("protection.pdf.notConsulted", String.join(", ", missing.stream().map(s -> s.kind().title()).toList())),
+                    SMALL.withBold(true).withColor(WARN),
                     new Color(0xFC, 0xE4, 0xE0), WARN);
             w.space(6);
         }
@@ -45,12 +46,12 @@ final class ProtectionsPdf {
                 }
                 float wd = w.width();
                 w.table(new float[] {90, wd - 90 - 120 - 110, 120, 110},
-                        new String[] {s.kind() == ProtectionReport.Kind.PLU ? "Zone" : "Type", "Nom", "Acte, document, date",
-                                "Part de l'emprise"}, rows, SMALL);
+                        new String[] {Localization.get(s.kind() == ProtectionReport.Kind.PLU ? "protection.col.zone" : "protection.col.type"),
+                                Localization.get("protection.col.name"), Localization.get("protection.col.act"), Localization.get("protection.col.share")}, rows, SMALL);
             }
-            if (s.source() != null) w.paragraph("Source : " + ProtectionText.source(s), SMALL.withColor(GREY_TEXT), 0);
+            if (s.source() != null) w.paragraph(Localization.get("protection.source", ProtectionText.source(s)), SMALL.withColor(GREY_TEXT), 0);
             if (s.kind() == ProtectionReport.Kind.AC1 && s.consulted()) {
-                w.paragraph(ProtectionText.AC1_NOTE, SMALL.withColor(GREY_TEXT), 0);
+                w.paragraph(Localization.get("protection.ac1Note"), SMALL.withColor(GREY_TEXT), 0);
             }
             w.space(6);
         }

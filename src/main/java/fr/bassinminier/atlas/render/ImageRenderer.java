@@ -157,9 +157,10 @@ public final class ImageRenderer {
             if (l.isLoaded() && l.entry().visible() && l.entry().credit() != null) sources.add(l.entry().credit());
         }
         if (base.basemap() != null && base.basemap().basemap().attribution() != null) {
-            sources.add("fond " + base.basemap().basemap().attribution());
+            sources.add(fr.bassinminier.atlas.l10n.Localization.get("render.basemap", base.basemap().basemap().attribution()));
         }
-        String attribution = sources.isEmpty() ? null : "Sources : " + String.join(" ; ", sources);
+        String attribution = sources.isEmpty() ? null
+                : fr.bassinminier.atlas.l10n.Localization.get("render.sources", String.join(" ; ", sources));
         return base.withMarks(notice, attribution);
     }
 
@@ -169,6 +170,6 @@ public final class ImageRenderer {
      */
     public static String indicativeNotice(LoadedProject p) {
         java.util.List<String> shown = p.indicativeShown();
-        return shown.isEmpty() ? null : "Données indicatives : " + String.join(", ", shown);
+        return shown.isEmpty() ? null : fr.bassinminier.atlas.l10n.Localization.get("render.indicative", String.join(", ", shown));
     }
 }

@@ -29,9 +29,9 @@ class MessagesTest {
     @Test
     void frenchIsTheDefaultAndAccentsSurvive() {
         Messages.useLocale(java.util.Locale.FRANCE);
-        assertEquals("Échelle 1:25 000", Messages.get("status.scale", "25 000"));
+        assertEquals("3 objets à cet endroit :", Messages.get("side.hits", "3"));
         Messages.useLocale(java.util.Locale.ENGLISH);
-        assertEquals("Scale 1:25 000", Messages.get("status.scale", "25 000"));
+        assertEquals("3 features here:", Messages.get("side.hits", "3"));
         Messages.useLocale(java.util.Locale.FRANCE);
     }
 

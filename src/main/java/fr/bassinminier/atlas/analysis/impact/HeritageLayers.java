@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
@@ -79,7 +80,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
         for (ProjectLayer l : p.layers()) {
             LayerEntry e = l.entry();
             if (!l.isLoaded()) {
-                ignored.add("Couche « " + e.title() + " » non chargée : " + l.error());
+                ignored.add(Localization.get("report.layer.notLoaded", e.title(), l.error()));
                 continue;
             }
             HeritageRole role = roleOf(l);
@@ -142,12 +143,12 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
 
     private static String reason(RoleLayer c, RoleLayer best, boolean explicit) {
         String used = "« " + best.layer().entry().title() + " »";
-        if (explicit) return "écartée : " + used + " a été choisie pour ce rôle";
-        if (c.layer().entry().indicative()) return "écartée : tracé indicatif ; " + used + " est officielle";
+        if (explicit) return Localization.get("report.aside.explicit", used);
+        if (c.layer().entry().indicative()) return Localization.get("report.aside.indicative", used);
         if (c.layer().entry().provenance().simplified() && rank(best) < rank(c)) {
-            return "écartée : copie simplifiée ; " + used + " est en pleine précision";
+            return Localization.get("report.aside.simplified", used);
         }
-        return "écartée : une seule source par rôle ; " + used + " la précède dans la liste des couches";
+        return Localization.get("report.aside.order", used);
     }
 
     /**
@@ -197,12 +198,11 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
                 HeritageRole role = LayerRoles.classify(raw.schema(), raw.geometryType(), raw.name(),
                         file.getFileName().toString());
                 if (role == null) {
-                    ignored.add("« " + where + " » : aucun rôle reconnu (ni bien, ni zone tampon, ni élément "
-                            + "patrimonial), couche ignorée.");
+                    ignored.add(Localization.get("report.layer.noRole", where));
                     continue;
                 }
                 if (!raw.crs().isKnown() || !CrsTransforms.isSupported(raw.crs())) {
-                    ignored.add("« " + where + " » : système de coordonnées inconnu, couche ignorée.");
+                    ignored.add(Localization.get("report.layer.noCrs", where));
                     continue;
                 }
                 VectorLayer l93 = CrsTransforms.transform(raw, CrsId.LAMBERT_93);
@@ -248,7 +248,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
 
     private static HeritageSource source(HeritageRole role, LayerEntry e, Path file, VectorLayer data) {
         Provenance pv = e.provenance();
-        SourceDates.SourceDate d = pv.date() != null ? new SourceDates.SourceDate(pv.date(), "date de la copie (projet)")
+        SourceDates.SourceDate d = pv.date() != null ? new SourceDates.SourceDate(pv.date(), Localization.get("report.date.projectCopy"))
                 : SourceDates.of(file, e.layerName() != null ? e.layerName() : data.name());
         return new HeritageSource(role, e.id(), e.title(), file.toString(), e.layerName(),
                 d == null ? null : d.date(), d == null ? null : d.origin(), e.indicative(), e.credit(), data.size(),

@@ -21,7 +21,6 @@ import org.locationtech.jts.geom.Point;
  */
 public final class ImpactText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    public static final String TITLE = Localization.get("report.title");
 
     private ImpactText() {
     }
@@ -34,7 +33,7 @@ public final class ImpactText {
     /** The whole answer with the protections consulted online (null: none asked), before the sources. */
     public static String format(ImpactReport r, ReportInfo info, ProtectionReport online) {
         StringBuilder b = new StringBuilder();
-        b.append(TITLE).append('\n');
+        b.append(Localization.get("report.title")).append('\n');
         String head = header(info);
         if (!head.isEmpty()) b.append(head).append('\n');
         b.append('\n');

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.List;
 
 /**
@@ -14,17 +15,15 @@ public record ProtectionReport(List<Section> sections) {
 
     /** The protections asked, in report order. */
     public enum Kind {
-        AC1("ac1", "Abords de monuments historiques (servitude AC1)"),
-        AC2("ac2", "Sites inscrits et classés (servitude AC2)"),
-        AC4("ac4", "Sites patrimoniaux remarquables (servitude AC4)"),
-        PLU("plu", "Zonage du document d'urbanisme (PLU, PLUi)");
+        AC1("ac1"),
+        AC2("ac2"),
+        AC4("ac4"),
+        PLU("plu");
 
         private final String key;
-        private final String title;
 
-        Kind(String key, String title) {
+        Kind(String key) {
             this.key = key;
-            this.title = title;
         }
 
         public String key() {
@@ -32,7 +31,7 @@ public record ProtectionReport(List<Section> sections) {
         }
 
         public String title() {
-            return title;
+            return Localization.label(this);
         }
     }
 

@@ -1,15 +1,13 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Hit;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Section;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The online protections in French: one heading per protection, its findings and its source. */
+/** The online protections in the UI language: one heading per protection, its findings and its source. */
 public final class ProtectionText {
-    /** What the AC1 surfaces are, since the out-of-scope list says a PDA is not in the heritage layers. */
-    public static final String AC1_NOTE = "Les assiettes AC1 publiées sont le rayon de 500 m ou, lorsqu'il a été "
-            + "approuvé et versé au Géoportail de l'Urbanisme, le périmètre délimité des abords (PDA).";
 
     private ProtectionText() {
     }
@@ -20,30 +18,30 @@ public final class ProtectionText {
         for (Section s : p.sections()) {
             b.append('\n').append(s.kind().title()).append(" : ").append(status(s)).append('\n');
             for (Hit h : s.hits()) b.append("  – ").append(hit(h)).append('\n');
-            if (s.source() != null) b.append("  Source : ").append(source(s)).append('\n');
-            if (s.kind() == ProtectionReport.Kind.AC1 && s.consulted()) b.append("  ").append(AC1_NOTE).append('\n');
+            if (s.source() != null) b.append("  ").append(Localization.get("protection.source", source(s))).append('\n');
+            if (s.kind() == ProtectionReport.Kind.AC1 && s.consulted()) b.append("  ").append(Localization.get("protection.ac1Note")).append('\n');
         }
         List<Section> missing = p.notConsulted();
         if (!missing.isEmpty()) {
-            b.append('\n').append("NON CONSULTÉ : ").append(String.join(", ", missing.stream()
-                    .map(s -> s.kind().title()).toList())).append(" — la réponse ne dit rien de ces protections.\n");
+            b.append('\n').append(Localization.get("protection.notConsulted", String.join(", ", missing.stream()
+                    .map(s -> s.kind().title()).toList()))).append('\n');
         }
         return b.toString();
     }
 
     /** "OUI — 2 servitudes", "NON — aucune", "non consulté (service injoignable…)". */
     public static String status(Section s) {
-        if (!s.consulted()) return "non consulté (" + s.reason() + ")";
+        if (!s.consulted()) return Localization.get("protection.status.notConsulted", s.reason());
         int n = s.hits().size();
         if (s.kind() == ProtectionReport.Kind.PLU) {
-            return n == 0 ? "aucune zone trouvée (commune sans PLU publié sur le Géoportail de l'urbanisme ?)"
-                    : n == 1 ? "zone " + label(s.hits().get(0)) : n + " zones";
+            return n == 0 ? Localization.get("protection.plu.none")
+                    : n == 1 ? Localization.get("protection.plu.one", label(s.hits().get(0))) : Localization.get("protection.plu.many", String.valueOf(n));
         }
-        return n == 0 ? "NON — l'emprise n'en touche aucune" : "OUI — " + n + (n > 1 ? " périmètres touchés" : " périmètre touché");
+        return n == 0 ? Localization.get("protection.none") : Localization.get(n > 1 ? "protection.touched.many" : "protection.touched.one", String.valueOf(n));
     }
 
     private static String label(Hit h) {
-        return h.label() != null ? h.label() : h.name() != null ? h.name() : "sans nom";
+        return h.label() != null ? h.label() : h.name() != null ? h.name() : Localization.get("report.element.unnamed");
     }
 
     /** "« Abords de l'église Saint-Léger » (Périmètre des abords), acte …, du 12/02/2019 : 350 m² (35 % de l'emprise)". */
@@ -51,14 +49,14 @@ public final class ProtectionText {
         List<String> parts = new ArrayList<>();
         if (h.name() != null) parts.add("« " + h.name() + " »" + (h.label() != null ? " (" + h.label() + ")" : ""));
         else if (h.label() != null) parts.add(h.label());
-        if (h.act() != null) parts.add("acte ou document " + h.act());
-        if (h.date() != null) parts.add("du " + date(h.date()));
+        if (h.act() != null) parts.add(Localization.get("protection.act", h.act()));
+        if (h.date() != null) parts.add(Localization.get("protection.date", date(h.date())));
         String s = String.join(", ", parts);
         if (h.overlapArea() > 0) {
             s += " : " + ImpactText.area(h.overlapArea()) + (Double.isNaN(h.share()) ? ""
-                    : " (" + ImpactText.percent(h.share()) + " de l'emprise)");
+                    : " (" + Localization.get("protection.share", ImpactText.percent(h.share())) + ")");
         } else {
-            s += " : l'emprise y est située";
+            s += " : " + Localization.get("report.overlap.inside");
         }
         if (h.url() != null) s += " — " + h.url();
         return s;
@@ -67,8 +65,8 @@ public final class ProtectionText {
     /** "Géoplateforme (IGN), WFS wfs_sup:assiette_sup_s, consulté le 03/12/2026 (réponse en cache)". */
     public static String source(Section s) {
         String out = s.source();
-        if (s.date() != null) out += ", consulté le " + ImpactText.date(s.date());
-        if (s.fromCache()) out += " (réponse en cache de cette date : service non joint cette fois)";
+        if (s.date() != null) out += Localization.get("protection.consulted", ImpactText.date(s.date()));
+        if (s.fromCache()) out += Localization.get("protection.cached");
         return out;
     }
 
