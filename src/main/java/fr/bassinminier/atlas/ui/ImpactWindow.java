@@ -145,7 +145,13 @@ final class ImpactWindow {
         Label hint = new Label(Messages.get("impact.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("side-hint");
-        HBox parcelRow = new HBox(8, new Label(Messages.get("impact.parcel")), parcelField, find, pickParcel, parcelLayer);
+        Label parcelLabel = new Label(Messages.get("impact.parcel"));
+        HBox parcelRow = new HBox(8, parcelLabel, parcelField, find, pickParcel, parcelLayer);
+        // The field gives way; the buttons keep their words.
+        for (javafx.scene.control.Control c : List.of(parcelLabel, find, pickParcel, parcelLayer)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        parcelField.setMinWidth(120);
         parcelRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(parcelField, javafx.scene.layout.Priority.ALWAYS);
         VBox top = new VBox(6, hint, input, new HBox(8, check, file), parcelRow, online, form);
