@@ -88,6 +88,8 @@ final class ImpactWindow {
     private ImpactReport last;
     private ProtectionReport lastProtections;
     private volatile boolean busy;
+    /** Which check is the latest: a slow service's answer to an earlier one is dropped. */
+    private int generation;
 
     /**
      * @param mapPicker arms (with a handler) or disarms (null) the pick of a point on the main
@@ -260,11 +262,16 @@ final class ImpactWindow {
         boolean consult = online.isSelected();
         status.setText(Messages.get(consult ? "impact.running.online" : "impact.running"));
         busy = true;
+        int run = ++generation;
         Task<Checked> task = new Task<>() {
             @Override
             protected Checked call() throws Exception {
                 Footprint fp = source.read();
                 ImpactReport report = index(p).check(fp, new ImpactOptions(r));
+                // The UNESCO answer shows at once; the services' sections follow when they have answered.
+                if (consult) javafx.application.Platform.runLater(() -> {
+                    if (run == generation) show(report, null, true);
+                });
                 // Unticked, only the cache is read: each section then says it was not consulted, or gives its dated answer.
                 HttpService http = WfsLayers.http().offline(!consult);
                 WfsClient wfs = new WfsClient(URI.create(WfsLayers.defaultEndpoint()), null, http, WfsClient.DEFAULT_PAGE);
@@ -272,10 +279,12 @@ final class ImpactWindow {
             }
         };
         task.setOnSucceeded(e -> {
+            if (run != generation) return; // a later check has started: its answer is the one to show
             busy = false;
-            show(task.getValue().report(), task.getValue().protections());
+            show(task.getValue().report(), task.getValue().protections(), !consult);
         });
         task.setOnFailed(e -> {
+            if (run != generation) return;
             busy = false;
             Throwable ex = task.getException();
             status.setText(ex.getMessage());
@@ -414,20 +423,28 @@ final class ImpactWindow {
         return ReportInfo.today(reference.getText(), author.getText());
     }
 
-    private void show(ImpactReport r, ProtectionReport protections) {
+    /**
+     * @param protections what the services said; null while they are being asked
+     * @param zoom        whether to highlight and zoom (once per check)
+     */
+    private void show(ImpactReport r, ProtectionReport protections, boolean zoom) {
         last = r;
         lastProtections = protections;
-        List<Feature> hl = new ArrayList<>();
-        hl.add(new Feature(-1, r.footprint().geometry(), Schema.empty(), new Object[0]));
-        for (var c : r.property().components()) if (c.feature() != null) hl.add(c.feature());
-        for (var el : r.elements()) if (el.feature() != null) hl.add(el.feature());
-        vm.highlight(hl);
-        var env = r.footprint().geometry().getEnvelopeInternal();
-        env.expandBy(r.radius());
-        vm.zoomTo(env);
+        if (zoom) {
+            List<Feature> hl = new ArrayList<>();
+            hl.add(new Feature(-1, r.footprint().geometry(), Schema.empty(), new Object[0]));
+            for (var c : r.property().components()) if (c.feature() != null) hl.add(c.feature());
+            for (var el : r.elements()) if (el.feature() != null) hl.add(el.feature());
+            vm.highlight(hl);
+            var env = r.footprint().geometry().getEnvelopeInternal();
+            env.expandBy(r.radius());
+            vm.zoomTo(env);
+        }
         status.setText(Messages.get("impact.done", String.format(java.util.Locale.FRANCE, "%.1f", r.nanos() / 1e6)));
         answer.setText(ImpactText.format(r, info(), protections));
-        if (!protections.allConsulted()) {
+        if (protections == null) {
+            status.setText(status.getText() + " — " + Messages.get("impact.online.waiting"));
+        } else if (!protections.allConsulted()) {
             status.setText(status.getText() + " — " + Messages.get("impact.online.missing", protections.notConsulted().size()));
         }
     }
