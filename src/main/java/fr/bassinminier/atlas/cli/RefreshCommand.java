@@ -53,6 +53,10 @@ final class RefreshCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Résume les changements sans écrire le fichier.")
     boolean dryRun;
 
+    @Option(names = "--project", paramLabel = "PROJET", description = "Projet dont les couches lisant ce fichier prennent "
+            + "la date de la nouvelle copie dans leur provenance.")
+    Path project;
+
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDES", description = "Délai d'attente du service (défaut : ${DEFAULT-VALUE} s).")
     int timeout;
 
@@ -114,7 +118,7 @@ final class RefreshCommand implements Callable<Integer> {
         }
         if (diff.isEmpty()) {
             out.println("Aucun changement : « " + file.getFileName() + " » est à jour (" + LocalDate.now() + ").");
-            return 0;
+            return dateInProject(out, err);
         }
         try {
             Formats.write(file, List.of(after));
@@ -123,7 +127,27 @@ final class RefreshCommand implements Callable<Integer> {
             return 1;
         }
         out.println("« " + file.getFileName() + " » mis à jour le " + LocalDate.now() + " depuis " + source.endpoint().getHost() + ".");
-        return 0;
+        return dateInProject(out, err);
+    }
+
+    /** The copy checked against its source today: the project's layers reading the file say so in their provenance. */
+    private int dateInProject(PrintWriter out, PrintWriter err) {
+        if (project == null) return 0;
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        try {
+            List<String> ids = fr.bassinminier.atlas.io.project.ProjectFile.setCopyDate(project, file, today);
+            if (ids.isEmpty()) {
+                err.println("Attention : aucune couche de « " + project.getFileName() + " » ne lit « " + file.getFileName()
+                        + " » ; provenance inchangée.");
+            } else {
+                out.println("Provenance datée du " + today + " dans « " + project.getFileName() + " » : "
+                        + String.join(", ", ids) + ".");
+            }
+            return 0;
+        } catch (DataException e) {
+            err.println("Erreur : " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void list(PrintWriter out, String what, List<String> keys) {

@@ -106,7 +106,7 @@ public final class ImpactReportPdf {
                     info.author(), ImpactText.summary(r));
             try (PdfPageWriter w = new PdfPageWriter(doc, fonts, PageFormat.A4_PORTRAIT, MARGIN, FOOTER)) {
                 head(w, r, info);
-                map(w, r, project, limits);
+                map(w, r, project, limits, online);
                 findings(w, r, limits);
                 elements(w, r, limits);
                 nearest(w, r, limits);
@@ -153,7 +153,8 @@ public final class ImpactReportPdf {
     }
 
     /** The map extract, its legend and its scale. */
-    private static void map(PdfPageWriter w, ImpactReport r, LoadedProject project, Limits limits) throws IOException {
+    private static void map(PdfPageWriter w, ImpactReport r, LoadedProject project, Limits limits,
+                            ProtectionReport online) throws IOException {
         float h = Math.min(limits.mapHeight(), w.room() - 40);
         if (h < 180) {
             w.newPage();
@@ -182,10 +183,14 @@ public final class ImpactReportPdf {
         }
         PdfMap.Placed placed = PdfMap.draw(w.document(), w.stream(), w.fonts(), rect, project, cx, cy, scale,
                 ImageRenderer.indicativeNotice(project),
-                (g, m) -> overlay(g, m, r));
+                (g, m) -> {
+                    ProtectionsPdf.drawAreas(g, m.viewport(), m.unit(), online);
+                    overlay(g, m, r);
+                });
         w.skip(h);
         w.space(3);
         legend(w, r, project, placed.scaleDenominator());
+        ProtectionsPdf.legend(w, online);
         w.paragraph(Localization.get("pdf.impact.scale", Measure.number(placed.scaleDenominator(), 0), Measure.formatDistance(r.radius()))
                 + (r.indicative() ? Localization.get("report.source.indicative") : ""),
                 SMALL.withColor(Color.DARK_GRAY), 0);

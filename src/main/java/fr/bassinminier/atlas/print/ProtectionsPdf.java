@@ -6,10 +6,20 @@ import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Hit;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Section;
 import fr.bassinminier.atlas.analysis.impact.ProtectionText;
 import fr.bassinminier.atlas.print.PdfPageWriter.Style;
+import fr.bassinminier.atlas.render.Viewport;
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.awt.ShapeWriter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 
 /** The heritage report's sections for the protections consulted online: one heading each, with its source. */
 final class ProtectionsPdf {
@@ -19,7 +29,102 @@ final class ProtectionsPdf {
     private static final Color GREY_TEXT = new Color(0x55, 0x55, 0x55);
     private static final Color WARN = new Color(0x8A, 0x1C, 0x14);
 
+    /** Easement colours: the usual ones of the Géoportail de l'Urbanisme's SUP maps, muted for print. */
+    private static final Map<ProtectionReport.Kind, Color> COLOURS = new EnumMap<>(Map.of(
+            ProtectionReport.Kind.AC1, new Color(0x6A, 0x3D, 0x9A), ProtectionReport.Kind.AC2, new Color(0x1B, 0x78, 0x37),
+            ProtectionReport.Kind.AC4, new Color(0xD9, 0x5F, 0x02), ProtectionReport.Kind.PLU, new Color(0x4D, 0x4D, 0x4D)));
+    private static final Map<ProtectionReport.Kind, String> LEGEND = new EnumMap<>(Map.of(
+            ProtectionReport.Kind.AC1, "Abords de MH (AC1)", ProtectionReport.Kind.AC2, "Site inscrit ou classé (AC2)",
+            ProtectionReport.Kind.AC4, "Site patrimonial remarquable (AC4)", ProtectionReport.Kind.PLU, "Zones du PLU touchées"));
+
     private ProtectionsPdf() {
+    }
+
+    /** The kinds that have an area to draw on the map (touched, geometry known). */
+    private static List<ProtectionReport.Kind> drawn(ProtectionReport p) {
+        List<ProtectionReport.Kind> out = new ArrayList<>();
+        if (p == null) return out;
+        for (Section s : p.sections()) {
+            if (s.hits().stream().anyMatch(h -> h.geometry() != null && !h.geometry().isEmpty())) out.add(s.kind());
+        }
+        return out;
+    }
+
+    /**
+     * The protections the footprint touches, under the footprint on the report's map: easements
+     * as a light tint with a dashed outline in their colour, PLU zones as a grey dashed outline
+     * with their code, so that the reader sees where the footprint sits in each.
+     */
+    static void drawAreas(Graphics2D g, Viewport vp, double u, ProtectionReport p) {
+        if (p == null) return;
+        ShapeWriter sw = new ShapeWriter((src, dest) -> dest.setLocation(vp.toScreen(src.x, src.y)));
+        Geometry view = new GeometryFactory().toGeometry(vp.ground());
+        // PLU first (under), then the easements, widest category first.
+        for (ProtectionReport.Kind k : List.of(ProtectionReport.Kind.PLU, ProtectionReport.Kind.AC2, ProtectionReport.Kind.AC4,
+                ProtectionReport.Kind.AC1)) {
+            Section s = p.sections().stream().filter(x -> x.kind() == k).findFirst().orElse(null);
+            if (s == null) continue;
+            Color c = COLOURS.get(k);
+            for (Hit h : s.hits()) {
+                if (h.geometry() == null || h.geometry().isEmpty()) continue;
+                Geometry part;
+                try {
+                    part = h.geometry().intersection(view);
+                } catch (RuntimeException invalid) {
+                    part = h.geometry();
+                }
+                if (part.isEmpty()) continue;
+                Shape shape = sw.toShape(part);
+                if (k != ProtectionReport.Kind.PLU) {
+                    g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
+                    g.fill(shape);
+                }
+                g.setColor(c);
+                g.setStroke(new BasicStroke((float) ((k == ProtectionReport.Kind.PLU ? 0.8 : 1.4) * u), BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_ROUND, 10, new float[] {(float) (5 * u), (float) (2.5 * u)}, 0));
+                g.draw(shape);
+                if (k == ProtectionReport.Kind.PLU && h.label() != null) {
+                    Point at = part.getInteriorPoint();
+                    var xy = vp.toScreen(at.getX(), at.getY());
+                    String code = h.label().contains(",") ? h.label().substring(0, h.label().indexOf(',')) : h.label();
+                    g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 1).deriveFont((float) (8 * u)));
+                    g.drawString(code, (float) (xy.getX() + 4 * u), (float) (xy.getY() - 4 * u));
+                }
+            }
+        }
+    }
+
+    /** One legend row for the protections drawn on the map; nothing when none is. */
+    static void legend(PdfPageWriter w, ProtectionReport p) throws IOException {
+        List<ProtectionReport.Kind> kinds = drawn(p);
+        if (kinds.isEmpty()) return;
+        var cs = w.stream();
+        float x = w.left();
+        float y = w.y() - 9;
+        for (ProtectionReport.Kind k : kinds) {
+            Color c = COLOURS.get(k);
+            cs.saveGraphicsState();
+            if (k != ProtectionReport.Kind.PLU) {
+                var gs = new org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState();
+                gs.setNonStrokingAlphaConstant(40 / 255f);
+                cs.setGraphicsStateParameters(gs);
+                cs.setNonStrokingColor(c);
+                cs.addRect(x, y - 2, 14, 8);
+                cs.fill();
+            }
+            cs.restoreGraphicsState();
+            cs.saveGraphicsState();
+            cs.setStrokingColor(c);
+            cs.setLineWidth(k == ProtectionReport.Kind.PLU ? 0.8f : 1.2f);
+            cs.setLineDashPattern(new float[] {3, 1.5f}, 0);
+            cs.addRect(x, y - 2, 14, 8);
+            cs.stroke();
+            cs.restoreGraphicsState();
+            String label = LEGEND.get(k);
+            w.text(label, x + 18, y, SMALL);
+            x += 18 + w.textWidth(label, SMALL) + 12;
+        }
+        w.skip(13);
     }
 
     static void sections(PdfPageWriter w, ProtectionReport p) throws IOException {

@@ -88,6 +88,8 @@ final class ImpactWindow {
     private ImpactReport last;
     private ProtectionReport lastProtections;
     private volatile boolean busy;
+    /** Which check is the latest: a slow service's answer to an earlier one is dropped. */
+    private int generation;
 
     /**
      * @param mapPicker arms (with a handler) or disarms (null) the pick of a point on the main
@@ -146,7 +148,13 @@ final class ImpactWindow {
         Label hint = new Label(Messages.get("impact.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("side-hint");
-        HBox parcelRow = new HBox(8, new Label(Messages.get("impact.parcel")), parcelField, find, pickParcel, parcelLayer);
+        Label parcelLabel = new Label(Messages.get("impact.parcel"));
+        HBox parcelRow = new HBox(8, parcelLabel, parcelField, find, pickParcel, parcelLayer);
+        // The field gives way; the buttons keep their words.
+        for (javafx.scene.control.Control c : List.of(parcelLabel, find, pickParcel, parcelLayer)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        parcelField.setMinWidth(120);
         parcelRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(parcelField, javafx.scene.layout.Priority.ALWAYS);
         VBox top = new VBox(6, hint, input, new HBox(8, check, file), parcelRow, online, form);
@@ -255,17 +263,24 @@ final class ImpactWindow {
         boolean consult = online.isSelected();
         status.setText(Messages.get(consult ? "impact.running.online" : "impact.running"));
         busy = true;
+        int run = ++generation;
         tasks.run(Messages.get("task.impact"), pr -> {
             Footprint fp = source.read();
             ImpactReport report = index(p).check(fp, new ImpactOptions(r));
+            // The UNESCO answer shows at once; the services' sections follow when they have answered.
+            if (consult) javafx.application.Platform.runLater(() -> {
+                if (run == generation) show(report, null, true);
+            });
             // Unticked, only the cache is read: each section then says it was not consulted, or gives its dated answer.
             HttpService http = WfsLayers.http().offline(!consult);
             WfsClient wfs = new WfsClient(URI.create(WfsLayers.defaultEndpoint()), null, http, WfsClient.DEFAULT_PAGE);
             return new Checked(report, new GeoplateformeProtections(wfs).consult(fp.geometry()));
         }, c -> {
+            if (run != generation) return; // a later check has started: its answer is the one to show
             busy = false;
-            show(c.report(), c.protections());
+            show(c.report(), c.protections(), !consult);
         }, ex -> {
+            if (run != generation) return;
             busy = false;
             status.setText(ex.getMessage());
             answer.setText(Messages.get("impact.failed", ex.getMessage()));
@@ -378,20 +393,28 @@ final class ImpactWindow {
         return ReportInfo.today(reference.getText(), author.getText());
     }
 
-    private void show(ImpactReport r, ProtectionReport protections) {
+    /**
+     * @param protections what the services said; null while they are being asked
+     * @param zoom        whether to highlight and zoom (once per check)
+     */
+    private void show(ImpactReport r, ProtectionReport protections, boolean zoom) {
         last = r;
         lastProtections = protections;
-        List<Feature> hl = new ArrayList<>();
-        hl.add(new Feature(-1, r.footprint().geometry(), Schema.empty(), new Object[0]));
-        for (var c : r.property().components()) if (c.feature() != null) hl.add(c.feature());
-        for (var el : r.elements()) if (el.feature() != null) hl.add(el.feature());
-        vm.highlight(hl);
-        var env = r.footprint().geometry().getEnvelopeInternal();
-        env.expandBy(r.radius());
-        vm.zoomTo(env);
+        if (zoom) {
+            List<Feature> hl = new ArrayList<>();
+            hl.add(new Feature(-1, r.footprint().geometry(), Schema.empty(), new Object[0]));
+            for (var c : r.property().components()) if (c.feature() != null) hl.add(c.feature());
+            for (var el : r.elements()) if (el.feature() != null) hl.add(el.feature());
+            vm.highlight(hl);
+            var env = r.footprint().geometry().getEnvelopeInternal();
+            env.expandBy(r.radius());
+            vm.zoomTo(env);
+        }
         status.setText(Messages.get("impact.done", String.format(java.util.Locale.FRANCE, "%.1f", r.nanos() / 1e6)));
         answer.setText(ImpactText.format(r, info(), protections));
-        if (!protections.allConsulted()) {
+        if (protections == null) {
+            status.setText(status.getText() + " — " + Messages.get("impact.online.waiting"));
+        } else if (!protections.allConsulted()) {
             status.setText(status.getText() + " — " + Messages.get("impact.online.missing", protections.notConsulted().size()));
         }
     }

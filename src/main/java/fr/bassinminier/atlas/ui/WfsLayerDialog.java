@@ -67,6 +67,7 @@ final class WfsLayerDialog {
         HBox.setHgrow(url, Priority.ALWAYS);
         url.setOnAction(e -> readCapabilities());
         read.setOnAction(e -> readCapabilities());
+        read.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         filter.setPromptText(Messages.get("wfs.filter"));
         types.setPrefHeight(300);
         types.setCellFactory(v -> new ListCell<>() {

@@ -66,6 +66,51 @@ class ParcelReportDocsTest {
         };
     }
 
+    /** Pixels of page 1 close to the AC1 colour of the report's map (the easement's dashed outline). */
+    private static int ac1Pixels(Path pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            java.awt.image.BufferedImage img = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 100);
+            int n = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    int p = img.getRGB(x, y);
+                    int r = (p >> 16) & 0xff;
+                    int g = (p >> 8) & 0xff;
+                    int b = p & 0xff;
+                    if (Math.abs(r - 0x6A) < 24 && Math.abs(g - 0x3D) < 24 && Math.abs(b - 0x9A) < 24) n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private static CliTest.Result report(ReplayServer s, Path pdf, String... more) throws Exception {
+        Path geo = GeoData.require("unesco").getParent();
+        List<String> args = new ArrayList<>(List.of("impact", "--data"));
+        for (String f : List.of("bien-inscrit", "zone-tampon")) args.add(geo.resolve("unesco").resolve(f + ".geojson").toString());
+        args.addAll(List.of("--cadastre-url", s.uri("/api/cadastre/").toString(), "--wfs-url", s.uri("/wfs").toString(),
+                "--cache", Files.createTempDirectory("atlas-cache").toString(), "--pdf", pdf.toString()));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theProtectionsTouchedAreDrawnOnTheReportMap() throws Exception {
+        Path dir = Files.createTempDirectory("atlas-report");
+        try (ReplayServer s = new ReplayServer(ParcelReportDocsTest::replay)) {
+            CliTest.Result online = report(s, dir.resolve("en-ligne.pdf"), "--parcel", "62563 AB 123");
+            assertEquals(0, online.code(), online.err());
+            // the same footprint, the services not consulted: nothing of AC1 on the map
+            CliTest.Result offline = report(s, dir.resolve("hors-ligne.pdf"), "--wkt",
+                    "POLYGON((679950 7041250, 679990 7041250, 679990 7041280, 679950 7041280, 679950 7041250))", "--offline");
+            assertEquals(0, offline.code(), offline.err());
+        }
+        int drawn = ac1Pixels(dir.resolve("en-ligne.pdf"));
+        int none = ac1Pixels(dir.resolve("hors-ligne.pdf"));
+        assertEquals(0, none, "no AC1 colour when the easements were not consulted");
+        org.junit.jupiter.api.Assertions.assertTrue(drawn > 300, "AC1 outline and legend drawn: " + drawn + " pixels");
+    }
+
     @Test
     void writeTheParcelReport() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("atlas.writeDocs"), "docs non régénérés (-Datlas.writeDocs=true)");

@@ -79,4 +79,48 @@ class RefreshCommandTest {
             assertArrayEquals(before, Files.readAllBytes(f));
         }
     }
+
+    /** A project whose layer "terrils" reads the kept file, copy dated 2020-01-02, with a key the program does not know. */
+    Path project() throws Exception {
+        Path p = dir.resolve("projet.atlas.json");
+        Files.writeString(p, """
+                {"atlas_project": 1, "title": "T", "crs": "EPSG:2154", "custom_key": {"kept": true},
+                 "layers": [{"id": "terrils", "title": "Terrils", "source": "terrils.geojson",
+                             "provenance": {"producer": "Mission Bassin Minier", "date": "2020-01-02"}},
+                            {"id": "autre", "title": "Autre", "source": "autre.geojson",
+                             "provenance": {"producer": "X", "date": "2020-01-02"}}]}""");
+        return p;
+    }
+
+    @Test
+    void theProjectsLayerGetsTheDateOfTheNewCopy() throws Exception {
+        Path f = kept();
+        Path p = project();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        try (ReplayServer s = new ReplayServer(RefreshCommandTest::current)) {
+            String from = "wfs:" + s.uri("/ows") + "?typeName=mission_bassin_minier:zt_terrils&count=10";
+            CliTest.Result r = CliTest.run("refresh", f.toString(), "--from", from, "--key", "n", "--project", p.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("Provenance datée du " + today + " dans « projet.atlas.json » : terrils."), r.out());
+        }
+        var project = fr.bassinminier.atlas.io.project.ProjectFile.read(p);
+        assertEquals(today, project.layer("terrils").orElseThrow().provenance().date());
+        assertEquals("2020-01-02", project.layer("autre").orElseThrow().provenance().date(), "only the layer of that file");
+        assertTrue(Files.readString(p).contains("custom_key"), "the rest of the file as written");
+    }
+
+    @Test
+    void aFailedDownloadLeavesTheProjectsDateAlone() throws Exception {
+        Path f = kept();
+        Path p = project();
+        byte[] before = Files.readAllBytes(p);
+        try (ReplayServer s = new ReplayServer(q -> "10".equals(q.get("STARTINDEX"))
+                ? new Reply(503, "text/plain", new byte[0], 0) : current(q))) {
+            CliTest.Result r = CliTest.run("refresh", f.toString(), "--from", "wfs:" + s.uri("/ows") + "?typeName=t&count=10",
+                    "--key", "n", "--project", p.toString());
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("HTTP 503"), r.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(p));
+    }
 }

@@ -2,6 +2,7 @@ package fr.bassinminier.atlas.analysis.impact;
 
 import fr.bassinminier.atlas.l10n.Localization;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * What the online services said about the footprint, beside the UNESCO answer (which it never
@@ -65,8 +66,13 @@ public record ProtectionReport(List<Section> sections) {
      * @param overlapArea m² of the footprint inside it (0 for a point or a line)
      * @param share       part of the footprint's area inside it (0–1), NaN for a point or a line
      * @param url         a link to the act or the regulation, may be null
+     * @param geometry    the protection's area as served (Lambert-93), for the report's map; null when not known
      */
-    public record Hit(String label, String name, String act, String date, double overlapArea, double share, String url) {
+    public record Hit(String label, String name, String act, String date, double overlapArea, double share, String url,
+                      Geometry geometry) {
+        public Hit(String label, String name, String act, String date, double overlapArea, double share, String url) {
+            this(label, name, act, date, overlapArea, share, url, null);
+        }
     }
 
     public boolean allConsulted() {

@@ -91,7 +91,7 @@ public final class GeoplateformeProtections implements OnlineProtections {
             Hit known = merged.get(key);
             merged.put(key, known == null ? h : new Hit(h.label(), h.name(), h.act(), h.date(),
                     known.overlapArea() + h.overlapArea(), Double.isNaN(h.share()) ? h.share() : known.share() + h.share(),
-                    h.url()));
+                    h.url(), union(known.geometry(), h.geometry())));
         }
         List<Hit> sorted = new ArrayList<>(merged.values());
         sorted.sort(Comparator.comparingDouble(Hit::overlapArea).reversed());
@@ -115,7 +115,7 @@ public final class GeoplateformeProtections implements OnlineProtections {
         double[] overlap = overlap(footprint, f.geometry());
         return new Hit(text(f, "typeass", "type"), text(f, "nomass", "nomsuplitt", "nomgen", "nom", "libelle"),
                 text(f, "nomacte", "acte", "reference", "idgen", "idsup"), text(f, "dateact", "datesrc", "date"),
-                overlap[0], overlap[1], url(f, "urlacte", "urlfic", "fichier"));
+                overlap[0], overlap[1], url(f, "urlacte", "urlfic", "fichier"), f.geometry());
     }
 
     private static Hit zone(Feature f, Geometry footprint) {
@@ -125,7 +125,18 @@ public final class GeoplateformeProtections implements OnlineProtections {
         if (label == null) label = type;
         else if (type != null && !type.equalsIgnoreCase(label)) label = label + ", type " + type;
         return new Hit(label, text(f, "libelong"), text(f, "idurba", "partition"), text(f, "datappro", "datvalid"),
-                overlap[0], overlap[1], url(f, "urlfic"));
+                overlap[0], overlap[1], url(f, "urlfic"), f.geometry());
+    }
+
+    /** The parts of one protection cut into several polygons, as one area to draw. */
+    private static Geometry union(Geometry a, Geometry b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        try {
+            return OverlayNGRobust.overlay(a, b, OverlayNG.UNION);
+        } catch (RuntimeException e) {
+            return a.getFactory().buildGeometry(List.of(a, b));
+        }
     }
 
     /** {m² of the footprint inside, share of the footprint}; share NaN for points and lines. */

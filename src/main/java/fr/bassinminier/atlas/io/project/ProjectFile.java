@@ -251,6 +251,43 @@ public final class ProjectFile {
         AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
     }
 
+    /**
+     * Sets the date of the copy in the provenance of the layers whose source is {@code data}
+     * (a file refreshed from its official source), editing the file's JSON in place so that
+     * every other key stays as written; atomic. Returns the ids of the layers dated.
+     */
+    public static List<String> setCopyDate(Path file, Path data, String date) throws DataException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DataException(file, Problem.IO, "projet illisible : " + e.getMessage(), e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Path target = data.toAbsolutePath().normalize();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode l : root.path("layers")) {
+            String source = text(l, "source");
+            if (source == null || !(l instanceof ObjectNode layer)) continue;
+            Path p;
+            try {
+                p = base.resolve(source).normalize();
+            } catch (RuntimeException notAPath) {
+                continue;
+            }
+            if (!p.equals(target)) continue;
+            JsonNode pv = layer.get("provenance");
+            ObjectNode pn = pv instanceof ObjectNode o ? o : layer.putObject("provenance");
+            pn.put("date", date);
+            ids.add(text(l, "id"));
+        }
+        if (!ids.isEmpty()) {
+            final JsonNode out = root;
+            AtomicFiles.write(file, o -> MAPPER.writeValue(o, out));
+        }
+        return ids;
+    }
+
     /** Saving a project keeps the print templates already in its file (the map model does not carry them). */
     private static void keepPrintTemplates(Path file, ObjectNode root, UnaryOperator<String> logoPath) {
         try {

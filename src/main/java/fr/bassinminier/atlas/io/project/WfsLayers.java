@@ -60,12 +60,17 @@ public final class WfsLayers {
         return WfsSource.parse(sb.toString());
     }
 
-    /** The string saved in the project: the source with its box, as {@link WfsSource#parse} reads it back. */
+    /** The string saved in the project: the source with its box, page size, limit and version, as {@link WfsSource#parse} reads it back. */
     public static String sourceText(WfsSource s) {
-        String text = s.toString();
+        StringBuilder sb = new StringBuilder(s.toString());
         Envelope b = s.bbox();
-        if (b == null) return text;
-        return text + String.format(Locale.ROOT, "&bbox=%.1f,%.1f,%.1f,%.1f", b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY());
+        if (b != null) {
+            sb.append(String.format(Locale.ROOT, "&bbox=%.1f,%.1f,%.1f,%.1f", b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+        }
+        if (s.pageSize() > 0) sb.append("&count=").append(s.pageSize());
+        if (s.maxFeatures() > 0) sb.append("&maxFeatures=").append(s.maxFeatures());
+        if (s.version() != null) sb.append("&version=").append(s.version());
+        return sb.toString();
     }
 
     public static boolean isWfs(LayerEntry e) {

@@ -84,4 +84,38 @@ class CadastreClientTest {
             assertTrue(e.getMessage().contains("62498 AB 123, 124"), e.getMessage());
         }
     }
+
+    /** By point: Penmarch's parcel for a point in the far west (lon < -4), nothing elsewhere. */
+    static Reply byPoint(Map<String, String> p) {
+        var m = java.util.regex.Pattern.compile("\\[([-0-9.]+),([-0-9.]+)]").matcher(p.getOrDefault("GEOM", ""));
+        boolean west = m.find() && Double.parseDouble(m.group(1)) < -4;
+        return Reply.ok("application/json", ReplayServer.resource(west ? "apicarto-cadastre-parcelle-29158-AW-0001.json"
+                : "apicarto-cadastre-parcelle-empty.json"));
+    }
+
+    @Test
+    void theParcelUnderAPointIsAskedWithTheGeomFilterInWgs84() throws Exception {
+        org.locationtech.jts.geom.Point inside;
+        try (ReplayServer s = new ReplayServer(CadastreClientTest::apiCarto)) {
+            inside = client(s).parcels(ParcelRef.parse("29158 AW 1")).parcels().get(0).geometry().getInteriorPoint();
+        }
+        try (ReplayServer s = new ReplayServer(CadastreClientTest::byPoint)) {
+            CadastreClient.Result r = client(s).parcelsAt(inside.getX(), inside.getY());
+            assertEquals(1, r.parcels().size());
+            assertEquals("29158000AW0001", r.parcels().get(0).ref().idu());
+            assertTrue(r.parcels().get(0).geometry().contains(inside));
+            // the point sent is the one clicked, longitude first (RFC 7946)
+            var m = java.util.regex.Pattern.compile("\\{\"type\":\"Point\",\"coordinates\":\\[([-0-9.]+),([-0-9.]+)]}")
+                    .matcher(s.requests().get(0).get("GEOM"));
+            assertTrue(m.matches(), s.requests().get(0).get("GEOM"));
+            double[] back = fr.bassinminier.atlas.crs.CrsTransforms.between(fr.bassinminier.atlas.model.CrsId.WGS84,
+                    fr.bassinminier.atlas.model.CrsId.LAMBERT_93).apply(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+            assertEquals(inside.getX(), back[0], 0.1);
+            assertEquals(inside.getY(), back[1], 0.1);
+            ServiceException none = assertThrows(ServiceException.class, () -> client(s).parcelsAt(680000, 7041000));
+            assertEquals(ServiceException.Problem.NOT_FOUND, none.problem());
+            assertTrue(none.getMessage().contains("aucune parcelle cadastrale au point")
+                    && none.getMessage().contains("(Lambert-93)"), none.getMessage());
+        }
+    }
 }
