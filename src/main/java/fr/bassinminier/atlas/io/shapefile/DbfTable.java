@@ -218,7 +218,13 @@ final class DbfTable implements Closeable {
     }
 
     private static long integral(Number n) {
-        if (n instanceof BigDecimal bd) return bd.setScale(0, RoundingMode.HALF_UP).longValue();
+        if (n instanceof BigDecimal bd) {
+            // "9E999999999" in a numeric field: rounding it would build a billion-digit number
+            // (a hang found by fuzzing). Past 19 digits a long overflows anyway; tiny values round to 0.
+            if (bd.precision() - bd.scale() > 19) return bd.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+            if (bd.scale() > 19) return Math.round(bd.doubleValue());
+            return bd.setScale(0, RoundingMode.HALF_UP).longValue();
+        }
         return n.longValue();
     }
 
