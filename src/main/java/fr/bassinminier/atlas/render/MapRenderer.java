@@ -189,13 +189,18 @@ public final class MapRenderer {
                 try {
                     if (sym instanceof PolygonSymbolizer p && p.stroke() != null) r = Math.max(r, p.stroke().widthFor(null) / 2);
                     else if (sym instanceof LineSymbolizer l) r = Math.max(r, l.strokeOrDefault().widthFor(null) / 2);
-                    else if (sym instanceof PointSymbolizer p) r = Math.max(r, p.graphicOrDefault().sizeFor(null) / 2 + 1);
+                    else if (sym instanceof PointSymbolizer p) r = Math.max(r, reach(p.graphicOrDefault()));
                 } catch (RuntimeException unknown) {
                     r = Math.max(r, 16); // a size read from the features: a generous margin
                 }
             }
         }
         return r;
+    }
+
+    private static double reach(fr.bassinminier.atlas.model.style.Graphic g) {
+        var d = g.displacement();
+        return g.sizeFor(null) / 2 + 1 + (d == null ? 0 : Math.hypot(d.x(), d.y()));
     }
 
     /** One layer drawn on one band: what the scan of its source hands over, feature by feature. */

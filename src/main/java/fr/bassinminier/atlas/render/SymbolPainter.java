@@ -1,6 +1,7 @@
 package fr.bassinminier.atlas.render;
 
 import fr.bassinminier.atlas.model.Feature;
+import fr.bassinminier.atlas.model.style.Displacement;
 import fr.bassinminier.atlas.model.style.Fill;
 import fr.bassinminier.atlas.model.style.Graphic;
 import fr.bassinminier.atlas.model.style.LineSymbolizer;
@@ -150,7 +151,10 @@ final class SymbolPainter {
         if (mark == null) mark = Graphic.DEFAULT.mark();
         double size = gr.sizeFor(f) * k;
         Shape shape = markShape(mark.shape(), size);
-        AffineTransform t = AffineTransform.getTranslateInstance(x, y);
+        // SLD displacement: pixels right and up from the anchor.
+        Displacement d = gr.displacement();
+        AffineTransform t = d == null ? AffineTransform.getTranslateInstance(x, y)
+                : AffineTransform.getTranslateInstance(x + d.x() * k, y - d.y() * k);
         double rot = gr.rotationFor(f);
         if (rot != 0) t.rotate(Math.toRadians(rot));
         Shape placed = t.createTransformedShape(shape);

@@ -189,4 +189,25 @@ class MapRendererTest {
             assertTrue(r.notices().get(0).problem().contains("casse.gpkg"), r.notices().get(0).problem());
         }
     }
+
+    @Test
+    void aPointSymbolIsDisplacedAsItsSldSays() throws Exception {
+        var mark = new fr.bassinminier.atlas.model.style.Mark("square",
+                fr.bassinminier.atlas.model.style.Fill.of("#ff0000", 1), null);
+        var symbol = new fr.bassinminier.atlas.model.style.PointSymbolizer(new fr.bassinminier.atlas.model.style.Graphic(
+                List.of(mark), null, fr.bassinminier.atlas.model.style.Expression.literal("6"), null,
+                new fr.bassinminier.atlas.model.style.Displacement(20, 10)));
+        var style = new fr.bassinminier.atlas.model.style.Style(null, null, List.of(
+                new fr.bassinminier.atlas.model.style.FeatureTypeStyle(null, List.of(
+                        fr.bassinminier.atlas.model.style.Rule.of(null, List.of(symbol))))));
+        ProjectLayer pt = layer("pt", null, "POINT (0 0)").withStyle(style, null);
+        // The point at pixel (50, 50); 20 px right and 10 px up are 40 and 20 device pixels at ratio 2.
+        RenderRequest req = RenderRequest.of(new Viewport(0, 0, 0.5, 100, 100), 2).withBackground(BG);
+        BufferedImage img = new ImageRenderer().render(project(List.of(pt)), req);
+        assertEquals(List.of(), req.notices());
+        assertEquals(0xFFFFFFFF, img.getRGB(50, 50), "nothing left on the point itself");
+        // Whole, though it reaches into the band above its point's when the image is drawn in bands.
+        assertEquals(0xFFFF0000, img.getRGB(90, 30), "the symbol, moved");
+        assertEquals(0xFFFF0000, img.getRGB(90, 25), "its top");
+    }
 }

@@ -8,7 +8,4 @@ package fr.bassinminier.atlas.model.project;
  * @param priority higher wins when labels would overlap
  */
 public record LabelRule(String field, double maxScale, double fontSize, String color, int priority, boolean bold) {
-    public boolean showsAt(double scaleDenominator) {
-        return maxScale <= 0 || scaleDenominator <= maxScale;
-    }
 }

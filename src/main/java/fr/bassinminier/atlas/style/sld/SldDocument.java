@@ -15,6 +15,11 @@ public record SldDocument(List<Style> styles, List<String> warnings) {
         warnings = List.copyOf(warnings);
     }
 
+    /** What the style to use asks for that the map does not draw, in French (see {@link Styles#notDrawn}). */
+    public List<String> notDrawn() {
+        return Styles.notDrawn(style());
+    }
+
     /** The style to use: the default one, else the first. */
     public Style style() {
         return styles.get(0);

@@ -54,6 +54,31 @@ public final class Styles {
     }
 
     /**
+     * What the style asks for that the renderer reads but does not draw (yet), in French, once
+     * each: the map is drawn without it, and the user is told rather than left to wonder.
+     */
+    public static List<String> notDrawn(Style style) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Rule r : style.rules()) {
+            for (Symbolizer sym : r.symbolizers()) {
+                if (sym instanceof TextSymbolizer t) {
+                    if (t.placement() != null) out.add("placement des étiquettes (LabelPlacement) : étiquettes centrées ou à côté du point");
+                    if (t.font() != null && !t.font().familyFor(null).replace("-", "").equalsIgnoreCase("sansserif")) out.add("police (font-family) : étiquettes en SansSerif");
+                    if (t.font() != null && t.font().style() != null && t.font().isItalicFor(null)) {
+                        out.add("style de police (font-style) : étiquettes droites");
+                    }
+                    if (!t.vendorOptions().isEmpty()) out.add("options d'étiquetage (VendorOption " + String.join(", ", t.vendorOptions().keySet()) + ")");
+                } else if (sym instanceof LineSymbolizer l && l.perpendicularOffset() != null) {
+                    out.add("décalage de ligne (PerpendicularOffset) : ligne tracée sur la géométrie");
+                } else if (sym instanceof PointSymbolizer p && p.graphicOrDefault().mark() == null) {
+                    out.add("image de symbole (ExternalGraphic) : carré gris à la place");
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The style a layer is drawn, labelled and keyed with: its SLD style, else its simple style
      * and label compiled to SLD ({@code ordinal}, its place in the layer list, picks the default
      * colour of a layer without either). Every consumer sees SLD only.
