@@ -397,12 +397,15 @@ public final class MapRenderer {
         return out;
     }
 
-    /** The colour of a feature too small to draw: its fill, else its outline. */
+    /**
+     * The colour of a feature too small to draw: its outline, which covers a sub-pixel polygon as
+     * QGIS draws it (a fill-coloured dot made dense areas paler), else its fill.
+     */
     private static Color dotColor(List<Symbolizer> syms, Feature f) {
         for (Symbolizer sym : syms) {
             if (sym instanceof PolygonSymbolizer p) {
-                if (p.fill() != null && p.fill().graphicFill() == null) return color(p.fill().colorFor(f), 1);
                 if (p.stroke() != null) return color(p.stroke().colorFor(f), 1);
+                if (p.fill() != null && p.fill().graphicFill() == null) return color(p.fill().colorFor(f), 1);
             } else if (sym instanceof LineSymbolizer l) {
                 return color(l.strokeOrDefault().colorFor(f), 1);
             }

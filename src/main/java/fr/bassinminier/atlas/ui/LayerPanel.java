@@ -286,8 +286,9 @@ public final class LayerPanel {
             int ordinal = vm.project().layers().indexOf(l);
             box.getChildren().setAll(visible, layerSwatch(l, ordinal), title);
             setGraphic(box);
-            setTooltip(new Tooltip(l.isLoaded()
-                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error()));
+            // The full title heads the tooltip: a long title is cut in a narrow panel.
+            setTooltip(new Tooltip(l.entry().title() + "\n" + (l.isLoaded()
+                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error())));
             setContextMenu(menu(l));
         }
 
