@@ -397,8 +397,8 @@ public final class MapRenderer {
     }
 
     /**
-     * The colour of a feature too small to draw: its outline (what shows of a polygon a pixel
-     * wide), else its fill.
+     * The colour of a feature too small to draw: its outline, which covers a sub-pixel polygon as
+     * QGIS draws it (a fill-coloured dot made dense areas paler), else its fill.
      */
     private static Color dotColor(List<Symbolizer> syms, Feature f) {
         Color fill = null;

@@ -259,8 +259,9 @@ public final class LayerPanel {
             visible.setSelected(l.entry().visible());
             box.getChildren().setAll(visible, layerSwatch(l), title);
             setGraphic(box);
-            setTooltip(new Tooltip(l.isLoaded()
-                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error()));
+            // The full title heads the tooltip: a long title is cut in a narrow panel.
+            setTooltip(new Tooltip(l.entry().title() + "\n" + (l.isLoaded()
+                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error())));
             setContextMenu(menu(l));
         }
 
