@@ -52,7 +52,7 @@ class LocalizationConsistencyTest {
     private static final Pattern KEY_USE = Pattern.compile(
             "(?:Messages|Localization)\\.get\\(\\s*\"([^\"]+)\"|\\bitem\\(\\s*\"([^\"]+)\"|\\bchooser\\(\\s*\"([^\"]+)\""
                     + "|\\brecordRow\\(\\s*\\w+,\\s*\"([^\"]+)\"");
-    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     /** A literal ending in a dot and followed by '+': the start of a key built in code ("tool." + name). */
     private static final Pattern KEY_PREFIX = Pattern.compile("\"([a-z][A-Za-z0-9_.]*\\.)\"\\s*\\+");
 
