@@ -136,14 +136,66 @@ public final class PdfPageWriter implements AutoCloseable {
                 while (textWidth(w, st) > width && w.length() > 1) {
                     int cut = w.length() - 1;
                     while (cut > 1 && textWidth(w.substring(0, cut), st) > width) cut--;
-                    lines.add(w.substring(0, cut));
-                    w = w.substring(cut);
+                    // A French break point before the cut, with its hyphen; a bare cut only when none fits.
+                    int h = hyphenPoint(w, cut);
+                    while (h > 0 && textWidth(w.substring(0, h) + (isBreakChar(w.charAt(h - 1)) ? "" : "-"), st)
+                            > width) {
+                        h = hyphenPoint(w, h - 1);
+                    }
+                    if (h > 0) {
+                        lines.add(w.substring(0, h) + (isBreakChar(w.charAt(h - 1)) ? "" : "-"));
+                        w = w.substring(h);
+                    } else {
+                        lines.add(w.substring(0, cut));
+                        w = w.substring(cut);
+                    }
                 }
                 line.append(w);
             }
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    private static boolean isBreakChar(char c) {
+        return c == '-' || c == '/' || c == '_' || c == '–';
+    }
+
+    private static boolean vowel(char c) {
+        return "aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ".indexOf(c) >= 0;
+    }
+
+    /** Consonant pairs a French syllable keeps together: ch, ph, th, gn, and b, c, d, f, g, p, t, v before l or r. */
+    private static boolean pair(char a, char b) {
+        return (b == 'h' && "cpt".indexOf(a) >= 0) || (a == 'g' && b == 'n')
+                || ((b == 'l' || b == 'r') && "bcdfgptv".indexOf(a) >= 0);
+    }
+
+    /**
+     * The last place at or before {@code max} where a French word may break: after a hyphen,
+     * slash or underscore, else between two consonants that are not an inseparable pair (ch, ph,
+     * gn, th, and a consonant followed by l or r), else between a vowel and the consonant that
+     * starts the next syllable; at least two letters on each side. 0 when there is none.
+     */
+    static int hyphenPoint(String w, int max) {
+        for (int i = Math.min(max, w.length() - 1); i >= 2; i--) {
+            if (isBreakChar(w.charAt(i - 1))) return i;
+        }
+        for (int i = Math.min(max, w.length() - 2); i >= 2; i--) {
+            char a = w.charAt(i - 1);
+            char b = w.charAt(i);
+            if (!Character.isLetter(a) || !Character.isLetter(b)) continue;
+            char la = Character.toLowerCase(a);
+            char lb = Character.toLowerCase(b);
+            if (!vowel(a) && !vowel(b)) {
+                if (!pair(la, lb) && vowel(w.charAt(i - 2))) return i;
+            } else if (vowel(a) && !vowel(b) && i + 1 < w.length() && (vowel(w.charAt(i + 1))
+                    || pair(lb, Character.toLowerCase(w.charAt(i + 1))) && i + 2 < w.length()
+                    && vowel(w.charAt(i + 2)))) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** Text at a position, no wrapping, no cursor move. */

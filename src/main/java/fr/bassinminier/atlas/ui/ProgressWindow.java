@@ -137,6 +137,8 @@ final class ProgressWindow {
         c.setTitle(title);
         c.setAnimated(false);
         c.setPrefHeight(330);
+        // Room right of the value axis: its last tick label ("12 000") is centred on the chart's edge.
+        c.setPadding(new Insets(5, 28, 5, 5));
         c.getStyleClass().add("progress-chart");
         return c;
     }
