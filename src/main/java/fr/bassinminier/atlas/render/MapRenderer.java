@@ -528,17 +528,30 @@ public final class MapRenderer {
         }
     }
 
-    /** The "Données indicatives" mark (bottom right) and the sources line (bottom left). */
+    /**
+     * The "Données indicatives" mark (bottom right) and the sources line (bottom left); the sources
+     * go one line up when both do not fit side by side.
+     */
     private static void drawMarks(Graphics2D g, RenderRequest req) {
         Viewport vp = req.viewport();
         double k = req.pixelRatio();
+        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * k));
+        Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10 * k));
+        double noticeWidth = 0;
+        double noticeHeight = 0;
         if (req.notice() != null) {
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * k)));
+            g.setFont(bold);
+            FontMetrics fm = g.getFontMetrics();
+            noticeWidth = fm.stringWidth(req.notice());
+            noticeHeight = fm.getAscent() + fm.getDescent();
             label(g, req.notice(), vp.width() - 8 * k, vp.height() - 8 * k, true, new Color(0x8a, 0x2b, 0x1f), k);
         }
         if (req.attribution() != null) {
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10 * k)));
-            label(g, req.attribution(), 8 * k, vp.height() - 8 * k, false, new Color(0x44, 0x44, 0x44), k);
+            g.setFont(plain);
+            double width = g.getFontMetrics().stringWidth(req.attribution());
+            boolean sideBySide = noticeWidth == 0 || 8 * k + width + 24 * k + noticeWidth <= vp.width();
+            double baseline = vp.height() - 8 * k - (sideBySide ? 0 : noticeHeight + 6 * k);
+            label(g, req.attribution(), 8 * k, baseline, false, new Color(0x44, 0x44, 0x44), k);
         }
     }
 

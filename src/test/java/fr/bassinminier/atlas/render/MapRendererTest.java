@@ -210,4 +210,30 @@ class MapRendererTest {
         assertEquals(0xFFFF0000, img.getRGB(90, 30), "the symbol, moved");
         assertEquals(0xFFFF0000, img.getRGB(90, 25), "its top");
     }
+
+    @Test
+    void theSourcesLineGoesUpRatherThanUnderTheIndicativeMark() {
+        Viewport vp = new Viewport(690_000, 7_040_000, 10, 420, 200);
+        String notice = "Données indicatives : Lignes BHNS « Bulles », Chaîne des Parcs";
+        String sources = "Sources : Mission Bassin Minier / data.gouv.fr — Licence Ouverte 2.0 ; tracé indicatif";
+        BufferedImage img = new BufferedImage(420, 200, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        new MapRenderer().render(g, List.of(), RenderRequest.of(vp, 1).withMarks(notice, sources));
+        g.dispose();
+        // Grey text of the sources line: none on the notice's line (bottom 20 px), some just above it.
+        assertEquals(0, greyPixels(img, 180, 200));
+        assertTrue(greyPixels(img, 150, 180) > 20);
+    }
+
+    private static int greyPixels(BufferedImage img, int fromY, int toY) {
+        int n = 0;
+        for (int y = fromY; y < toY; y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                Color c = new Color(img.getRGB(x, y), true);
+                if (c.getAlpha() == 255 && c.getRed() < 0x90 && Math.abs(c.getRed() - c.getBlue()) < 12
+                        && Math.abs(c.getRed() - c.getGreen()) < 12) n++;
+            }
+        }
+        return n;
+    }
 }
