@@ -47,6 +47,31 @@ final class RecordsCommand implements Runnable {
     }
 
     /** --project, shared by the subcommands (a picocli mixin). */
+    /** A records subcommand on a project: the project option, the output streams, errors in French. */
+    abstract static class OnProject implements Callable<Integer> {
+        @Mixin
+        ProjectOption project;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public final Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path p = project.resolve(err);
+            if (p == null) return 1;
+            try {
+                return run(p, out, err);
+            } catch (RecordsException | DataException e) {
+                err.println("Erreur : " + e.getMessage());
+                return 1;
+            }
+        }
+
+        abstract int run(Path project, PrintWriter out, PrintWriter err) throws RecordsException, DataException;
+    }
+
     static final class ProjectOption {
         @Option(names = "--project", paramLabel = "PROJET",
                 description = "Projet de carte (*.atlas.json) ; par défaut la carte de démonstration.")
@@ -73,7 +98,7 @@ final class RecordsCommand implements Runnable {
                     "--csv écrit trois fichiers (UTF-8 avec BOM, « ; », pour Excel) : FICHIER (cités), "
                             + "FICHIER-tranches.csv et FICHIER-travaux-urbains.csv ; --xlsx écrit un classeur avec "
                             + "les feuilles Cités, Tranches, Travaux urbains et Historique."})
-    static final class Export implements Callable<Integer> {
+    static final class Export extends RecordsCommand.OnProject {
         static final class Target {
             @Option(names = "--csv", paramLabel = "FICHIER", required = true, description = "Fichiers CSV.")
             Path csv;
@@ -85,18 +110,8 @@ final class RecordsCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        @Mixin
-        ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             try (CiteStore store = RecordsProject.open(p)) {
                 // The base version is read before the records: see CiteStore.lastEditId.
                 long version = store.lastEditId();
@@ -112,9 +127,6 @@ final class RecordsCommand implements Runnable {
                         + s.urbanWorks().size() + " travaux urbains.");
                 for (Path f : files) out.println("  " + f);
                 return 0;
-            } catch (RecordsException | DataException e) {
-                err.println("Erreur : " + e.getMessage());
-                return 1;
             }
         }
     }
@@ -124,7 +136,7 @@ final class RecordsCommand implements Runnable {
                     "Affiche d'abord ce qui change (fiche par fiche, champ par champ) ; les lignes en erreur sont "
                             + "listées avec leur numéro et rien n'est enregistré. Sinon tout est enregistré en une "
                             + "seule fois, dans l'historique, au nom de l'utilisateur."})
-    static final class Import implements Callable<Integer> {
+    static final class Import extends RecordsCommand.OnProject {
         @Parameters(index = "0", paramLabel = "FICHIER", description = "Fichier .csv ou .xlsx.")
         Path file;
 
@@ -142,18 +154,8 @@ final class RecordsCommand implements Runnable {
                         + "keep-mine prend celle de la feuille."})
         String onConflict;
 
-        @Mixin
-        ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             String who = user != null ? user.strip() : System.getProperty("user.name", "").strip();
             if (who.isEmpty()) {
                 err.println("Erreur : nom d'utilisateur inconnu ; indiquez-le avec --user.");
@@ -186,9 +188,6 @@ final class RecordsCommand implements Runnable {
                 long edit = RecordImport.apply(store, plan, who);
                 if (edit != 0) out.println("Import enregistré : modification n°" + edit + " au nom de « " + who + " ».");
                 return 0;
-            } catch (RecordsException | DataException e) {
-                err.println("Erreur : " + e.getMessage());
-                return 1;
             }
         }
     }
@@ -196,30 +195,17 @@ final class RecordsCommand implements Runnable {
     @Command(name = "stats", sortOptions = false,
             description = {"Avancement de la réhabilitation : logements livrés, en travaux, programmés et restant "
                     + "à engager, face à l'objectif ERBM, par EPCI et par propriétaire."})
-    static final class Stats implements Callable<Integer> {
+    static final class Stats extends RecordsCommand.OnProject {
         @Option(names = "--json", description = "Sortie JSON (clés stables, voir README).")
         boolean json;
 
-        @Mixin
-        ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             try (CiteStore store = RecordsProject.open(p)) {
                 ProgressReport r = ProgressReport.of(store.snapshot());
                 if (json) out.println(json(r, p, store).toPrettyString());
                 else text(out, r, store);
                 return 0;
-            } catch (RecordsException | DataException e) {
-                err.println("Erreur : " + e.getMessage());
-                return 1;
             }
         }
 
@@ -311,19 +297,9 @@ final class RecordsCommand implements Runnable {
 
     @Command(name = "check", sortOptions = false,
             description = {"Vérifie en entier le fichier des fiches (PRAGMA integrity_check) sans rien modifier."})
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Check extends RecordsCommand.OnProject {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             Path file = RecordsProject.recordsFile(p);
             if (!Files.isRegularFile(file)) {
                 err.println("Erreur : fichier « " + file.getFileName() + " » absent : aucune fiche enregistrée.");
@@ -341,9 +317,6 @@ final class RecordsCommand implements Runnable {
                         + "enregistrées).");
                 StoreBackups.newest(file).ifPresent(b -> out.println("Dernière sauvegarde automatique : " + b));
                 return 0;
-            } catch (RecordsException e) {
-                err.println("Erreur : " + e.getMessage());
-                return 1;
             }
         }
     }
@@ -352,28 +325,13 @@ final class RecordsCommand implements Runnable {
             description = {"Remplace le fichier des fiches par la plus récente de ses sauvegardes automatiques qui soit "
                     + "intègre (NOM.records.sqlite.auto-1.bak à auto-3.bak). Le fichier remplacé est gardé à côté "
                     + "(NOM.records.sqlite.endommage-DATE). Fermez d'abord l'Atlas partout où il est ouvert."})
-    static final class Restore implements Callable<Integer> {
-        @Mixin
-        ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Restore extends RecordsCommand.OnProject {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
-            try {
-                StoreBackups.Restored r = StoreBackups.restore(RecordsProject.recordsFile(p));
-                out.println("Fiches restaurées depuis « " + r.backup().getFileName() + " » (du " + r.date() + ").");
-                if (r.damagedKept() != null) out.println("Ancien fichier gardé : " + r.damagedKept());
-                return 0;
-            } catch (RecordsException e) {
-                err.println("Erreur : " + e.getMessage());
-                return 1;
-            }
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
+            StoreBackups.Restored r = StoreBackups.restore(RecordsProject.recordsFile(p));
+            out.println("Fiches restaurées depuis « " + r.backup().getFileName() + " » (du " + r.date() + ").");
+            if (r.damagedKept() != null) out.println("Ancien fichier gardé : " + r.damagedKept());
+            return 0;
         }
     }
 }

@@ -10,15 +10,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** `atlas records migrate` and `atlas records server`: the records on a PostgreSQL server. */
 final class RecordsServerCommands {
@@ -58,7 +54,7 @@ final class RecordsServerCommands {
                     "--to copie le fichier vers le serveur, --from le serveur vers le fichier (travail hors ligne). "
                             + "Relancer la copie ne refait rien ; une cible qui a des modifications absentes de la "
                             + "source est refusée. Le mot de passe vient de ~/.pgpass, de PGPASSWORD ou d'une saisie."})
-    static final class Migrate implements Callable<Integer> {
+    static final class Migrate extends RecordsCommand.OnProject {
         static final class Direction {
             @Option(names = "--to", paramLabel = "URI", required = true,
                     description = "postgresql://utilisateur@hôte:port/base?schema=…&sslmode=…")
@@ -74,18 +70,8 @@ final class RecordsServerCommands {
         @Option(names = "--use", description = "Ensuite, le projet utilise la cible (réglage NOM.records-server.json).")
         boolean use;
 
-        @Mixin
-        RecordsCommand.ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             PgSettings pg;
             try {
                 pg = PgSettings.parse(direction.to != null ? direction.to : direction.from);
@@ -123,7 +109,7 @@ final class RecordsServerCommands {
             description = {"Montre, règle ou retire le serveur PostgreSQL des fiches du projet "
                     + "(NOM.records-server.json : hôte, port, base, schéma, utilisateur, mode TLS ; jamais de mot "
                     + "de passe)."})
-    static final class Server implements Callable<Integer> {
+    static final class Server extends RecordsCommand.OnProject {
         @Parameters(index = "0", arity = "0..1", paramLabel = "URI",
                 description = "postgresql://utilisateur@hôte:port/base?schema=…&sslmode=…")
         String uri;
@@ -131,18 +117,8 @@ final class RecordsServerCommands {
         @Option(names = "--off", description = "Le projet revient au fichier SQLite.")
         boolean off;
 
-        @Mixin
-        RecordsCommand.ProjectOption project;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            Path p = project.resolve(err);
-            if (p == null) return 1;
+        int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             try {
                 if (off) {
                     RecordsProject.setServer(p, null);

@@ -66,4 +66,32 @@ public interface FeatureSource {
             return null;
         }
     }
+
+    /** A cursor that keeps the current feature's box in four fields (the file-backed sources). */
+    abstract class BoxCursor implements Cursor {
+        protected double minX;
+        protected double minY;
+        protected double maxX;
+        protected double maxY;
+
+        @Override
+        public double minX() {
+            return minX;
+        }
+
+        @Override
+        public double minY() {
+            return minY;
+        }
+
+        @Override
+        public double maxX() {
+            return maxX;
+        }
+
+        @Override
+        public double maxY() {
+            return maxY;
+        }
+    }
 }

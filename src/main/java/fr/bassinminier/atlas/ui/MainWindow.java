@@ -736,18 +736,17 @@ public final class MainWindow {
 
     /** Something the user should know that is not a failure (a layer opened from its cached copy). */
     void notice(String message) {
-        Alert a = new Alert(Alert.AlertType.WARNING, message);
-        a.initOwner(stage);
-        a.setHeaderText(Messages.get("notice.title"));
-        a.getDialogPane().setMinWidth(520);
-        a.show();
-        vm.setStatus(message.lines().findFirst().orElse(message));
+        tell(Alert.AlertType.WARNING, "notice.title", message);
     }
 
     void error(String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        tell(Alert.AlertType.ERROR, "error.title", message);
+    }
+
+    private void tell(Alert.AlertType type, String titleKey, String message) {
+        Alert a = new Alert(type, message);
         a.initOwner(stage);
-        a.setHeaderText(Messages.get("error.title"));
+        a.setHeaderText(Messages.get(titleKey));
         a.getDialogPane().setMinWidth(520);
         a.show();
         vm.setStatus(message.lines().findFirst().orElse(message));

@@ -321,16 +321,12 @@ public final class GeoPackageStream implements FeatureSource {
     }
 
     /** The current row: envelope from the blob header, the rest decoded when asked for. */
-    private final class RowCursor implements Cursor {
+    private final class RowCursor extends BoxCursor {
         private final GeometryFactory factory = new GeometryFactory();
         private final PackedGeometry packed = new PackedGeometry();
         private ResultSet rs;
         private byte[] blob;
         private int wkb;
-        private double minX;
-        private double minY;
-        private double maxX;
-        private double maxY;
         private Geometry geometry;
         private boolean packedDone;
         private boolean packedOk;
@@ -386,26 +382,6 @@ public final class GeoPackageStream implements FeatureSource {
             long id = id();
             return new StreamedReadException(new DataException(path, Problem.CORRUPT, "géométrie illisible dans la couche « "
                     + table + " », objet n° " + id + " : " + why + "."));
-        }
-
-        @Override
-        public double minX() {
-            return minX;
-        }
-
-        @Override
-        public double minY() {
-            return minY;
-        }
-
-        @Override
-        public double maxX() {
-            return maxX;
-        }
-
-        @Override
-        public double maxY() {
-            return maxY;
         }
 
         @Override

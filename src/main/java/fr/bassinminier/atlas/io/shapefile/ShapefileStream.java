@@ -338,7 +338,7 @@ public final class ShapefileStream implements FeatureSource {
     }
 
     /** The record under a scan: its box from the header, the rest decoded when asked for. */
-    private final class RecordCursor implements Cursor {
+    private final class RecordCursor extends BoxCursor {
         private final ShapeDecoder decoder = new ShapeDecoder(new GeometryFactory());
         private final PackedGeometry packed = new PackedGeometry();
         private byte[] content = new byte[256];
@@ -349,10 +349,6 @@ public final class ShapefileStream implements FeatureSource {
         private int index;
         private int at;
         private ShapeType type;
-        private double minX;
-        private double minY;
-        private double maxX;
-        private double maxY;
         private Geometry geometry;
         private boolean packedDone;
         private boolean packedOk;
@@ -371,26 +367,6 @@ public final class ShapefileStream implements FeatureSource {
 
         void close() {
             if (table != null) table.close();
-        }
-
-        @Override
-        public double minX() {
-            return minX;
-        }
-
-        @Override
-        public double minY() {
-            return minY;
-        }
-
-        @Override
-        public double maxX() {
-            return maxX;
-        }
-
-        @Override
-        public double maxY() {
-            return maxY;
         }
 
         @Override

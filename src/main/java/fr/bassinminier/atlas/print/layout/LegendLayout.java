@@ -235,13 +235,18 @@ final class LegendLayout {
 
     /** Words wrapped to a width in points, measured with fractional metrics (as in the PDF). */
     static List<String> wrap(String text, Font f, double width) {
+        return wrap(text, cand -> f.getStringBounds(cand, FRC).getWidth(), width);
+    }
+
+    /** Words wrapped so that each line measures at most {@code max}; a single long word keeps its line. */
+    static List<String> wrap(String text, java.util.function.ToDoubleFunction<String> measure, double max) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
         for (String para : text.split("\n")) {
             StringBuilder line = new StringBuilder();
             for (String w : para.split(" ")) {
                 String cand = line.length() == 0 ? w : line + " " + w;
-                if (line.length() == 0 || f.getStringBounds(cand, FRC).getWidth() <= width) {
+                if (line.length() == 0 || measure.applyAsDouble(cand) <= max) {
                     line.setLength(0);
                     line.append(cand);
                 } else {

@@ -705,25 +705,7 @@ public final class PrintLayout {
 
     /** Words wrapped to a width in points. */
     static List<String> wrap(Graphics2D g, double unit, String text, Font f, double width) {
-        List<String> out = new ArrayList<>();
-        if (text == null) return out;
         FontMetrics fm = g.getFontMetrics(f.deriveFont((float) (f.getSize2D() * unit)));
-        double max = width * unit;
-        for (String para : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String w : para.split(" ")) {
-                String cand = line.length() == 0 ? w : line + " " + w;
-                if (fm.stringWidth(cand) <= max || line.length() == 0) {
-                    line.setLength(0);
-                    line.append(cand);
-                } else {
-                    out.add(line.toString());
-                    line.setLength(0);
-                    line.append(w);
-                }
-            }
-            out.add(line.toString());
-        }
-        return out;
+        return LegendLayout.wrap(text, fm::stringWidth, width * unit);
     }
 }
