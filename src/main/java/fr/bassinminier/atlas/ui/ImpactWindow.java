@@ -207,9 +207,19 @@ final class ImpactWindow {
         return List.copyOf(parcels);
     }
 
-    /** The answer shown, for tests. */
+    /** The answer shown, for tests; read on the FX thread (a text area changing under a reader throws). */
     String answerText() {
-        return answer.getText();
+        if (javafx.application.Platform.isFxApplicationThread()) return answer.getText();
+        java.util.concurrent.FutureTask<String> read = new java.util.concurrent.FutureTask<>(answer::getText);
+        javafx.application.Platform.runLater(read);
+        try {
+            return read.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "";
+        }
     }
 
     /** The answer's node, for screenshots. */
