@@ -2,8 +2,6 @@ package fr.bassinminier.atlas.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.bassinminier.atlas.crs.CrsTransforms;
-import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.testsupport.GeoData;
 import fr.bassinminier.atlas.testsupport.ReplayServer;
 import fr.bassinminier.atlas.testsupport.ReplayServer.Reply;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,18 +24,7 @@ class ParcelReportDocsTest {
     static final double[][] PARCEL_L93 = {{679950, 7041250}, {679990, 7041250}, {679990, 7041280}, {679950, 7041280}, {679950, 7041250}};
 
     static String parcelAnswer() {
-        var t = CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84);
-        List<String> ring = new ArrayList<>();
-        for (double[] p : PARCEL_L93) {
-            double[] ll = t.apply(p[0], p[1]);
-            ring.add(String.format(Locale.ROOT, "[%.8f,%.8f]", ll[0], ll[1]));
-        }
-        return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"parcelle.1\",\"geometry\":"
-                + "{\"type\":\"MultiPolygon\",\"coordinates\":[[[" + String.join(",", ring) + "]]]},\"properties\":"
-                + "{\"numero\":\"0123\",\"feuille\":1,\"section\":\"AB\",\"code_dep\":\"62\",\"nom_com\":\"Mazingarbe\","
-                + "\"code_com\":\"563\",\"com_abs\":\"000\",\"code_arr\":\"000\",\"idu\":\"62563000AB0123\","
-                + "\"contenance\":1187,\"code_insee\":\"62563\"}}],\"totalFeatures\":1,\"numberMatched\":1,"
-                + "\"numberReturned\":1,\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4326\"}}}";
+        return fr.bassinminier.atlas.testsupport.ApiCartoAnswers.parcel(PARCEL_L93);
     }
 
     static final String SUP = """

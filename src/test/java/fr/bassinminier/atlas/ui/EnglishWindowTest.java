@@ -14,17 +14,14 @@ import fr.bassinminier.atlas.analysis.impact.ReportInfo;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.print.ImpactReportPdf;
 import fr.bassinminier.atlas.records.ProgressReport;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -79,20 +76,8 @@ class EnglishWindowTest {
                 "Fiche", "Zoom sur", "À moins de"}) {
             assertFalse(panel.contains(french), "« " + french + " » in the English panel:\n" + panel);
         }
+        Shots.save(robot, app.mapView().getScene(), "window-cite-en.png", 1500);
         String dir = System.getProperty("atlas.shots");
-        if (dir != null) {
-            Thread.sleep(1500);
-            WaitForAsyncUtils.waitForFxEvents();
-            WritableImage[] img = new WritableImage[1];
-            robot.interact(() -> img[0] = app.mapView().getScene().snapshot(null));
-            int w = (int) img[0].getWidth();
-            int h = (int) img[0].getHeight();
-            BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-            int[] px = new int[w * h];
-            img[0].getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
-            b.setRGB(0, 0, w, h, px, 0, w);
-            ImageIO.write(b, "png", Path.of(dir, "window-cite-en.png").toFile());
-        }
 
         // The README's example footprint, as the heritage window checks it.
         var project = app.viewModel().project();

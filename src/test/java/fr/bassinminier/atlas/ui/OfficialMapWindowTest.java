@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.model.Feature;
 import java.awt.geom.Point2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,19 +69,7 @@ class OfficialMapWindowTest {
     }
 
     private void shot(FxRobot robot, Node node, String name) throws Exception {
-        String dir = System.getProperty("atlas.shots");
-        if (dir == null) return;
-        Thread.sleep(1500); // the render after the last view change
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = node.getScene().snapshot(null));
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        int[] px = new int[w * h];
-        img[0].getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
-        b.setRGB(0, 0, w, h, px, 0, w);
-        ImageIO.write(b, "png", Path.of(dir, name).toFile());
+        Shots.save(robot, node.getScene(), name, 1500); // the render after the last view change
     }
 
     private String check(FxRobot robot, List<Point2D> pts) throws Exception {

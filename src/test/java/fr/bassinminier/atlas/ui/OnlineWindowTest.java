@@ -11,13 +11,9 @@ import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.testsupport.ReplayServer;
 import fr.bassinminier.atlas.testsupport.ReplayServer.Reply;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,18 +52,7 @@ class OnlineWindowTest {
     private AtlasApp app;
 
     static String parcelAnswer() {
-        var t = CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84);
-        List<String> ring = new ArrayList<>();
-        for (double[] p : PARCEL) {
-            double[] ll = t.apply(p[0], p[1]);
-            ring.add(String.format(Locale.ROOT, "[%.8f,%.8f]", ll[0], ll[1]));
-        }
-        return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"parcelle.1\",\"geometry\":"
-                + "{\"type\":\"MultiPolygon\",\"coordinates\":[[[" + String.join(",", ring) + "]]]},\"properties\":"
-                + "{\"numero\":\"0123\",\"feuille\":1,\"section\":\"AB\",\"code_dep\":\"62\",\"nom_com\":\"Mazingarbe\","
-                + "\"code_com\":\"563\",\"com_abs\":\"000\",\"code_arr\":\"000\",\"idu\":\"62563000AB0123\","
-                + "\"contenance\":1187,\"code_insee\":\"62563\"}}],\"totalFeatures\":1,\"numberMatched\":1,"
-                + "\"numberReturned\":1}";
+        return fr.bassinminier.atlas.testsupport.ApiCartoAnswers.parcel(PARCEL);
     }
 
     static final String SUP = """
@@ -160,19 +143,7 @@ class OnlineWindowTest {
     }
 
     private static void shot(FxRobot robot, Scene scene, String name) throws Exception {
-        String dir = System.getProperty("atlas.shots");
-        if (dir == null) return;
-        Thread.sleep(1200);
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = scene.snapshot(null));
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        int[] px = new int[w * h];
-        img[0].getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
-        b.setRGB(0, 0, w, h, px, 0, w);
-        ImageIO.write(b, "png", Path.of(dir, name).toFile());
+        Shots.save(robot, scene, name, 1200);
     }
 
     @Test
