@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.geojson.GeoJsonReader;
 import fr.bassinminier.atlas.io.geojson.GeoJsonWriter;
@@ -42,6 +43,6 @@ public final class Formats {
                 return;
             }
         }
-        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "format d'écriture non reconnu (extension).");
+        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.get("io.unrecognisedOutputFormatExtension"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wmts;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ public final class WmtsClient {
         if (!u.toUpperCase().contains("REQUEST=GETCAPABILITIES") && !u.toLowerCase().endsWith(".xml")) {
             u += (u.contains("?") ? "&" : "?") + "SERVICE=WMTS&REQUEST=GetCapabilities";
         }
-        String label = "Service WMTS « " + url.trim() + " »";
+        String label = Localization.text("io.wmtsService", url.trim());
         HttpRequest req;
         try {
             req = HttpRequest.newBuilder(URI.create(u)).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
@@ -39,7 +40,7 @@ public final class WmtsClient {
             try (InputStream in = resp.body()) {
                 if (resp.statusCode() != 200) {
                     throw new ServiceException(label, ServiceException.Problem.HTTP_ERROR,
-                            "le serveur refuse la demande (HTTP " + resp.statusCode() + ")");
+                            Localization.text("io.serverRefusesRequestHttp", resp.statusCode()));
                 }
                 long len = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (len > MAX_BYTES) {
@@ -48,10 +49,10 @@ public final class WmtsClient {
                 return WmtsCapabilities.read(new BoundedStream(in, MAX_BYTES), label);
             }
         } catch (HttpTimeoutException e) {
-            throw new ServiceException(label, ServiceException.Problem.TIMEOUT, "le serveur ne répond pas", e);
+            throw new ServiceException(label, ServiceException.Problem.TIMEOUT, Localization.get("io.serverDoesAnswer"), e);
         } catch (IOException e) {
             throw new ServiceException(label, ServiceException.Problem.UNREACHABLE,
-                    "serveur injoignable (hors ligne ?)", e);
+                    Localization.get("io.serverUnreachableOffline"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceException(label, ServiceException.Problem.IO, "demande interrompue", e);
