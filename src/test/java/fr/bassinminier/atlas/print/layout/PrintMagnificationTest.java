@@ -152,4 +152,15 @@ class PrintMagnificationTest {
         assertEquals(factor, a0.roadWidth() / a4.roadWidth(), 0.25,
                 "A0 road " + a0.roadWidth() + " pt vs A4 " + a4.roadWidth() + " pt");
     }
+
+    @Test
+    void aMagnifiedRequestKeepsItsScaleAndTheBackgroundMapsDetail() {
+        var vp = new fr.bassinminier.atlas.render.Viewport(X, Y, 2, 400, 300);
+        var req = fr.bassinminier.atlas.render.RenderRequest.onPaper(vp, SCALE, 2).magnified(3.25);
+        assertEquals(6.5, req.pixelRatio(), 1e-9, "symbols and labels 3.25 times larger");
+        assertEquals(SCALE, req.scaleDenominator(), 1e-9, "rules chosen at the printed scale");
+        assertEquals(2, req.basemapRatio(), 1e-9, "tiles chosen for the device");
+        assertEquals(3.25, req.clippedToFrame().withMarks("n", null).asVector().magnification(), 1e-9,
+                "kept through the other options");
+    }
 }
