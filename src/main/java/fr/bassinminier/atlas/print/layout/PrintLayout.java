@@ -193,6 +193,15 @@ public final class PrintLayout {
         return Math.pow(Math.min(f.width(), f.height()) / 595.28, 0.85);
     }
 
+    /**
+     * How much larger the map's symbols, line widths and labels are drawn than on a screen at the
+     * same scale: the furniture's factor (×1 on A4, ×3.25 on A0), so that a poster's map reads from
+     * as far as its legend. The scale, hence the rules chosen, does not change.
+     */
+    static double mapMagnification(PageFormat f) {
+        return furniture(f);
+    }
+
     private static double headerHeight(PageFormat f, boolean subtitle) {
         double s = furniture(f);
         return s * (18 * 1.35 + (subtitle ? 11 * 1.4 : 0) + 6);
@@ -243,6 +252,7 @@ public final class PrintLayout {
         double m = PageFormat.mm(t.marginMm());
         boolean hasSub = page.subtitle() != null && !page.subtitle().isBlank();
         Rectangle2D fr = frame(f, t, hasSub);
+        double mag = mapMagnification(f);
         double k = unit * POINTS_PER_SCREEN_PIXEL;
         double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
         String notice = ImageRenderer.indicativeNotice(project);
@@ -312,7 +322,7 @@ public final class PrintLayout {
         try {
             mg.translate(xu, yu);
             mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            new MapRenderer().render(mg, project.layers(), RenderRequest.onPaper(vp, page.scale(), k).clippedToFrame()
+            new MapRenderer().render(mg, project.layers(), RenderRequest.onPaper(vp, page.scale(), k).magnified(mag).clippedToFrame()
                     .withMarks(indicative ? notice : null, null).withBasemap(basemap, true));
             if (page.highlight() != null) {
                 ShapeWriter sw = new ShapeWriter();
@@ -365,7 +375,7 @@ public final class PrintLayout {
             double ly = band ? fr.getMaxY() + 10 * s : yt;
             text(g, unit, "Légende", lx, ly + 10 * s * 1.3, font(true, 10 * s), INK, pw);
             ly += legendHead;
-            items.addAll(LegendLayout.draw(g, unit, fit, lx, ly, s, k, INK));
+            items.addAll(LegendLayout.draw(g, unit, fit, lx, ly, s, k * mag, INK));
             missing = fit.missing();
             if (!missing.isEmpty()) {
                 double body = LegendLayout.body(s, fit.q());
@@ -530,7 +540,7 @@ public final class PrintLayout {
         PageFormat f = format(t);
         double s = furniture(f);
         double m = PageFormat.mm(t.marginMm());
-        double k = unit * POINTS_PER_SCREEN_PIXEL;
+        double k = unit * POINTS_PER_SCREEN_PIXEL * mapMagnification(f);
         double[] gr = mapPage.ground();
         Envelope ground = new Envelope(gr[0], gr[2], gr[1], gr[3]);
         // Rules at the printed scale, as on the map page.
