@@ -31,7 +31,7 @@ class CliLanguageTest {
         assertTrue(fr.err().contains("Erreur : Fichier « nulle-part.shp » : fichier introuvable."), fr.err());
         CliTest.Result en = in(Locale.ENGLISH, "info", "absent/nulle-part.shp");
         assertEquals(1, en.code());
-        assertTrue(en.err().contains("Error: File « nulle-part.shp »: file not found."), en.err());
+        assertTrue(en.err().contains("Error: File “nulle-part.shp”: file not found."), en.err());
         assertFalse(en.err().matches("(?s).*(Erreur|introuvable).*"), en.err());
     }
 
@@ -66,6 +66,6 @@ class CliLanguageTest {
         assertTrue(en.out().contains("Answer: ") && en.out().contains("Outside the scope of this check"), en.out());
         CliTest.Result bad = in(Locale.ENGLISH, "impact", "--project", CliTest.demo().toString(), "--point", "abc");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("Error: Unknown word « abc »"), bad.err());
+        assertTrue(bad.err().contains("Error: Unknown word “abc”"), bad.err());
     }
 }
