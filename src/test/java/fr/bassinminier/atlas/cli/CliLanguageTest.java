@@ -36,6 +36,18 @@ class CliLanguageTest {
     }
 
     @Test
+    void picocliParseErrorsAreSaidInTheUsersLanguage() {
+        CliTest.Result fr = in(Locale.FRENCH, "render", "carte.atlas.json");
+        assertEquals(2, fr.code());
+        assertTrue(fr.err().contains("Erreur : option ou paramètre manquant : --out"), fr.err());
+        assertTrue(fr.err().contains("Voir « atlas render --help »."), fr.err());
+        CliTest.Result en = in(Locale.ENGLISH, "render", "carte.atlas.json", "--out", "x.png", "--nope");
+        assertEquals(2, en.code());
+        assertTrue(en.err().contains("Error: unrecognised argument: --nope"), en.err());
+        assertTrue(en.err().contains("See “atlas render --help”."), en.err());
+    }
+
+    @Test
     void commandHelpIsTranslatedWholeHeadingsDescriptionsAndLabels() {
         CliTest.Result fr = in(Locale.FRENCH, "render", "--help");
         assertEquals(0, fr.code(), fr.err());
