@@ -254,7 +254,7 @@ final class RecordsCommand implements Runnable {
         private static void table(PrintWriter out, String title, List<ProgressReport.Group> groups) {
             out.println();
             out.println(title + " :");
-            out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", Localization.get("cli.citS"), Localization.get("cli.dwellings"), Localization.get("cli.delivered"),
+            out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", Localization.get("cli.stats.cites"), Localization.get("cli.dwellings"), Localization.get("cli.delivered"),
                     Localization.get("cli.underWorks2"), Localization.get("cli.scheduled2"), Localization.get("cli.op"));
             for (ProgressReport.Group g : groups) {
                 ProgressReport.Figures f = g.figures();
