@@ -48,7 +48,7 @@ public final class AtlasCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(Localization.text("cli.error", ex.getMessage()));
+            err.println(Localization.text("cli.error", parseProblem(ex)));
             err.println(Localization.text("cli.seeAtlasHelp", (ex.getCommandLine().getCommandName().equals("atlas") ? ""
                     : ex.getCommandLine().getCommandName() + " ")));
             err.flush();
@@ -70,6 +70,18 @@ public final class AtlasCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** picocli says its most frequent parse errors in English: those two are said in the user's language. */
+    private static String parseProblem(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            return Localization.text("cli.parse.missing", String.join(", ", m.getMissing().stream().map(arg ->
+                    arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel()).toList()));
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return Localization.text("cli.parse.unmatched", String.join(" ", u.getUnmatched()));
+        }
+        return ex.getMessage();
     }
 
     /**

@@ -154,7 +154,7 @@ final class InfoCommand implements Callable<Integer> {
     private static void printText(PrintWriter out, ObjectNode root) {
         out.println(Localization.text("cli.file", root.path("file").asText()));
         out.println("Format : " + root.path("format").asText());
-        if (root.has("title")) out.println("Titre : " + root.path("title").asText());
+        if (root.has("title")) out.println(Localization.text("cli.title", root.path("title").asText()));
         if (root.path("indicative").asBoolean(false)) out.println(Localization.get("cli.indicativeDataUnofficialGeometries"));
         int i = 1;
         for (var l : root.path("layers")) {
@@ -170,7 +170,7 @@ final class InfoCommand implements Callable<Integer> {
             out.println(Localization.text("cli.features", l.path("feature_count").asInt()));
             var b = l.path("bounds");
             if (b.isArray()) {
-                out.printf(Locale.ROOT, "   Emprise : (%.3f, %.3f) – (%.3f, %.3f)%n", b.get(0).asDouble(),
+                out.printf(Locale.ROOT, Localization.get("cli.extent"), b.get(0).asDouble(),
                         b.get(1).asDouble(), b.get(2).asDouble(), b.get(3).asDouble());
             }
             out.println("   Champs :");

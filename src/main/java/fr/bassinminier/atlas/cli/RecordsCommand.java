@@ -236,10 +236,10 @@ final class RecordsCommand implements Runnable {
         private static void text(PrintWriter out, ProgressReport r, CiteStore store) {
             ProgressReport.Figures t = r.total();
             out.println(Localization.text("cli.citRecordsCitS", store.location(), r.cites(), n(t.dwellings())));
-            out.println("Objectif : " + n(r.target()) + " logements (" + r.targetSource() + ").");
+            out.println(Localization.text("cli.targetDwellings", n(r.target()), r.targetSource()));
             out.printf(Locale.FRANCE, Localization.get("cli.deliveredTarget"), n(t.delivered()),
                     100 * t.share(r.target()));
-            out.printf(Locale.FRANCE, "  en travaux         %8s%n", n(t.inWorks()));
+            out.printf(Locale.FRANCE, Localization.get("cli.underWorks"), n(t.inWorks()));
             out.printf(Locale.FRANCE, Localization.get("cli.scheduled"), n(t.programmed()));
             out.printf(Locale.FRANCE, Localization.get("cli.operation"), n(t.toDo()));
             if (r.reported() != null) {
@@ -254,8 +254,8 @@ final class RecordsCommand implements Runnable {
         private static void table(PrintWriter out, String title, List<ProgressReport.Group> groups) {
             out.println();
             out.println(title + " :");
-            out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", Localization.get("cli.citS"), "logements", Localization.get("cli.delivered"),
-                    "en travaux", Localization.get("cli.scheduled2"), Localization.get("cli.op"));
+            out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", Localization.get("cli.stats.cites"), Localization.get("cli.dwellings"), Localization.get("cli.delivered"),
+                    Localization.get("cli.underWorks2"), Localization.get("cli.scheduled2"), Localization.get("cli.op"));
             for (ProgressReport.Group g : groups) {
                 ProgressReport.Figures f = g.figures();
                 out.printf(Locale.FRANCE, "  %-44s %6d %10s %8s %10s %10s %8s%n", cut(g.name(), 44), g.cites(),

@@ -79,14 +79,14 @@ final class RecordsServerCommands {
             try {
                 if (direction.to != null) {
                     RecordsCopy.Report r = withPassword(pg, pw -> RecordsCopy.sqliteToPostgres(file, pg, pw));
-                    out.println(r.describe(Localization.text("cli.text", file.getFileName()), pg.label()));
+                    out.println(r.describe(Localization.text("cli.quoted", file.getFileName()), pg.label()));
                     if (use) {
                         RecordsProject.setServer(p, pg);
                         out.println(Localization.text("cli.projectNowUsesSetting", pg.label(), RecordsProject.serverFile(p).getFileName()));
                     }
                 } else {
                     RecordsCopy.Report r = withPassword(pg, pw -> RecordsCopy.postgresToSqlite(pg, pw, file));
-                    out.println(r.describe(pg.label(), Localization.text("cli.text", file.getFileName())));
+                    out.println(r.describe(pg.label(), Localization.text("cli.quoted", file.getFileName())));
                     if (use) {
                         RecordsProject.setServer(p, null);
                         out.println(Localization.text("cli.projectNowUsesFile", file.getFileName()));

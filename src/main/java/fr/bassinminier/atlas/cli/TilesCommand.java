@@ -93,7 +93,7 @@ final class TilesCommand implements Runnable {
                 String[] zs = zoom.split("-");
                 z0 = Integer.parseInt(zs[0].trim());
                 z1 = Integer.parseInt(zs[zs.length - 1].trim());
-                if (z0 < 0 || z1 > 21 || z0 > z1) throw new IllegalArgumentException("--zoom : 0 ≤ min ≤ max ≤ 21 attendu.");
+                if (z0 < 0 || z1 > 21 || z0 > z1) throw new IllegalArgumentException(Localization.get("cli.zoomMinMaxExpected"));
             } catch (NumberFormatException e) {
                 err.println(Localization.get("cli.errorZoomExpectsMin"));
                 return 2;
@@ -106,7 +106,7 @@ final class TilesCommand implements Runnable {
                 return 2;
             }
             try {
-                Basemap b = Backgrounds.resolve(background).orElseThrow(() -> new ServiceException("Fond de plan",
+                Basemap b = Backgrounds.resolve(background).orElseThrow(() -> new ServiceException(Localization.get("cli.background"),
                         ServiceException.Problem.NOT_FOUND, Localization.get("cli.aucunCannotPrefetched")));
                 long t0 = System.nanoTime();
                 int[] last = {-1};
@@ -115,7 +115,7 @@ final class TilesCommand implements Runnable {
                         int pct = (int) (100L * d / Math.max(1, t));
                         if (pct / 10 != last[0]) {
                             last[0] = pct / 10;
-                            err.printf(Locale.FRANCE, "\r%d %% (%d/%d tuiles)", pct, d, t);
+                            err.printf(Locale.FRANCE, Localization.get("cli.tiles"), pct, d, t);
                             err.flush();
                         }
                     }, () -> false);

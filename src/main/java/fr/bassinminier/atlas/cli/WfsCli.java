@@ -92,7 +92,7 @@ final class WfsCli {
     static void printService(PrintWriter out, ObjectNode root) {
         out.println("Service : " + root.path("file").asText());
         out.println("Format : " + root.path("format").asText());
-        if (root.has("title")) out.println("Titre : " + root.path("title").asText());
+        if (root.has("title")) out.println(Localization.text("cli.title", root.path("title").asText()));
         out.println("Couches (" + root.path("layers").size() + ") :");
         for (var l : root.path("layers")) {
             out.println("  " + l.path("name").asText() + " — " + l.path("title").asText()

@@ -32,8 +32,7 @@ public final class Formats {
         for (FormatReader r : READERS) {
             if (r.canRead(path)) return r.read(path);
         }
-        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "format non reconnu. Formats lus : "
-                + String.join(", ", READERS.stream().map(FormatReader::formatName).toList()) + ".");
+        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.text("io.unrecognisedFormatFormatsRead", String.join(", ", READERS.stream().map(FormatReader::formatName).toList())));
     }
 
     public static void write(Path path, List<fr.bassinminier.atlas.model.VectorLayer> layers) throws DataException {

@@ -66,7 +66,7 @@ public record ReadLimits(long maxFeatures, long maxVertices, int maxLayers, int 
                 throw tooMany(file, Localization.text("io.moreThanFeatures", count(limits.maxFeatures)), "atlas.read.maxFeatures");
             }
             if (vertices > limits.maxVertices) {
-                throw tooMany(file, "plus de " + count(limits.maxVertices) + " sommets", "atlas.read.maxVertices");
+                throw tooMany(file, Localization.text("io.moreThanVertices", count(limits.maxVertices)), "atlas.read.maxVertices");
             }
         }
 

@@ -119,7 +119,7 @@ public record Cite(String id, String mbmIndex, String name, List<Commune> commun
     /** A copy with one field set from its text form, as typed in the editor or a spreadsheet. */
     public Cite with(String column, String text) {
         if (!COLUMNS.contains(column)) throw new IllegalArgumentException("unknown column " + column);
-        if (column.equals(ID)) throw new InvalidValueException(Localization.get("records.citSIdentifierDoes"));
+        if (column.equals(ID)) throw new InvalidValueException(Localization.get("records.citeIdUnchangeable"));
         Map<String, String> c = cells();
         c.put(column, text == null ? "" : text);
         return fromCells(c);

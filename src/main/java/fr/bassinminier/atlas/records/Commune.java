@@ -16,7 +16,7 @@ public record Commune(String name, String insee) {
 
     public Commune {
         name = Values.text(name);
-        if (name == null) throw new InvalidValueException("nom de commune vide");
+        if (name == null) throw new InvalidValueException(Localization.get("records.emptyCommuneName"));
         if (name.contains("/")) throw new InvalidValueException(Localization.text("records.communeName", name));
         insee = Values.insee(insee);
     }

@@ -71,8 +71,8 @@ public final class ConflictException extends RecordsException {
         sb.append(Localization.get("records.yourEntriesStayEditor"));
         for (Field f : fields) {
             if (!f.mineChanged() && !f.theirsChanged()) continue;
-            sb.append("\n  ").append(f.name()).append(f.clash() ? " (conflit)" : "").append(Localization.get("records.text"))
-                    .append(nz(f.mine())).append(Localization.get("records.text2")).append(nz(f.theirs())).append(Localization.get("records.text3"));
+            sb.append("\n  ").append(f.name()).append(f.clash() ? " (conflit)" : "").append(Localization.get("records.quoteOpen"))
+                    .append(nz(f.mine())).append(Localization.get("records.quoteBetween")).append(nz(f.theirs())).append(Localization.get("records.quoteClose"));
         }
         return sb.toString();
     }

@@ -27,7 +27,7 @@ public interface Labelled {
         StringBuilder b = new StringBuilder();
         for (E e : type.getEnumConstants()) {
             if (b.length() > 0) b.append(", ");
-            b.append(Localization.get("records.text4")).append(e.label()).append(Localization.get("records.text3"));
+            b.append(Localization.get("records.quoteOpenBare")).append(e.label()).append(Localization.get("records.quoteClose"));
         }
         return b.toString();
     }

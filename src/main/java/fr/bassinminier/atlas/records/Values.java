@@ -42,7 +42,7 @@ public final class Values {
         try {
             return d.intValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("nombre de logements non entier (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.numberDwellingsWholeNumber", t));
         }
     }
 
@@ -57,10 +57,10 @@ public final class Values {
         BigDecimal d = number(t, what);
         try {
             int n = d.intValueExact();
-            if (n <= 0) throw new InvalidValueException(what + " : nombre entier positif attendu (" + t + ")");
+            if (n <= 0) throw new InvalidValueException(Localization.text("records.positiveWholeNumberExpected", what, t));
             return n;
         } catch (ArithmeticException e) {
-            throw new InvalidValueException(what + " : nombre entier attendu (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.wholeNumberExpected", what, t));
         }
     }
 
@@ -155,7 +155,7 @@ public final class Values {
         try {
             return new BigDecimal(n);
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(what + " : nombre attendu (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.numberExpected", what, t));
         }
     }
 }

@@ -20,18 +20,26 @@ final class LayerNotices {
         return missing.isEmpty() ? null : Messages.get("props.styleNotDrawn", String.join(" ; ", missing));
     }
 
-    /** Before printing: the shown layers that will be missing or drawn in part, each with its reason. */
+    /**
+     * Before printing: the shown layers that will be missing, each with its reason, then each SLD
+     * element read but not drawn once, with the layers that use it (a map's styles often share them).
+     */
     static List<String> forPrint(LoadedProject project) {
         List<String> out = new ArrayList<>();
+        java.util.Map<String, List<String>> notDrawn = new java.util.LinkedHashMap<>();
         for (ProjectLayer l : project.layers()) {
             if (!l.entry().visible()) continue;
             String title = l.entry().title();
             if (l.error() != null) out.add(Messages.get("print.notice.layerNotDrawn", title, l.error()));
             if (l.styleError() != null) out.add(l.styleError());
             if (l.notice() != null) out.add(l.notice());
-            List<String> missing = !l.isLoaded() || l.style() == null ? List.of() : Styles.notDrawn(l.style());
-            if (!missing.isEmpty()) out.add(Messages.get("print.notice.styleNotDrawn", title, String.join(" ; ", missing)));
+            if (!l.isLoaded() || l.style() == null) continue;
+            for (String element : Styles.notDrawn(l.style())) {
+                notDrawn.computeIfAbsent(element, k -> new ArrayList<>()).add(title);
+            }
         }
+        notDrawn.forEach((element, layers) -> out.add(Messages.get("print.notice.styleNotDrawn", element,
+                String.join(", ", layers))));
         return out;
     }
 }

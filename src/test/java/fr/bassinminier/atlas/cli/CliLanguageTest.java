@@ -31,8 +31,20 @@ class CliLanguageTest {
         assertTrue(fr.err().contains("Erreur : Fichier « nulle-part.shp » : fichier introuvable."), fr.err());
         CliTest.Result en = in(Locale.ENGLISH, "info", "absent/nulle-part.shp");
         assertEquals(1, en.code());
-        assertTrue(en.err().contains("Error: File « nulle-part.shp »: file not found."), en.err());
+        assertTrue(en.err().contains("Error: File “nulle-part.shp”: file not found."), en.err());
         assertFalse(en.err().matches("(?s).*(Erreur|introuvable).*"), en.err());
+    }
+
+    @Test
+    void picocliParseErrorsAreSaidInTheUsersLanguage() {
+        CliTest.Result fr = in(Locale.FRENCH, "render", "carte.atlas.json");
+        assertEquals(2, fr.code());
+        assertTrue(fr.err().contains("Erreur : option ou paramètre manquant : --out"), fr.err());
+        assertTrue(fr.err().contains("Voir « atlas render --help »."), fr.err());
+        CliTest.Result en = in(Locale.ENGLISH, "render", "carte.atlas.json", "--out", "x.png", "--nope");
+        assertEquals(2, en.code());
+        assertTrue(en.err().contains("Error: unrecognised argument: --nope"), en.err());
+        assertTrue(en.err().contains("See “atlas render --help”."), en.err());
     }
 
     @Test
@@ -66,6 +78,6 @@ class CliLanguageTest {
         assertTrue(en.out().contains("Answer: ") && en.out().contains("Outside the scope of this check"), en.out());
         CliTest.Result bad = in(Locale.ENGLISH, "impact", "--project", CliTest.demo().toString(), "--point", "abc");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("Error: Unknown word « abc »"), bad.err());
+        assertTrue(bad.err().contains("Error: Unknown word “abc”"), bad.err());
     }
 }

@@ -60,13 +60,17 @@ class LocalizationConsistencyTest {
      * Tolerant of English and of identifiers; a French sentence almost always has one of these.
      */
     private static final Pattern FRENCH = Pattern.compile("[àâçéèêëîïôûùüœÀÂÇÉÈÊÎÔ«»]|(?i)\\b(?:erreur|attention|fichier"
-            + "|couche|ligne|introuvable|illisible|impossible|inconnue?|manquante?|aucune?|dans|avec|pour)\\b");
+            + "|couche|ligne|introuvable|illisible|impossible|inconnue?|manquante?|aucune?|dans|avec|pour|invalide|vide"
+            + "|attendue?|trop|sans|sommets?|emprise|parcelles?|logements|travaux|tuiles|projet)\\b");
     /** Calls whose text the user reads: exceptions' and errors' messages, and what is printed. */
     private static final Pattern MESSAGE_CALL = Pattern.compile(
             "new\\s+(?:[\\w.]+\\.)?\\w*(?:Exception|Error)\\s*\\(|\\.(?:println|printf|print)\\s*\\(");
-    /** A word the user types (compared with, or an option's default): it stays as it is in every language. */
-    private static final Pattern INPUT_WORD = Pattern.compile(
-            "(?:equals|equalsIgnoreCase)\\(\\s*$|\\bcase\\s+$|defaultValue\\s*=\\s*$");
+    /**
+     * A word that stays as it is in every language: one the user types (compared with, or an
+     * option's default) or a value of the stable JSON output.
+     */
+    private static final Pattern STABLE_WORD = Pattern.compile(
+            "(?:equals|equalsIgnoreCase)\\(\\s*$|\\bcase\\s+$|defaultValue\\s*=\\s*$|\\.put\\(\\s*\"\\w+\",\\s*$");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     /** A literal ending in a dot and followed by '+': the start of a key built in code ("tool." + name). */
     private static final Pattern KEY_PREFIX = Pattern.compile("\"([a-z][A-Za-z0-9_.]*\\.)\"\\s*\\+");
@@ -172,7 +176,8 @@ class LocalizationConsistencyTest {
      * language. The rule, by package:
      * <ul>
      * <li>cli: no string literal looking French (see {@link #FRENCH}) anywhere, except a word the user
-     * types ({@code "défaut".equals(…)}, {@code case "…"}, an option's {@code defaultValue});</li>
+     * types ({@code "défaut".equals(…)}, {@code case "…"}, an option's {@code defaultValue}) and a
+     * value of the stable JSON output ({@code put("format", "…")});</li>
      * <li>io, records, analysis: no such literal inside the arguments of {@code new …Exception(…)},
      * {@code new …Error(…)} or a print call. Their other literals are data (file formats, the
      * vocabularies the records store in French, the words a parser recognises).</li>
@@ -186,7 +191,7 @@ class LocalizationConsistencyTest {
             Matcher m = LITERAL.matcher(src);
             while (m.find()) {
                 String before = src.substring(Math.max(0, m.start() - 24), m.start());
-                if (FRENCH.matcher(m.group(1)).find() && !INPUT_WORD.matcher(before).find()) {
+                if (FRENCH.matcher(m.group(1)).find() && !STABLE_WORD.matcher(before).find()) {
                     offenders.add(e.getKey().getFileName() + ":" + line(src, m.start()) + " \"" + m.group(1) + "\"");
                 }
             }

@@ -107,8 +107,9 @@ class LayerNoticesTest {
         ProjectLayer broken = ProjectLayer.failed(new LayerEntry("bati", "Bâti", null, "bati.gpkg", null, true, 1,
                 null, null, null, false, null), "bati.gpkg : fichier illisible");
         ProjectLayer styled = points("reperes", "Repères").withStyle(sld("qgis-bulles-tirets.sld"), null);
+        ProjectLayer same = points("bulles", "Bulles").withStyle(sld("qgis-bulles-tirets.sld"), null);
         MapViewModel vm = new MapViewModel();
-        robot.interact(() -> vm.setProject(project(null, broken, styled), 800, 600));
+        robot.interact(() -> vm.setProject(project(null, broken, styled, same), 800, 600));
         AtomicReference<PrintWindow> w = new AtomicReference<>();
         robot.interact(() -> {
             w.set(new PrintWindow(null, vm, null, runner));
@@ -117,8 +118,10 @@ class LayerNoticesTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.get().previewImage() != null);
         String notices = w.get().layerNotices();
         assertTrue(notices.contains("Couche « Bâti » non dessinée : bati.gpkg : fichier illisible"), notices);
-        assertTrue(notices.contains("« Repères » — éléments du style non dessinés : ")
-                && notices.contains("PerpendicularOffset"), notices);
+        assertTrue(notices.contains("Non dessiné : décalage de ligne (PerpendicularOffset) : ligne tracée sur la "
+                + "géométrie — couches Repères, Bulles"), notices);
+        // Once per element, however many layers use it.
+        assertEquals(1, notices.split("PerpendicularOffset", -1).length - 1, notices);
         robot.interact(() -> w.get().close());
     }
 

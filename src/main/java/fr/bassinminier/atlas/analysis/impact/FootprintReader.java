@@ -61,7 +61,7 @@ public final class FootprintReader {
             try {
                 p = CoordinateParser.parse(line, crs != null ? crs : seen);
             } catch (FootprintException e) {
-                throw new FootprintException("Sommet " + n + " : " + e.getMessage(), e);
+                throw new FootprintException(Localization.text("analysis.vertex", n, e.getMessage()), e);
             }
             seen = p.crs();
             cs.add(new Coordinate(p.x(), p.y()));
@@ -86,7 +86,7 @@ public final class FootprintReader {
      * degrees are taken as WGS 84 longitude/latitude (WKT order), others as Lambert-93.
      */
     public static Footprint wkt(String text, CrsId crs) throws FootprintException {
-        if (text == null || text.isBlank()) throw new FootprintException("WKT vide.");
+        if (text == null || text.isBlank()) throw new FootprintException(Localization.get("analysis.emptyWkt"));
         String body = text.strip();
         List<String> notes = new ArrayList<>();
         Matcher m = EWKT.matcher(body);
@@ -192,8 +192,8 @@ public final class FootprintReader {
         String where = String.format(Locale.FRANCE, " vers E %.0f, N %.0f", err.getCoordinate().x, err.getCoordinate().y);
         return switch (err.getErrorType()) {
             case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
-                    "contour qui se recoupe" + where;
-            case TopologyValidationError.TOO_FEW_POINTS -> "trop peu de sommets";
+                    Localization.text("analysis.ringCrossingItself", where);
+            case TopologyValidationError.TOO_FEW_POINTS -> Localization.get("analysis.tooFewVertices");
             case TopologyValidationError.RING_NOT_CLOSED -> Localization.get("analysis.ringClosed");
             case TopologyValidationError.HOLE_OUTSIDE_SHELL -> Localization.text("analysis.holeOutsideOuterRing", where);
             case TopologyValidationError.NESTED_SHELLS -> Localization.text("analysis.nestedPolygons", where);

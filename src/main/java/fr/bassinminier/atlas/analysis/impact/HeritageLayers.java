@@ -141,7 +141,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
     }
 
     private static String reason(RoleLayer c, RoleLayer best, boolean explicit) {
-        String used = Localization.text("analysis.text2", best.layer().entry().title());
+        String used = Localization.text("analysis.quoted", best.layer().entry().title());
         if (explicit) return Localization.get("report.aside.explicit", used);
         if (c.layer().entry().indicative()) return Localization.get("report.aside.indicative", used);
         if (c.layer().entry().provenance().simplified() && rank(best) < rank(c)) {

@@ -35,7 +35,7 @@ public final class ParcelFootprint {
         Geometry union = UnaryUnionOp.union(parts);
         if (!union.isValid()) union = union.buffer(0);
         String communes = String.join(", ", parcels.stream().map(Parcel::commune).filter(c -> c != null).distinct().toList());
-        String description = (parcels.size() > 1 ? parcels.size() + " parcelles cadastrales " : "parcelle cadastrale ")
+        String description = (parcels.size() > 1 ? Localization.text("analysis.cadastralParcels", parcels.size()) : Localization.get("analysis.cadastralParcel"))
                 + String.join(", ", refs) + (communes.isEmpty() ? "" : " (" + communes + ")")
                 + (source != null ? Localization.text("analysis.according", source) : "");
         return new Footprint(union, description, "EPSG:4326", notes);

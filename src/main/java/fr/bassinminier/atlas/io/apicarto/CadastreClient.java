@@ -90,7 +90,7 @@ public final class CadastreClient {
 
     /** @param asked the reference asked for (its parts fill what the answer leaves out); null for a search by point */
     static List<Parcel> read(URI uri, ParcelRef asked, Answer a) throws ServiceException {
-        String what = asked == null ? "parcelle" : "parcelle " + asked;
+        String what = asked == null ? Localization.get("io.parcel") : Localization.text("io.parcel2", asked);
         JsonNode root;
         try {
             root = MAPPER.readTree(a.body());

@@ -80,12 +80,12 @@ public final class GeoJsonGeometry {
             closed[cs.length] = cs[0].copy();
             cs = closed;
         }
-        if (cs.length > 0 && cs.length < 4) throw new IllegalArgumentException("anneau de moins de 4 positions");
+        if (cs.length > 0 && cs.length < 4) throw new IllegalArgumentException(Localization.get("io.ringFewerThanPositions"));
         return gf.createLinearRing(cs);
     }
 
     private static Coordinate[] coords(JsonNode arr) {
-        if (!arr.isArray()) throw new IllegalArgumentException("liste de positions attendue");
+        if (!arr.isArray()) throw new IllegalArgumentException(Localization.get("io.listPositionsExpected"));
         Coordinate[] out = new Coordinate[arr.size()];
         for (int i = 0; i < out.length; i++) out[i] = coord(arr.get(i));
         return out;
@@ -94,7 +94,7 @@ public final class GeoJsonGeometry {
     private static Coordinate coord(JsonNode p) {
         if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
             String shown = p.toString();
-            throw new IllegalArgumentException("position invalide " + (shown.length() > 80 ? shown.substring(0, 77) + "…" : shown));
+            throw new IllegalArgumentException(Localization.text("io.invalidPosition", (shown.length() > 80 ? shown.substring(0, 77) + "…" : shown)));
         }
         double x = p.get(0).asDouble();
         double y = p.get(1).asDouble();

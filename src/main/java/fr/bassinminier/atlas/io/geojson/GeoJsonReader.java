@@ -67,7 +67,7 @@ public final class GeoJsonReader implements FormatReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : Localization.text("io.lineColumn", loc.getLineNr(), loc.getColumnNr());
-            throw new DataException(path, Problem.CORRUPT, "JSON invalide" + where + " : " + e.getOriginalMessage(), e);
+            throw new DataException(path, Problem.CORRUPT, Localization.text("io.invalidJson", where, e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new DataException(path, Problem.IO, Localization.text("io.cannotRead2", e.getMessage()), e);
         }
@@ -78,10 +78,10 @@ public final class GeoJsonReader implements FormatReader {
         return switch (t) {
             case VALUE_NULL -> "null";
             case VALUE_STRING -> "texte";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "nombre";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Localization.get("io.number");
             case VALUE_TRUE, VALUE_FALSE -> Localization.get("io.boolean");
             case START_ARRAY -> "liste";
-            default -> "fin de document";
+            default -> Localization.get("io.endDocument");
         };
     }
 

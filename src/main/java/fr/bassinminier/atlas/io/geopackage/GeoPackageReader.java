@@ -457,11 +457,11 @@ public final class GeoPackageReader implements FormatReader {
                     Localization.text("io.fileLockedAnotherProgram", in), e);
             case 14 -> new DataException(path, Problem.IO, Localization.get("io.cannotOpenAccessRights"), e);
             case 10 -> new DataException(path, Problem.IO, Localization.text("io.diskReadError", in), e);
-            case 9 -> new DataException(path, Problem.TOO_LARGE, "lecture interrompue" + in + ".", e);
+            case 9 -> new DataException(path, Problem.TOO_LARGE, Localization.text("io.readingInterrupted", in), e);
             case 18 -> new DataException(path, Problem.TOO_LARGE, Localization.text("io.valueExceedsSizeLimit", in), e);
             case 7 -> new DataException(path, Problem.TOO_LARGE, Localization.text("io.enoughMemorySqlite", in), e);
             case 1 -> new DataException(path, Problem.CORRUPT,
-                    "structure GeoPackage invalide" + in + " (" + shortMessage(e) + ").", e);
+                    Localization.text("io.invalidGeopackageStructure", in, shortMessage(e)), e);
             default -> new DataException(path, Problem.CORRUPT,
                     Localization.text("io.cannotReadSqlite", in, shortMessage(e)), e);
         };

@@ -166,16 +166,16 @@ final class GeoPackageValues {
                         try {
                             l = bd.longValueExact();
                         } catch (ArithmeticException e) {
-                            throw mismatch(v, "un entier");
+                            throw mismatch(v, Localization.get("io.integer"));
                         }
                     } else if (n instanceof BigInteger bi) {
-                        if (bi.bitLength() > 63) throw mismatch(v, "un entier");
+                        if (bi.bitLength() > 63) throw mismatch(v, Localization.get("io.integer"));
                         l = bi.longValue();
                     } else {
                         try {
                             l = toLong(n);
                         } catch (NumberFormatException e) {
-                            throw mismatch(v, "un entier");
+                            throw mismatch(v, Localization.get("io.integer"));
                         }
                     }
                 } else if (v instanceof Boolean b) {
@@ -184,7 +184,7 @@ final class GeoPackageValues {
                     try {
                         l = Long.parseLong(v.toString().strip());
                     } catch (NumberFormatException e) {
-                        throw mismatch(v, "un entier");
+                        throw mismatch(v, Localization.get("io.integer"));
                     }
                 }
                 // An INTEGER field wider than 32 bits is still stored exactly: MEDIUMINT is a
@@ -196,7 +196,7 @@ final class GeoPackageValues {
                 try {
                     return Double.parseDouble(v.toString().strip());
                 } catch (NumberFormatException e) {
-                    throw mismatch(v, "un nombre");
+                    throw mismatch(v, Localization.get("io.number2"));
                 }
             case BOOLEAN: {
                 Boolean b = toBoolean(v);

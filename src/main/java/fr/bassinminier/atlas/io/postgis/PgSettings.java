@@ -35,7 +35,7 @@ public record PgSettings(String host, int port, String database, String schema, 
 
     public PgSettings {
         host = host == null || host.isBlank() ? "localhost" : host.strip();
-        if (port <= 0 || port > 65535) throw new IllegalArgumentException("port PostgreSQL invalide (" + port + ")");
+        if (port <= 0 || port > 65535) throw new IllegalArgumentException(Localization.text("io.invalidPostgresqlPort", port));
         if (database == null || database.isBlank()) throw new IllegalArgumentException(Localization.get("io.postgresqlDatabaseNameMissing"));
         database = database.strip();
         schema = schema == null || schema.isBlank() ? "public" : schema.strip();

@@ -73,7 +73,7 @@ public final class ProjectFile {
         try {
             return parse(root);
         } catch (IllegalArgumentException e) {
-            throw new DataException(file, Problem.CORRUPT, "projet invalide : " + e.getMessage(), e);
+            throw new DataException(file, Problem.CORRUPT, Localization.text("io.invalidProject", e.getMessage()), e);
         }
     }
 

@@ -86,7 +86,7 @@ final class DbfWriter {
             columns.add(new Column("FID", 'N', 11, 0, -1, FieldType.LONG));
         }
         if (truncatedTexts > 0) {
-            warnings.accept(Localization.text("io.textSLongerThan", truncatedTexts, MAX_TEXT_BYTES));
+            warnings.accept(Localization.text("io.dbf.textsTruncated", truncatedTexts, MAX_TEXT_BYTES));
         }
         return columns;
     }

@@ -22,7 +22,7 @@ final class Failures {
     String subject(String extension) {
         String part = source.partName(extension);
         String located = source.location().getFileName() == null ? "" : source.location().getFileName().toString();
-        return part.equals(located) ? "" : Localization.text("io.text", part);
+        return part.equals(located) ? "" : Localization.text("io.quotedPrefix", part);
     }
 
     DataException fail(Problem problem, String extension, String detail) {

@@ -60,7 +60,7 @@ public final class GeoPackageTilePack implements TileSource {
                     + " ON r.srs_id = s.srs_id WHERE s.table_name=?")) {
                 ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new ServiceException(label, ServiceException.Problem.CORRUPT, "grille de tuiles absente");
+                    if (!rs.next()) throw new ServiceException(label, ServiceException.Problem.CORRUPT, Localization.get("io.tileMatrixMissing"));
                     minX = rs.getDouble(2);
                     maxY = rs.getDouble(3);
                     srs = "EPSG".equalsIgnoreCase(rs.getString(4)) ? rs.getInt(5) : rs.getInt(1);

@@ -95,8 +95,7 @@ public final class HttpTileSource implements TileSource {
             rb = HttpRequest.newBuilder(URI.create(basemap.tileUrl(k))).timeout(requestTimeout)
                     .header("User-Agent", USER_AGENT).header("Accept", "image/png,image/jpeg,image/*;q=0.8").GET();
         } catch (IllegalArgumentException e) {
-            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "adresse de tuile invalide ("
-                    + e.getMessage() + ")", e);
+            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.text("io.invalidTileAddress", e.getMessage()), e);
         }
         if (cached != null && cached.etag() != null) rb.header("If-None-Match", cached.etag());
         if (cached != null && cached.lastModified() != null) rb.header("If-Modified-Since", cached.lastModified());

@@ -179,7 +179,7 @@ final class GmlFeatureReader {
 
     private LinearRing ring(List<Coordinate> cs) {
         if (cs.size() > 0 && !cs.get(0).equals2D(cs.get(cs.size() - 1))) cs.add(cs.get(0).copy());
-        if (cs.size() < 4) throw new IllegalArgumentException("anneau de moins de 4 sommets");
+        if (cs.size() < 4) throw new IllegalArgumentException(Localization.get("io.ringFewerThanVertices"));
         return gf.createLinearRing(cs.toArray(Coordinate[]::new));
     }
 

@@ -177,7 +177,7 @@ public final class WfsClient {
             if (fresh == 0) {
                 throw new ServiceException(page.uri, Problem.BAD_RESPONSE, Localization.text("io.pageFeatureHoldsOnly", what, (start - got + 1)));
             }
-            if (pages > 10_000) throw new ServiceException(page.uri, Problem.BAD_RESPONSE, what + " : pagination sans fin.");
+            if (pages > 10_000) throw new ServiceException(page.uri, Problem.BAD_RESPONSE, Localization.text("io.endlessPaging", what));
         }
         VectorLayer layer = layer(q.typeName(), crs != null ? crs : q.crs(), items);
         return new Result(layer, matched, pages, format, oldest, fromCache);

@@ -45,7 +45,7 @@ final class WfsXml {
             if (ev == XMLStreamConstants.DTD) throw new XMLStreamException(Localization.get("io.dtdRefused"));
             if (ev == XMLStreamConstants.START_ELEMENT) return r.getLocalName();
         }
-        throw new XMLStreamException("document XML vide");
+        throw new XMLStreamException(Localization.get("io.emptyXmlDocument"));
     }
 
     /** Text of the current element (its direct and nested text), leaving the reader on its end tag. */

@@ -108,7 +108,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
     /** A TileMatrix value that must be there; its absence is reported like a bad number. */
     private static String required(Map<String, String> tm, String name) {
         String v = tm.get(name);
-        if (v == null || v.isBlank()) throw new NumberFormatException(name + " absent");
+        if (v == null || v.isBlank()) throw new NumberFormatException(Localization.text("io.missing2", name));
         return v;
     }
 
@@ -199,7 +199,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
                     text.setLength(0);
                 }
             }
-            if (!sawRoot) throw new ServiceException(source, ServiceException.Problem.CORRUPT, "document vide");
+            if (!sawRoot) throw new ServiceException(source, ServiceException.Problem.CORRUPT, Localization.get("io.emptyDocument"));
             return new WmtsCapabilities(getTile, sets, layers);
         }
 

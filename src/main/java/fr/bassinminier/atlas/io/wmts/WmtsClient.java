@@ -31,7 +31,7 @@ public final class WmtsClient {
         try {
             req = HttpRequest.newBuilder(URI.create(u)).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
         } catch (IllegalArgumentException e) {
-            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "adresse invalide", e);
+            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.get("io.invalidAddress"), e);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -44,7 +44,7 @@ public final class WmtsClient {
                 }
                 long len = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (len > MAX_BYTES) {
-                    throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "document trop volumineux");
+                    throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.get("io.documentTooLarge"));
                 }
                 return WmtsCapabilities.read(new BoundedStream(in, MAX_BYTES), label);
             }
@@ -55,7 +55,7 @@ public final class WmtsClient {
                     Localization.get("io.serverUnreachableOffline"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceException(label, ServiceException.Problem.IO, "demande interrompue", e);
+            throw new ServiceException(label, ServiceException.Problem.IO, Localization.get("io.requestInterrupted2"), e);
         }
     }
 
@@ -70,7 +70,7 @@ public final class WmtsClient {
 
         @Override
         public int read() throws IOException {
-            if (left <= 0) throw new IOException("document trop volumineux");
+            if (left <= 0) throw new IOException(Localization.get("io.documentTooLarge"));
             int b = super.read();
             if (b >= 0) left--;
             return b;
@@ -78,7 +78,7 @@ public final class WmtsClient {
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            if (left <= 0) throw new IOException("document trop volumineux");
+            if (left <= 0) throw new IOException(Localization.get("io.documentTooLarge"));
             int n = super.read(buf, off, (int) Math.min(len, left));
             if (n > 0) left -= n;
             return n;

@@ -75,7 +75,7 @@ public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> e
         }
 
         static String shown(String v) {
-            return v == null || v.isEmpty() ? "(vide)" : Localization.text("records.text5", v);
+            return v == null || v.isEmpty() ? Localization.get("records.empty") : Localization.text("records.quoted", v);
         }
     }
 

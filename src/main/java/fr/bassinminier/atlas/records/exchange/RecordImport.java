@@ -592,7 +592,7 @@ public final class RecordImport {
                 }
                 List<FieldChange> diff = diff(old == null ? null : old.cells(), now.cells());
                 if (!diff.isEmpty()) {
-                    String title = Localization.text("records.cit2", (old == null ? "travaux urbains" : "travaux urbains " + old.id()), citeId, now.title());
+                    String title = Localization.text("records.workWhere", (old == null ? "travaux urbains" : "travaux urbains " + old.id()), citeId, now.title());
                     workChanges.add(new RecordChange("travaux", old == null, title, where(t, r), diff, old, now));
                 }
             }

@@ -103,7 +103,7 @@ final class XlsxGuard {
                         String rr = r.getAttributeValue(null, "r");
                         if (rr != null && parseLong(rr) > MAX_ROW) refuse(Localization.text("records.rowBeyondExcelS", abbreviate(rr), MAX_ROW));
                     } else if (local.equals("c")) {
-                        if (++cells > MAX_CELLS) refuse("plus de " + MAX_CELLS + " cellules");
+                        if (++cells > MAX_CELLS) refuse(Localization.text("records.moreThanCells", MAX_CELLS));
                         cellRef = r.getAttributeValue(null, "r");
                         if (cellRef != null && column(cellRef) > MAX_COLUMN) {
                             refuse(Localization.text("records.cellBeyondExcelS", abbreviate(cellRef)));

@@ -359,7 +359,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
                 return saved;
             }
             lock("travaux_urbains", w.id());
-            UrbanWork old = urbanWork(w.id()).orElseThrow(() -> unknown("travaux urbains", w.id()));
+            UrbanWork old = urbanWork(w.id()).orElseThrow(() -> unknown(Localization.get("records.urbanWorks"), w.id()));
             if (old.equals(w)) return w;
             update("UPDATE travaux_urbains SET cite_id = ?, intitule = ?, statut = ?, debut = ?, fin = ?, "
                     + "cout_centimes = ?, source = ?" + bump() + " WHERE id = ?", withId(values, w.id()));
@@ -375,7 +375,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
         open();
         try {
             lock("travaux_urbains", id);
-            UrbanWork old = urbanWork(id).orElseThrow(() -> unknown("travaux urbains", id));
+            UrbanWork old = urbanWork(id).orElseThrow(() -> unknown(Localization.get("records.urbanWorks"), id));
             update("DELETE FROM travaux_urbains WHERE id = ?", id);
             write(HistoryEntry.URBAN_WORK, Long.toString(id), HistoryEntry.DELETED, summary(old.cells()), null);
         } catch (SQLException e) {

@@ -72,7 +72,7 @@ public final class RecordsProject {
         if (!Files.isRegularFile(f)) return java.util.Optional.empty();
         try {
             com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
-            if (n == null || !n.isObject()) throw new IllegalArgumentException("objet JSON attendu");
+            if (n == null || !n.isObject()) throw new IllegalArgumentException(Localization.get("records.jsonObjectExpected"));
             if (n.has("password")) {
                 throw new IllegalArgumentException(Localization.get("records.passwordPlaceFileUse"));
             }

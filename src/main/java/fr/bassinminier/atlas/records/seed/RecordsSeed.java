@@ -157,7 +157,7 @@ public final class RecordsSeed {
                     for (String k : matcher.match(text(f, "nom"), communes.stream().map(Commune::name).toList())) {
                         links.add(new FeatureLink(linkLayer, k));
                     }
-                    if (links.isEmpty()) unmatched.add(Localization.text("records.text6", key, text(f, "nom"), cs));
+                    if (links.isEmpty()) unmatched.add(Localization.text("records.labelledWithCount", key, text(f, "nom"), cs));
                 }
                 Cite cite = new Cite(id, mbm, text(f, "nom"), communes, text(f, "epci"), owners, dwellings, unesco,
                         programmes, programmeText, links, note, text(f, "source"));

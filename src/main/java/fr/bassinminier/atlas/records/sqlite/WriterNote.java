@@ -26,7 +26,7 @@ final class WriterNote {
     }
 
     static void write(Path db, String user, String comment) {
-        String note = Localization.text("records.programmeSince", user, ProcessHandle.current().pid(), HOST, (comment == null ? "" : Localization.text("records.text7", comment)), LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+        String note = Localization.text("records.programmeSince", user, ProcessHandle.current().pid(), HOST, (comment == null ? "" : Localization.text("records.commaQuoted", comment)), LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         try {
             Files.writeString(of(db), note, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException ignored) {
