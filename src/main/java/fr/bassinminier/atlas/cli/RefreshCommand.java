@@ -111,7 +111,7 @@ final class RefreshCommand implements Callable<Integer> {
             return 0;
         }
         if (diff.isEmpty()) {
-            out.println(Localization.text("cli.changeUpDate", file.getFileName(), LocalDate.now()));
+            out.println(Localization.text("cli.changeUpDate", file.getFileName(), LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
             return dateInProject(out, err);
         }
         try {
@@ -120,7 +120,7 @@ final class RefreshCommand implements Callable<Integer> {
             err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
-        out.println(Localization.text("cli.updated", file.getFileName(), LocalDate.now(), source.endpoint().getHost()));
+        out.println(Localization.text("cli.updated", file.getFileName(), LocalDate.now(java.time.ZoneId.of("Europe/Paris")), source.endpoint().getHost()));
         return dateInProject(out, err);
     }
 

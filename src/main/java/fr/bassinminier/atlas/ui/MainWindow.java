@@ -507,7 +507,7 @@ public final class MainWindow {
         d.showAndWait().map(String::strip).filter(t -> !t.isEmpty()).ifPresent(producer -> {
             var old = l.entry().provenance();
             vm.setLayerProvenance(l.entry().id(), new fr.bassinminier.atlas.model.project.Provenance(producer,
-                    old.dataset(), old.licence(), old.url(), java.time.LocalDate.now().toString(), old.precision(),
+                    old.dataset(), old.licence(), old.url(), java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString(), old.precision(),
                     old.simplified(), old.origin()), producer);
         });
     }

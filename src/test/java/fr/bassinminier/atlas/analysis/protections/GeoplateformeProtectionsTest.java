@@ -84,7 +84,8 @@ class GeoplateformeProtectionsTest {
             assertEquals("AC1_62498_PA62000123", ac1.hits().get(0).act());
             assertEquals(10 * 20, ac1.hits().get(0).overlapArea(), 1e-6);
             assertEquals(0.5, ac1.hits().get(0).share(), 1e-9);
-            assertEquals(LocalDate.now().toString(), ac1.date());
+            // The consultation date is the day in France (Paris time), whatever the machine's zone.
+            assertEquals(LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString(), ac1.date());
             assertTrue(r.sections().get(1).hits().isEmpty(), "no AC2");
             assertEquals("SPR de Lens", r.sections().get(2).hits().get(0).name());
             assertEquals(400, r.sections().get(2).hits().get(0).overlapArea(), 1e-6);
