@@ -27,7 +27,7 @@ import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
-import fr.bassinminier.atlas.print.ImpactReportPdf;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -246,7 +246,7 @@ final class ImpactCommand implements Callable<Integer> {
         PrintWriter notes = json ? err : out;
         if (pdf != null) {
             try {
-                ImpactReportPdf.write(pdf, report, info, layers.project(), protections);
+                HeritageReport.write(pdf, report, info, layers.project(), protections);
             } catch (DataException | IOException e) {
                 err.println("Erreur : " + e.getMessage());
                 return 1;

@@ -5,6 +5,7 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -52,7 +53,8 @@ public final class PdfFonts {
         return new PdfBoxGraphics2DFontTextDrawer() {
             @Override
             protected PDFont mapFont(Font font, IFontTextDrawerEnv env) {
-                return fonts.of(font.isBold());
+                // A font loaded from a file (DejaVu Sans Bold) is "plain" to AWT: its name says bold.
+                return fonts.of(font.isBold() || font.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).contains("bold"));
             }
         };
     }

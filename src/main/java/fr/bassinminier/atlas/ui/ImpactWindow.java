@@ -34,7 +34,7 @@ import java.time.ZoneId;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
-import fr.bassinminier.atlas.print.ImpactReportPdf;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -446,7 +446,7 @@ final class ImpactWindow {
         LoadedProject p = vm.project();
         Path target = f.toPath();
         tasks.run(Messages.get("task.export", target.getFileName()), pr -> {
-            ImpactReportPdf.write(target, r, info, p, protections);
+            HeritageReport.write(target, r, info, p, protections);
             return target;
         }, t -> status.setText(Messages.get("impact.pdf.done", t.getFileName())), ex -> status.setText(ex.getMessage()));
     }

@@ -238,25 +238,8 @@ final class LegendLayout {
         return wrap(text, cand -> f.getStringBounds(cand, FRC).getWidth(), width);
     }
 
-    /** Words wrapped so that each line measures at most {@code max}; a single long word keeps its line. */
+    /** Words wrapped so that each line measures at most {@code max} (a long word hyphenated). */
     static List<String> wrap(String text, java.util.function.ToDoubleFunction<String> measure, double max) {
-        List<String> out = new ArrayList<>();
-        if (text == null) return out;
-        for (String para : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String w : para.split(" ")) {
-                String cand = line.length() == 0 ? w : line + " " + w;
-                if (line.length() == 0 || measure.applyAsDouble(cand) <= max) {
-                    line.setLength(0);
-                    line.append(cand);
-                } else {
-                    out.add(line.toString());
-                    line.setLength(0);
-                    line.append(w);
-                }
-            }
-            out.add(line.toString());
-        }
-        return out;
+        return Words.wrap(text, measure, max);
     }
 }
