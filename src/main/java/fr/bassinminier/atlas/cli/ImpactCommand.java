@@ -28,6 +28,7 @@ import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.print.layout.HeritageReport;
+import fr.bassinminier.atlas.print.layout.PrintJob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,6 +106,10 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Option(names = "--pdf", paramLabel = "FICHIER.pdf", description = "Écrit un rapport PDF A4 (carte, constat, sources).")
     Path pdf;
+
+    @Option(names = "--png", paramLabel = "FICHIER.png",
+            description = "Écrit les pages du même rapport en images PNG à 150 ppp (FICHIER-001.png, FICHIER-002.png pour deux pages).")
+    Path png;
 
     @Option(names = "--ref", paramLabel = "RÉFÉRENCE", description = "Référence du dossier (n° de PC…), reprise dans la réponse.")
     String reference;
@@ -244,14 +249,19 @@ final class ImpactCommand implements Callable<Integer> {
         if (json) out.print(ImpactJson.write(report, info, protections) + System.lineSeparator());
         else out.print(ImpactText.format(report, info, protections));
         PrintWriter notes = json ? err : out;
-        if (pdf != null) {
-            try {
+        try {
+            if (pdf != null) {
                 HeritageReport.write(pdf, report, info, layers.project(), protections);
-            } catch (DataException | IOException e) {
-                err.println("Erreur : " + e.getMessage());
-                return 1;
+                notes.println("Rapport PDF écrit : " + pdf);
             }
-            notes.println("Rapport PDF écrit : " + pdf);
+            if (png != null) {
+                int pages = HeritageReport.png(png, report, info, layers.project(), protections, 150).size();
+                notes.println("Rapport PNG écrit : " + (pages == 1 ? png
+                        : PrintJob.numbered(png, 1) + " … " + PrintJob.numbered(png, pages).getFileName()));
+            }
+        } catch (DataException | IOException e) {
+            err.println("Erreur : " + e.getMessage());
+            return 1;
         }
         if (bench != null) bench(notes, index, footprint, options, (tLoaded - t0) / 1e6);
         out.flush();

@@ -437,7 +437,9 @@ final class ImpactWindow {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName("avis-patrimoine" + (reference.getText().isBlank() ? "" : "-"
                 + reference.getText().replaceAll("[^A-Za-z0-9-]+", "_")) + ".pdf");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        // The same report as PNG pages (NAME-001.png, NAME-002.png) to preview or paste into a document.
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                new FileChooser.ExtensionFilter("PNG", "*.png"));
         File f = fc.showSaveDialog(stage);
         if (f == null) return;
         ImpactReport r = last;
@@ -446,7 +448,11 @@ final class ImpactWindow {
         LoadedProject p = vm.project();
         Path target = f.toPath();
         tasks.run(Messages.get("task.export", target.getFileName()), pr -> {
-            HeritageReport.write(target, r, info, p, protections);
+            if (target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                HeritageReport.png(target, r, info, p, protections, 150);
+            } else {
+                HeritageReport.write(target, r, info, p, protections);
+            }
             return target;
         }, t -> status.setText(Messages.get("impact.pdf.done", t.getFileName())), ex -> status.setText(ex.getMessage()));
     }
