@@ -186,10 +186,12 @@ public final class HeritageReport {
         String title = Localization.get("pdf.impact.title");
         w.draw((g, unit, page) -> {
             Viewport vp = MapFrame.viewport(frame, cx, cy, scale, unit);
-            MapFrame.draw(g, unit, 1, project, vp, frame, scale, null, notice, true, (mg, v, u) -> {
-                ReportProtections.drawAreas(mg, v, u, online);
-                overlay(mg, v, u, r);
-            });
+            // The arrow points to true north, the report having no line to state the meridian convergence.
+            MapFrame.draw(g, unit, 1, project, vp, frame, scale, null, notice, true, Math.toRadians(convergence),
+                    (mg, v, u) -> {
+                        ReportProtections.drawAreas(mg, v, u, online);
+                        overlay(mg, v, u, r);
+                    });
             List<PageFacts.LegendItem> items = LegendLayout.draw(g, unit, fit, frame.getX(), legendTop, 1,
                     unit * MapFrame.POINTS_PER_SCREEN_PIXEL, Color.BLACK);
             return MapFrame.facts(page, title, PageFormat.A4_PORTRAIT, frame, vp, unit, scale, convergence, items,

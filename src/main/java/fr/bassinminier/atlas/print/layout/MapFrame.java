@@ -46,9 +46,10 @@ public final class MapFrame {
      *
      * @param s      the page's furniture factor (1 on A4): size of the scale bar and north arrow
      * @param vector features under a device unit stay shapes (a PDF) rather than the screen's dots
+     * @param north  the arrow's angle from map up, radians clockwise: 0 for grid north, or true north
      */
     static void draw(Graphics2D g, double unit, double s, LoadedProject project, Viewport vp, Rectangle2D frame,
-                     double scale, TileProvider basemap, String notice, boolean vector, Overlay overlay) {
+                     double scale, TileProvider basemap, String notice, boolean vector, double north, Overlay overlay) {
         int xu = (int) Math.round(frame.getX() * unit);
         int yu = (int) Math.round(frame.getY() * unit);
         int wu = vp.width();
@@ -63,7 +64,7 @@ public final class MapFrame {
             if (overlay != null) overlay.draw(mg, vp, unit);
             double u = unit * s;
             ScaleBar.draw(mg, 10 * u, hu - 24 * u, vp.resolution(), Math.min(wu * 0.3, 200 * u), u, null);
-            NorthArrow.draw(mg, wu - 22 * u, 24 * u, 28 * u, 0, u);
+            NorthArrow.draw(mg, wu - 22 * u, 24 * u, 28 * u, north, u);
         } finally {
             mg.dispose();
         }

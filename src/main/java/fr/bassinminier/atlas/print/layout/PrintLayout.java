@@ -322,7 +322,7 @@ public final class PrintLayout {
         g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
 
         Geometry hl = page.highlight();
-        MapFrame.draw(g, unit, s, project, vp, fr, page.scale(), basemap, indicative ? notice : null, false,
+        MapFrame.draw(g, unit, s, project, vp, fr, page.scale(), basemap, indicative ? notice : null, false, 0,
                 hl == null ? null : (mg, v, u) -> highlight(mg, v, u, hl));
 
         // Header.
