@@ -63,7 +63,7 @@ public final class MapFrame {
             new MapRenderer().render(mg, project.layers(), vector ? req.asVector() : req);
             if (overlay != null) overlay.draw(mg, vp, unit);
             double u = unit * s;
-            ScaleBar.draw(mg, 10 * u, hu - 24 * u, vp.resolution(), Math.min(wu * 0.3, 200 * u), u, null);
+            ScaleBar.draw(mg, 10 * u, hu - 24 * u, vp.resolution(), Math.min(wu * 0.3, 200 * u), u);
             NorthArrow.draw(mg, wu - 22 * u, 24 * u, 28 * u, north, u);
         } finally {
             mg.dispose();

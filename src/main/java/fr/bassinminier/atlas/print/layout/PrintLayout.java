@@ -368,7 +368,7 @@ public final class PrintLayout {
                         : "Légende incomplète, manquent : " + String.join(", ", missing)
                         + " (format plus grand ou légende sur une page séparée)";
                 double by = ly + fit.height();
-                for (String l : LegendLayout.wrap(say, wf, width)) {
+                for (String l : Words.wrap(say, wf, width)) {
                     by += LegendLayout.lineHeight(s, fit.q());
                     text(g, unit, l, lx, by - body * 0.25, wf, WARNING, width);
                 }
@@ -700,6 +700,6 @@ public final class PrintLayout {
     /** Words wrapped to a width in points. */
     static List<String> wrap(Graphics2D g, double unit, String text, Font f, double width) {
         FontMetrics fm = g.getFontMetrics(f.deriveFont((float) (f.getSize2D() * unit)));
-        return LegendLayout.wrap(text, fm::stringWidth, width * unit);
+        return Words.wrap(text, fm::stringWidth, width * unit);
     }
 }

@@ -5,7 +5,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.font.FontRenderContext;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.function.IntFunction;
  * corner, y down; the cursor moves down.
  */
 final class TextFlow {
-    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final Color RULE = new Color(0xB0, 0xAA, 0xA0);
     private static final Color HEADER = new Color(0xE8, 0xE4, 0xDC);
 
@@ -46,22 +44,19 @@ final class TextFlow {
         }
     }
 
-    /** Drawing at a place of the page, in page graphics of {@code unit} device units per point. */
+    /**
+     * Drawing on page {@code page} in page graphics of {@code unit} device units per point; returns
+     * what the page shows when it is a map frame, else null.
+     */
     @FunctionalInterface
     interface Block {
-        void draw(Graphics2D g, double unit);
-    }
-
-    /** A block that tells what its page shows (a map frame); {@code page} is the page's number. */
-    @FunctionalInterface
-    interface FactsBlock {
         PageFacts draw(Graphics2D g, double unit, int page);
     }
 
     private final PageFormat format;
     private final double margin;
     private final double footerHeight;
-    private final List<List<FactsBlock>> pages = new ArrayList<>();
+    private final List<List<Block>> pages = new ArrayList<>();
     private double y;
     /** The page blocks go to: the last one, but for footers. */
     private int current;
@@ -111,18 +106,15 @@ final class TextFlow {
     }
 
     void draw(Block b) {
-        pages.get(current).add((g, unit, n) -> {
-            b.draw(g, unit);
-            return null;
-        });
-    }
-
-    void draw(FactsBlock b) {
         pages.get(current).add(b);
     }
 
-    double textWidth(String s, Style st) {
-        return st.font().getStringBounds(printable(s, st.font()), FRC).getWidth();
+    /** Drawing that says nothing of its page. */
+    private void paint(java.util.function.BiConsumer<Graphics2D, Double> b) {
+        draw((g, unit, n) -> {
+            b.accept(g, unit);
+            return null;
+        });
     }
 
     double lineHeight(Style st) {
@@ -131,8 +123,7 @@ final class TextFlow {
 
     /** Words wrapped to the width (French hyphenation of a word longer than the width). */
     List<String> wrap(String text, Style st, double width) {
-        Font f = st.font();
-        return Words.wrap(printable(text, f), s -> f.getStringBounds(s, FRC).getWidth(), width);
+        return Words.wrap(printable(text, st.font()), st.font(), width);
     }
 
     /**
@@ -153,12 +144,12 @@ final class TextFlow {
     /** Text at a position, no wrapping, no cursor move. */
     void text(String s, double x, double baseline, Style st) {
         String t = printable(s, st.font()).replace('\n', ' ');
-        draw((g, unit) -> PrintLayout.text(g, unit, t, x, baseline, st.font(), st.color(), 0));
+        paint((g, unit) -> PrintLayout.text(g, unit, t, x, baseline, st.font(), st.color(), 0));
     }
 
     /** A rectangle filled and/or outlined (null for neither), in points. */
     void rect(double x, double top, double w, double h, Color fill, Color border, double lineWidth) {
-        draw((g, unit) -> {
+        paint((g, unit) -> {
             Rectangle2D r = new Rectangle2D.Double(x * unit, top * unit, w * unit, h * unit);
             if (fill != null) {
                 g.setColor(fill);
@@ -245,7 +236,7 @@ final class TextFlow {
 
     /** A thin horizontal rule. */
     private void line(double x0, double at, double x1) {
-        draw((g, unit) -> {
+        paint((g, unit) -> {
             g.setColor(RULE);
             g.setStroke(new BasicStroke((float) (0.4 * unit)));
             g.draw(new Line2D.Double(x0 * unit, at * unit, x1 * unit, at * unit));
@@ -268,7 +259,7 @@ final class TextFlow {
      * are those its map frame gave, else the page's size.
      */
     PrintDocument document(String title, String author, String subject) {
-        List<List<FactsBlock>> all = List.copyOf(pages);
+        List<List<Block>> all = List.copyOf(pages);
         return new PrintDocument(format, title, author, subject, drawn -> {
             if (drawn.size() >= all.size()) return null;
             int n = drawn.size() + 1;
@@ -277,7 +268,7 @@ final class TextFlow {
                         new double[4], 0, 0, List.of(), List.of(), false);
                 g.setColor(Color.WHITE);
                 g.fill(new Rectangle2D.Double(0, 0, format.width() * unit, format.height() * unit));
-                for (FactsBlock b : all.get(n - 1)) {
+                for (Block b : all.get(n - 1)) {
                     PageFacts f = b.draw(g, unit, n);
                     if (f != null) facts = f;
                 }

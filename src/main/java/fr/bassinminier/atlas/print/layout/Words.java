@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.print.layout;
 
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -9,7 +11,20 @@ import java.util.function.ToDoubleFunction;
  * width broken at a French break point with its hyphen (a bare cut only when there is none).
  */
 public final class Words {
+    /** Fractional metrics, as the PDF measures its text. */
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+
     private Words() {
+    }
+
+    /** The width of a line in points, for a font sized in points. */
+    static double width(String s, Font f) {
+        return f.getStringBounds(s, FRC).getWidth();
+    }
+
+    /** Words wrapped to a width in points. */
+    static List<String> wrap(String text, Font f, double width) {
+        return wrap(text, s -> width(s, f), width);
     }
 
     /** The text wrapped so that each line measures at most {@code max}; "\n" starts a new line. */
