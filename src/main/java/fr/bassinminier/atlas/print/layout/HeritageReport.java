@@ -57,6 +57,9 @@ import org.locationtech.jts.operation.distance.DistanceOp;
  */
 public final class HeritageReport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** The print's page model: an A4 portrait page, its furniture factor (1 on A4). */
+    private static final PageFormat PAGE = PaperSize.of("A4", false);
+    private static final double S = PrintLayout.furniture(PAGE);
     private static final double MARGIN = PageFormat.mm(14);
     private static final double FOOTER = 18;
     /**
@@ -112,7 +115,7 @@ public final class HeritageReport {
 
     private static TextFlow layout(ImpactReport r, ReportInfo info, LoadedProject project, Limits limits,
                                    ProtectionReport online) {
-        TextFlow w = new TextFlow(PageFormat.A4_PORTRAIT, MARGIN, FOOTER);
+        TextFlow w = new TextFlow(PAGE, MARGIN, FOOTER);
         head(w, r, info);
         map(w, r, project, limits, online);
         findings(w, r, limits);
@@ -187,14 +190,14 @@ public final class HeritageReport {
         w.draw((g, unit, page) -> {
             Viewport vp = MapFrame.viewport(frame, cx, cy, scale, unit);
             // The arrow points to true north, the report having no line to state the meridian convergence.
-            MapFrame.draw(g, unit, 1, project, vp, frame, scale, null, notice, true, Math.toRadians(convergence),
+            MapFrame.draw(g, unit, S, project, vp, frame, scale, null, notice, true, Math.toRadians(convergence),
                     (mg, v, u) -> {
                         ReportProtections.drawAreas(mg, v, u, online);
                         overlay(mg, v, u, r);
                     });
-            List<PageFacts.LegendItem> items = LegendLayout.draw(g, unit, fit, frame.getX(), legendTop, 1,
+            List<PageFacts.LegendItem> items = LegendLayout.draw(g, unit, fit, frame.getX(), legendTop, S,
                     unit * MapFrame.POINTS_PER_SCREEN_PIXEL, Color.BLACK);
-            return MapFrame.facts(page, title, PageFormat.A4_PORTRAIT, frame, vp, unit, scale, convergence, items,
+            return MapFrame.facts(page, title, PAGE, frame, vp, unit, scale, convergence, items,
                     fit.missing());
         });
         w.space(h + 4 + fit.height());
@@ -206,8 +209,8 @@ public final class HeritageReport {
 
     /** As many columns as the width takes: the lowest legend that holds every line, at the body size. */
     private static LegendLayout.Fit lowest(List<PrintLayout.LayerLegend> legend, double width) {
-        LegendLayout.Fit fit = LegendLayout.fitAt(legend, width, 12, 1, 1);
-        for (double h = 18; !fit.complete() && h < 200; h += 6) fit = LegendLayout.fitAt(legend, width, h, 1, 1);
+        LegendLayout.Fit fit = LegendLayout.fitAt(legend, width, 12, S, 1);
+        for (double h = 18; !fit.complete() && h < 200; h += 6) fit = LegendLayout.fitAt(legend, width, h, S, 1);
         return fit;
     }
 
