@@ -15,7 +15,6 @@ import fr.bassinminier.atlas.model.style.Symbolizer;
 import fr.bassinminier.atlas.model.style.TextSymbolizer;
 import fr.bassinminier.atlas.print.NorthArrow;
 import fr.bassinminier.atlas.print.PageFormat;
-import fr.bassinminier.atlas.print.ScaleBar;
 import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.MapRenderer;
