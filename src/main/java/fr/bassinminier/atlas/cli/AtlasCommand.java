@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,19 +9,16 @@ import picocli.CommandLine.Option;
 /** The command line: `atlas info …`, `atlas render …`. Without arguments the desktop starts. */
 @Command(name = "atlas",
         versionProvider = AtlasCommand.Version.class,
-        description = {"Atlas du Bassin Minier — visualiseur SIG du bassin minier du Nord–Pas-de-Calais.",
-                "Sans argument, ouvre la carte par défaut dans la fenêtre du programme ;",
-                "avec un seul fichier PROJET.atlas.json, ouvre ce projet."},
         subcommands = {InfoCommand.class, RenderCommand.class, RecordsCommand.class, ImpactCommand.class,
                 PrintCommand.class, OfficialDataCommand.class,
                 TilesCommand.class, RefreshCommand.class}, sortOptions = false,
-        synopsisSubcommandLabel = "[COMMANDE]")
+        synopsisSubcommandLabel = "${bundle:cli.label.command}")
 public final class AtlasCommand implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
-            description = "Affiche cette aide et quitte.")
+            descriptionKey = "cli.AtlasCommand.help")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Affiche la version et quitte.")
+    @Option(names = {"-V", "--version"}, versionHelp = true, descriptionKey = "cli.AtlasCommand.version")
     boolean version;
 
     @CommandLine.Spec
@@ -46,13 +44,13 @@ public final class AtlasCommand implements Runnable {
         PrintWriter err = TerminalText.safe(terminalErr);
         CommandLine cl = new CommandLine(new AtlasCommand());
         extraCommands.forEach(cl::addSubcommand);
-        frenchHeadings(cl);
+        localise(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("Erreur : " + ex.getMessage());
-            err.println("Voir « atlas " + (ex.getCommandLine().getCommandName().equals("atlas") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help ».");
+            err.println(Localization.text("cli.error", parseProblem(ex)));
+            err.println(Localization.text("cli.seeAtlasHelp", (ex.getCommandLine().getCommandName().equals("atlas") ? ""
+                    : ex.getCommandLine().getCommandName() + " ")));
             err.flush();
             return 2;
         });
@@ -74,12 +72,36 @@ public final class AtlasCommand implements Runnable {
         return code;
     }
 
-    /** picocli's headings are English by default; every command gets the French ones. */
-    private static void frenchHeadings(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().synopsisHeading("Utilisation : ").descriptionHeading("%n")
-                .optionListHeading("%nOptions :%n").commandListHeading("%nCommandes :%n")
-                .parameterListHeading("%nParamètres :%n");
-        cl.getSubcommands().values().forEach(AtlasCommand::frenchHeadings);
+    /** picocli says its most frequent parse errors in English: those two are said in the user's language. */
+    private static String parseProblem(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            return Localization.text("cli.parse.missing", String.join(", ", m.getMissing().stream().map(arg ->
+                    arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel()).toList()));
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            return Localization.text("cli.parse.unmatched", String.join(" ", u.getUnmatched()));
+        }
+        return ex.getMessage();
+    }
+
+    /**
+     * picocli's texts in the user's language: headings, each command's description (key
+     * cli.usage.CLASS) and each option's (its descriptionKey) come from the program's bundle.
+     */
+    private static void localise(CommandLine cl) {
+        cl.setResourceBundle(Localization.bundle());
+        localiseTexts(cl);
+    }
+
+    private static void localiseTexts(CommandLine cl) {
+        String key = "cli.usage." + cl.getCommand().getClass().getSimpleName();
+        var usage = cl.getCommandSpec().usageMessage();
+        if (Localization.bundle().containsKey(key)) usage.description(Localization.get(key).split("\n"));
+        usage.synopsisHeading(Localization.get("cli.heading.synopsis")).descriptionHeading("%n")
+                .optionListHeading(Localization.get("cli.heading.options"))
+                .commandListHeading(Localization.get("cli.heading.commands"))
+                .parameterListHeading(Localization.get("cli.heading.parameters"));
+        cl.getSubcommands().values().forEach(AtlasCommand::localiseTexts);
     }
 
     /** Loads a project for a command; a French message on stderr and null when it cannot be read. */
@@ -94,10 +116,10 @@ public final class AtlasCommand implements Runnable {
             fr.bassinminier.atlas.model.project.LoadedProject p = streamed
                     ? fr.bassinminier.atlas.io.project.ProjectLoader.openStreamed(file)
                     : fr.bassinminier.atlas.io.project.ProjectLoader.open(file);
-            for (String e : p.errors()) err.println("Attention : " + e);
+            for (String e : p.errors()) err.println(Localization.text("cli.warning", e));
             return p;
         } catch (fr.bassinminier.atlas.io.DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return null;
         }
     }
@@ -106,7 +128,7 @@ public final class AtlasCommand implements Runnable {
         @Override
         public String[] getVersion() {
             String v = AtlasCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Atlas du Bassin Minier " + (v == null ? "(développement)" : v),
+            return new String[] {Localization.text("cli.atlasDuBassinMinier", (v == null ? Localization.get("cli.development") : v)),
                     "Java " + System.getProperty("java.version")};
         }
     }

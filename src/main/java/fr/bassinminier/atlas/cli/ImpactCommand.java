@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.impact.HeritageRole;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,105 +47,92 @@ import picocli.CommandLine.Spec;
  * `atlas impact`: is a building project inside the World Heritage property or its buffer zone,
  * what stands around it, on which data. French text, JSON, or an A4 PDF report.
  */
-@Command(name = "impact", sortOptions = false,
-        description = {"Vérification patrimoniale : l'emprise d'un projet est-elle dans le bien inscrit au "
-                + "patrimoine mondial ou dans sa zone tampon ? Quels éléments patrimoniaux à proximité ?",
-                "Réponse en texte (à coller dans un avis), en JSON (--json) ou en rapport PDF A4 (--pdf)."})
+@Command(name = "impact", sortOptions = false)
 final class ImpactCommand implements Callable<Integer> {
     static final class Data {
-        @Option(names = "--project", paramLabel = "PROJET",
-                description = "Projet de carte (*.atlas.json) ; le rôle de chaque couche est reconnu à son contenu.")
+        @Option(names = "--project", paramLabel = "${bundle:cli.label.project}",
+                descriptionKey = "cli.Data.project")
         Path project;
 
-        @Option(names = "--data", arity = "1..*", paramLabel = "FICHIER",
-                description = "Fichiers officiels (shapefile, zip, GeoJSON, GeoPackage), seuls ou ajoutés au projet ; "
-                        + "pour chaque rôle, une seule source est utilisée : officielle, puis pleine précision.")
+        @Option(names = "--data", arity = "1..*", paramLabel = "${bundle:cli.label.file}",
+                descriptionKey = "cli.Data.data")
         List<Path> files;
     }
 
     static final class Where {
-        @Option(names = "--footprint", paramLabel = "FICHIER",
-                description = "Fichier de l'emprise (shapefile, zip, GeoJSON, GeoPackage).")
+        @Option(names = "--footprint", paramLabel = "${bundle:cli.label.file}",
+                descriptionKey = "cli.Where.footprint")
         Path file;
 
-        @Option(names = "--wkt", paramLabel = "WKT", description = "Emprise en WKT (ou EWKT « SRID=4326;… »).")
+        @Option(names = "--wkt", paramLabel = "WKT", descriptionKey = "cli.Where.wkt")
         String wkt;
 
         @Option(names = "--point", paramLabel = "X,Y",
-                description = "Un point : « 688117,7037177 » (Lambert-93), « 50.432 2.833 », « 50°25'55\"N 2°49'59\"E ».")
+                descriptionKey = "cli.Where.point")
         String point;
 
-        @Option(names = "--vertices", paramLabel = "SOMMETS",
-                description = "Sommets séparés par « | » : 3 ou plus font un polygone.")
+        @Option(names = "--vertices", paramLabel = "${bundle:cli.label.vertices}",
+                descriptionKey = "cli.Where.vertices")
         String vertices;
 
-        @Option(names = "--parcel", paramLabel = "RÉFÉRENCES",
-                description = "Parcelles cadastrales : « 62498 AB 123, 124 », « 62498 000 AB 0123 », plusieurs "
-                        + "communes séparées par « ; » (cadastre en ligne, API Carto de l'IGN).")
+        @Option(names = "--parcel", paramLabel = "${bundle:cli.label.references}",
+                descriptionKey = "cli.Where.parcel")
         String parcel;
     }
 
-    @ArgGroup(exclusive = false, multiplicity = "1", heading = "%nDonnées patrimoniales (l'une, l'autre ou les deux) :%n")
+    @ArgGroup(exclusive = false, multiplicity = "1", headingKey = "cli.ImpactCommand.group1")
     Data data;
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nEmprise du projet (une des cinq) :%n")
+    @ArgGroup(exclusive = true, multiplicity = "1", headingKey = "cli.ImpactCommand.group2")
     Where where;
 
-    @Option(names = "--footprint-layer", paramLabel = "COUCHE", description = "Couche de l'emprise dans un GeoPackage ou un zip.")
+    @Option(names = "--footprint-layer", paramLabel = "${bundle:cli.label.layer}", descriptionKey = "cli.ImpactCommand.footprint-layer")
     String footprintLayer;
 
     @Option(names = "--crs", paramLabel = "EPSG:CODE",
-            description = "Système de l'emprise quand il n'est pas reconnu (défaut : Lambert-93 ou WGS 84 selon les valeurs).")
+            descriptionKey = "cli.ImpactCommand.crs")
     String crs;
 
-    @Option(names = "--radius", defaultValue = "500", paramLabel = "MÈTRES",
-            description = "Rayon des éléments listés (défaut : ${DEFAULT-VALUE} m, distance des abords des monuments historiques).")
+    @Option(names = "--radius", defaultValue = "500", paramLabel = "${bundle:cli.label.metres}",
+            descriptionKey = "cli.ImpactCommand.radius")
     double radius;
 
-    @Option(names = "--json", description = "Sortie JSON (clés stables, voir README).")
+    @Option(names = "--json", descriptionKey = "cli.ImpactCommand.json")
     boolean json;
 
-    @Option(names = "--pdf", paramLabel = "FICHIER.pdf", description = "Écrit un rapport PDF A4 (carte, constat, sources).")
+    @Option(names = "--pdf", paramLabel = "${bundle:cli.label.pdfFile}", descriptionKey = "cli.ImpactCommand.pdf")
     Path pdf;
 
-    @Option(names = "--png", paramLabel = "FICHIER.png",
-            description = "Écrit les pages du même rapport en images PNG à 150 ppp (FICHIER-001.png, FICHIER-002.png pour deux pages).")
+    @Option(names = "--png", paramLabel = "${bundle:cli.label.pngFile}", descriptionKey = "cli.ImpactCommand.png")
     Path png;
 
-    @Option(names = "--ref", paramLabel = "RÉFÉRENCE", description = "Référence du dossier (n° de PC…), reprise dans la réponse.")
+    @Option(names = "--ref", paramLabel = "${bundle:cli.label.reference}", descriptionKey = "cli.ImpactCommand.ref")
     String reference;
 
-    @Option(names = "--author", paramLabel = "NOM", description = "Auteur de la vérification.")
+    @Option(names = "--author", paramLabel = "${bundle:cli.label.name}", descriptionKey = "cli.ImpactCommand.author")
     String author;
 
-    @Option(names = "--bench", paramLabel = "N", description = "Mesure N vérifications (médiane, p95) après la réponse.")
+    @Option(names = "--bench", paramLabel = "N", descriptionKey = "cli.ImpactCommand.bench")
     Integer bench;
 
-    @Option(names = "--online", description = "Consulte aussi les services en ligne : servitudes AC1, AC2, AC4 et zonage "
-            + "du PLU (Géoportail de l'Urbanisme) ; implicite avec --parcel.")
+    @Option(names = "--online", descriptionKey = "cli.ImpactCommand.online")
     boolean online;
 
-    @Option(names = "--offline", description = "Aucune requête réseau : les protections en ligne viennent du cache "
-            + "(datées) ou sont déclarées non consultées.")
+    @Option(names = "--offline", descriptionKey = "cli.ImpactCommand.offline")
     boolean offline;
 
-    @Option(names = "--wfs-url", paramLabel = "URL", description = "Service WFS des servitudes et du zonage "
-            + "(défaut : https://data.geopf.fr/wfs).")
+    @Option(names = "--wfs-url", paramLabel = "URL", descriptionKey = "cli.ImpactCommand.wfs-url")
     java.net.URI wfsUrl;
 
-    @Option(names = "--cadastre-url", paramLabel = "URL", description = "API Carto cadastre "
-            + "(défaut : https://apicarto.ign.fr/api/cadastre/).")
+    @Option(names = "--cadastre-url", paramLabel = "URL", descriptionKey = "cli.ImpactCommand.cadastre-url")
     java.net.URI cadastreUrl;
 
-    @Option(names = "--use", paramLabel = "RÔLE=COUCHE",
-            description = "Couche du projet à utiliser pour un rôle quand plusieurs conviennent "
-                    + "(rôles : bien, zone_tampon, bati, cite, terril, cavalier, espace_neonaturel, puits ; "
-                    + "ex. --use bien=perimetre_unesco). Les autres couches de ce rôle sont écartées, et dites.")
+    @Option(names = "--use", paramLabel = "${bundle:cli.label.roleLayer}",
+            descriptionKey = "cli.ImpactCommand.use")
     Map<String, String> use = new LinkedHashMap<>();
 
     @Option(names = "--parcel-source", defaultValue = "apicarto", paramLabel = "apicarto|wfs",
-            description = "Où chercher les parcelles : API Carto (défaut) ou le WFS (couche "
-                    + "CADASTRALPARCELS.PARCELLAIRE_EXPRESS:parcelle).")
+            descriptionKey = "cli.ImpactCommand.parcel-source")
     String parcelSource;
 
     @picocli.CommandLine.Mixin
@@ -161,8 +149,7 @@ final class ImpactCommand implements Callable<Integer> {
         Map<HeritageRole, String> chosen = new EnumMap<>(HeritageRole.class);
         for (Map.Entry<String, String> u : use.entrySet()) {
             HeritageRole role = Arrays.stream(HeritageRole.values()).filter(r -> r.key().equals(u.getKey().strip()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("--use : rôle « " + u.getKey()
-                            + " » inconnu (bien, zone_tampon, bati, cite, terril, cavalier, espace_neonaturel, puits)."));
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(Localization.text("cli.useUnknownRoleBien", u.getKey())));
             chosen.put(role, u.getValue().strip());
         }
         return chosen;
@@ -178,17 +165,17 @@ final class ImpactCommand implements Callable<Integer> {
             options = new ImpactOptions(radius);
             if (crs != null) {
                 declared = new CrsId(crs.strip(), null);
-                if (!CrsTransforms.isSupported(declared)) throw new IllegalArgumentException("--crs : système « " + crs + " » inconnu.");
+                if (!CrsTransforms.isSupported(declared)) throw new IllegalArgumentException(Localization.text("cli.crsUnknownSystem", crs));
             }
-            if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException("--bench entre 1 et 100 000.");
-            if (online && offline) throw new IllegalArgumentException("--online et --offline s'excluent.");
+            if (bench != null && (bench < 1 || bench > 100_000)) throw new IllegalArgumentException(Localization.get("cli.benchBetween"));
+            if (online && offline) throw new IllegalArgumentException(Localization.get("cli.onlineOfflineExcludeEach"));
             if (!"apicarto".equals(parcelSource) && !"wfs".equals(parcelSource)) {
-                throw new IllegalArgumentException("--parcel-source : apicarto ou wfs.");
+                throw new IllegalArgumentException(Localization.get("cli.parcelSourceApicartoWfs"));
             }
             if (where.parcel != null) parcels = ParcelRef.parse(where.parcel);
             http = services.http(offline);
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 2;
         }
 
@@ -202,21 +189,21 @@ final class ImpactCommand implements Callable<Integer> {
                 layers = data.files == null || data.files.isEmpty() ? HeritageLayers.fromProject(p, chosen)
                         : HeritageLayers.withFiles(p, data.files, chosen);
             } catch (IllegalArgumentException e) {
-                err.println("Erreur : --use : " + e.getMessage().replaceFirst("^--use : ", ""));
+                err.println(Localization.text("cli.errorUse", e.getMessage().replaceFirst("^--use : ", "")));
                 return 2;
             } catch (DataException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 1;
             }
         } else {
             if (!use.isEmpty()) {
-                err.println("Erreur : --use choisit une couche d'un projet ; indiquez-le avec --project.");
+                err.println(Localization.get("cli.errorUsePicksLayer"));
                 return 2;
             }
             try {
                 layers = HeritageLayers.fromFiles(data.files);
             } catch (DataException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 1;
             }
         }
@@ -231,10 +218,10 @@ final class ImpactCommand implements Callable<Integer> {
             else if (where.parcel != null) footprint = parcelFootprint();
             else footprint = FootprintReader.point(where.point, declared);
         } catch (FootprintException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return where.file != null ? 1 : 2;
         } catch (ServiceException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
 
@@ -252,15 +239,15 @@ final class ImpactCommand implements Callable<Integer> {
         try {
             if (pdf != null) {
                 HeritageReport.write(pdf, report, info, layers.project(), protections);
-                notes.println("Rapport PDF écrit : " + pdf);
+                notes.println(Localization.text("cli.pdfReportWritten", pdf));
             }
             if (png != null) {
                 int pages = HeritageReport.png(png, report, info, layers.project(), protections, 150).size();
-                notes.println("Rapport PNG écrit : " + (pages == 1 ? png
+                notes.println(Localization.text("cli.pngReportWritten", pages == 1 ? png
                         : PrintJob.numbered(png, 1) + " … " + PrintJob.numbered(png, pages).getFileName()));
             }
         } catch (DataException | IOException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
         if (bench != null) bench(notes, index, footprint, options, (tLoaded - t0) / 1e6);
@@ -273,13 +260,13 @@ final class ImpactCommand implements Callable<Integer> {
         if ("wfs".equals(parcelSource)) {
             WfsClient wfs = new WfsClient(wfsUrl != null ? wfsUrl : GeoplateformeProtections.GEOPLATEFORME_WFS, null, http,
                     WfsClient.DEFAULT_PAGE);
-            return ParcelFootprint.of(WfsParcels.find(wfs, parcels), "le cadastre (WFS " + WfsParcels.PARCELS + ")");
+            return ParcelFootprint.of(WfsParcels.find(wfs, parcels), Localization.text("cli.impact.cadastreWfs", WfsParcels.PARCELS));
         }
         CadastreClient c = new CadastreClient(cadastreUrl != null ? cadastreUrl : CadastreClient.DEFAULT_ENDPOINT, http);
         CadastreClient.Result r = c.parcels(parcels);
-        return ParcelFootprint.of(r.parcels(), "le cadastre (API Carto, IGN) consulté le "
-                + ImpactText.date(r.fetchedAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate().toString())
-                + (r.fromCache() ? ", réponse en cache" : ""));
+        return ParcelFootprint.of(r.parcels(), Localization.text(r.fromCache() ? "cli.impact.cadastreApiCached"
+                : "cli.impact.cadastreApi", ImpactText.date(r.fetchedAt().atZone(java.time.ZoneId.of("Europe/Paris"))
+                .toLocalDate().toString())));
     }
 
     /** Repeated checks on the warm index: what the desktop pays per click. */
@@ -296,9 +283,9 @@ final class ImpactCommand implements Callable<Integer> {
         }
         Arrays.sort(ms);
         double p95 = ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.95) - 1)];
-        out.printf(Locale.ROOT, "bench: %d couches, %d entités ; chargement %.1f ms ; indexation %.1f ms%n",
+        out.printf(Locale.ROOT, Localization.get("cli.benchLayersFeaturesLoading"),
                 index.layers().layers().size(), features, loadMs, index.buildNanos() / 1e6);
-        out.printf(Locale.ROOT, "bench: vérification (%d mesures) : médiane %.3f ms, p95 %.3f ms, min %.3f ms, max %.3f ms%n",
+        out.printf(Locale.ROOT, Localization.get("cli.benchCheckRunsMedian"),
                 bench, ms[ms.length / 2], p95, ms[0], ms[ms.length - 1]);
     }
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bassinminier.atlas.crs.CrsTransforms;
@@ -28,23 +29,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `atlas info FILE`: what a data file or a map project holds, like ogrinfo. */
-@Command(name = "info", sortOptions = false,
-        description = "Décrit les couches d'un fichier (shapefile, zip de shapefiles, GeoJSON, GeoPackage) "
-                + "ou d'un projet de carte : type de géométrie, système de coordonnées, nombre d'entités, "
-                + "emprise, champs.")
+@Command(name = "info", sortOptions = false)
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FICHIER", description = "Fichier de données, projet (*.atlas.json) ou "
-            + "couche WFS « wfs:https://…/wfs?typeName=espace:couche[&bbox=minx,miny,maxx,maxy] » (sans typeName : "
-            + "les couches du service).")
+    @Parameters(index = "0", paramLabel = "${bundle:cli.label.file}", descriptionKey = "cli.InfoCommand.param0")
     Path file;
 
-    @Option(names = "--json", description = "Sortie JSON (clés stables, voir README).")
+    @Option(names = "--json", descriptionKey = "cli.InfoCommand.json")
     boolean json;
 
-    @Option(names = "--sample", paramLabel = "N", description = "Affiche les N premières entités (attributs et WKT).")
+    @Option(names = "--sample", paramLabel = "N", descriptionKey = "cli.InfoCommand.sample")
     int sample;
 
-    @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Reprojette emprises et géométries, ex. EPSG:4326.")
+    @Option(names = "--crs", paramLabel = "EPSG:CODE", descriptionKey = "cli.InfoCommand.crs")
     String crs;
 
     @picocli.CommandLine.Mixin
@@ -61,12 +57,12 @@ final class InfoCommand implements Callable<Integer> {
         if (crs != null) {
             target = new CrsId(crs.trim(), null);
             if (!CrsTransforms.isSupported(target)) {
-                err.println("Erreur : système de coordonnées « " + crs + " » inconnu (attendu : EPSG:2154, EPSG:4326…).");
+                err.println(Localization.text("cli.errorUnknownCoordinateSystem", crs));
                 return 2;
             }
         }
         if (sample < 0) {
-            err.println("Erreur : --sample attend un nombre positif.");
+            err.println(Localization.get("cli.errorSampleExpectsPositive"));
             return 2;
         }
         if (WfsCli.isWfs(file)) {
@@ -104,7 +100,7 @@ final class InfoCommand implements Callable<Integer> {
                 for (VectorLayer l : ds.layers()) layers.add(describe(l, target));
             }
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
         if (json) {
@@ -156,35 +152,34 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, ObjectNode root) {
-        out.println("Fichier : " + root.path("file").asText());
+        out.println(Localization.text("cli.file", root.path("file").asText()));
         out.println("Format : " + root.path("format").asText());
-        if (root.has("title")) out.println("Titre : " + root.path("title").asText());
-        if (root.path("indicative").asBoolean(false)) out.println("Données indicatives (géométries non officielles)");
+        if (root.has("title")) out.println(Localization.text("cli.title", root.path("title").asText()));
+        if (root.path("indicative").asBoolean(false)) out.println(Localization.get("cli.indicativeDataUnofficialGeometries"));
         int i = 1;
         for (var l : root.path("layers")) {
             out.println();
             String title = l.has("title") ? " — " + l.path("title").asText() : "";
             out.println(i++ + ". " + l.path("name").asText(l.path("id").asText()) + title);
             if (l.has("error")) {
-                out.println("   Erreur : " + l.path("error").asText());
+                out.println(Localization.text("cli.error2", l.path("error").asText()));
                 continue;
             }
-            out.println("   Géométrie : " + l.path("geometry_type").asText());
-            out.println("   Système de coordonnées : " + (l.path("crs").isNull() ? "inconnu" : l.path("crs").asText())
-                    + (l.has("output_crs") ? " (affiché en " + l.path("output_crs").asText() + ")" : ""));
-            out.println("   Entités : " + l.path("feature_count").asInt());
+            out.println(Localization.text("cli.geometry", l.path("geometry_type").asText()));
+            out.println(Localization.text("cli.coordinateSystem", (l.path("crs").isNull() ? Localization.get("cli.unknown") : l.path("crs").asText()), (l.has("output_crs") ? Localization.text("cli.shown", l.path("output_crs").asText()) : "")));
+            out.println(Localization.text("cli.features", l.path("feature_count").asInt()));
             var b = l.path("bounds");
             if (b.isArray()) {
-                out.printf(Locale.ROOT, "   Emprise : (%.3f, %.3f) – (%.3f, %.3f)%n", b.get(0).asDouble(),
+                out.printf(Locale.ROOT, Localization.get("cli.extent"), b.get(0).asDouble(),
                         b.get(1).asDouble(), b.get(2).asDouble(), b.get(3).asDouble());
             }
             out.println("   Champs :");
             for (var f : l.path("fields")) out.println("     " + f.path("name").asText() + " (" + f.path("type").asText() + ")");
             for (var f : l.path("features")) {
-                out.println("   Entité " + f.path("id").asText() + " :");
+                out.println(Localization.text("cli.feature", f.path("id").asText()));
                 f.path("attributes").fields().forEachRemaining(e ->
                         out.println("     " + e.getKey() + " = " + (e.getValue().isNull() ? "" : e.getValue().asText())));
-                out.println("     géométrie = " + f.path("wkt").asText());
+                out.println(Localization.text("cli.geometry2", f.path("wkt").asText()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bassinminier.atlas.analysis.Measure;
@@ -24,60 +25,56 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `atlas print`: a map layout (title, legend, scale bar, north arrow, sources) to a vector PDF or a PNG. */
-@Command(name = "print", sortOptions = false,
-        description = {"Imprime une carte en PDF vectoriel (A4 à A0) ou en PNG : titre, légende des classes "
-                + "présentes dans le cadre, échelle graphique et numérique, flèche du nord, sources, aperçu de "
-                + "situation.", "Avec --series, une page par objet d'une couche (chaque cité, chaque commune)."})
+@Command(name = "print", sortOptions = false)
 final class PrintCommand implements Callable<Integer> {
-    @Option(names = "--project", required = true, paramLabel = "PROJET", description = "Projet de carte (*.atlas.json).")
+    @Option(names = "--project", required = true, paramLabel = "${bundle:cli.label.project}", descriptionKey = "cli.PrintCommand.project")
     Path project;
 
-    @Option(names = "--template", paramLabel = "MODÈLE",
-            description = "Modèle de mise en page enregistré dans le projet (défaut : le premier, sinon le modèle par défaut).")
+    @Option(names = "--template", paramLabel = "${bundle:cli.label.template}",
+            descriptionKey = "cli.PrintCommand.template")
     String template;
 
-    @Option(names = "--out", required = true, paramLabel = "FICHIER.pdf|.png", description = "Fichier à écrire (PDF ou PNG).")
+    @Option(names = "--out", required = true, paramLabel = "${bundle:cli.label.pdfOrPngFile}", descriptionKey = "cli.PrintCommand.out")
     Path out;
 
-    @Option(names = "--page", paramLabel = "A4|A3|A2|A1|A0", description = "Format de page (remplace celui du modèle).")
+    @Option(names = "--page", paramLabel = "A4|A3|A2|A1|A0", descriptionKey = "cli.PrintCommand.page")
     String page;
 
-    @Option(names = "--landscape", description = "Paysage.")
+    @Option(names = "--landscape", descriptionKey = "cli.PrintCommand.landscape")
     boolean landscape;
 
-    @Option(names = "--portrait", description = "Portrait.")
+    @Option(names = "--portrait", descriptionKey = "cli.PrintCommand.portrait")
     boolean portrait;
 
-    @Option(names = "--scale", paramLabel = "DÉNOMINATEUR", description = "Échelle : 25000 pour 1:25 000 (défaut : celle du modèle, sinon ajustée à l'emprise).")
+    @Option(names = "--scale", paramLabel = "${bundle:cli.label.denominator}", descriptionKey = "cli.PrintCommand.scale")
     Double scale;
 
-    @Option(names = "--round-scale", description = "Arrondit l'échelle ajustée à l'emprise à une échelle usuelle (1:25 000, 1:50 000…) ; sans elle, l'emprise remplit exactement le cadre.")
+    @Option(names = "--round-scale", descriptionKey = "cli.PrintCommand.round-scale")
     boolean roundScale;
 
-    @Option(names = "--legend-page", description = "Si la légende ne tient pas sur la carte, l'imprime entière sur une page à part, après la carte.")
+    @Option(names = "--legend-page", descriptionKey = "cli.PrintCommand.legend-page")
     boolean legendPage;
 
-    @Option(names = "--center", paramLabel = "X,Y", description = "Centre de la carte en Lambert-93 (mètres).")
+    @Option(names = "--center", paramLabel = "X,Y", descriptionKey = "cli.PrintCommand.center")
     String center;
 
-    @Option(names = "--extent", paramLabel = "minx,miny,maxx,maxy", description = "Emprise à faire tenir dans le cadre (Lambert-93).")
+    @Option(names = "--extent", paramLabel = "minx,miny,maxx,maxy", descriptionKey = "cli.PrintCommand.extent")
     String extent;
 
-    @Option(names = "--series", paramLabel = "COUCHE", description = "Une page par objet de cette couche (identifiant ou titre).")
+    @Option(names = "--series", paramLabel = "${bundle:cli.label.layer}", descriptionKey = "cli.PrintCommand.series")
     String series;
 
-    @Option(names = "--title", paramLabel = "TITRE", description = "Titre (remplace celui du modèle).")
+    @Option(names = "--title", paramLabel = "${bundle:cli.label.title}", descriptionKey = "cli.PrintCommand.title")
     String title;
 
-    @Option(names = "--dpi", defaultValue = "150", paramLabel = "PPP", description = "Résolution du PNG (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--dpi", defaultValue = "150", paramLabel = "${bundle:cli.label.dpi}", descriptionKey = "cli.PrintCommand.dpi")
     int dpi;
 
-    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "NOM",
-            description = "Fond de plan : plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles/.gpkg"
-                    + " ou une adresse XYZ (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "${bundle:cli.label.name}",
+            descriptionKey = "cli.PrintCommand.fond")
     String background;
 
-    @Option(names = "--json", description = "Écrit aussi la description de la mise en page en JSON (pages, cadre, emprise, échelle, légende).")
+    @Option(names = "--json", descriptionKey = "cli.PrintCommand.json")
     boolean json;
 
     @Spec
@@ -90,11 +87,11 @@ final class PrintCommand implements Callable<Integer> {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean png = name.endsWith(".png");
         if (!png && !name.endsWith(".pdf")) {
-            err.println("Erreur : --out doit finir par .pdf ou .png");
+            err.println(Localization.get("cli.errorOutMustEnd"));
             return 2;
         }
         if (landscape && portrait) {
-            err.println("Erreur : --landscape et --portrait s'excluent");
+            err.println(Localization.get("cli.errorLandscapePortraitExclude"));
             return 2;
         }
         double[] c = null;
@@ -105,9 +102,9 @@ final class PrintCommand implements Callable<Integer> {
                 double[] e = numbers(extent, 4, "--extent");
                 ext = new Envelope(e[0], e[2], e[1], e[3]);
             }
-            if (scale != null && !(scale > 0)) throw new IllegalArgumentException("--scale doit être positif");
+            if (scale != null && !(scale > 0)) throw new IllegalArgumentException(Localization.get("cli.scaleMustPositive"));
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 2;
         }
         // Layers are read from their files as they are drawn where the format allows it.
@@ -119,9 +116,8 @@ final class PrintCommand implements Callable<Integer> {
             if (template != null) {
                 t = saved.stream().filter(x -> x.name().equals(template)).findFirst().orElse(null);
                 if (t == null && !template.equals("défaut") && !template.equals("default")) {
-                    err.println("Erreur : modèle « " + template + " » absent du projet"
-                            + (saved.isEmpty() ? " (le projet n'en a aucun ; « défaut » est toujours disponible)"
-                            : " (modèles : " + String.join(", ", saved.stream().map(PrintTemplate::name).toList()) + ")"));
+                    err.println(Localization.text("cli.errorTemplateProject", template, (saved.isEmpty() ? Localization.get("cli.projectNoneDFaut")
+                            : Localization.text("cli.templates", String.join(", ", saved.stream().map(PrintTemplate::name).toList())))));
                     return 2;
                 }
                 if (t == null) t = PrintTemplate.defaults(p.project().title());
@@ -129,7 +125,7 @@ final class PrintCommand implements Callable<Integer> {
                 t = saved.isEmpty() ? PrintTemplate.defaults(p.project().title()) : saved.get(0);
             }
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
         try {
@@ -150,28 +146,26 @@ final class PrintCommand implements Callable<Integer> {
             long bytes = png && facts.size() > 1 ? 0 : Files.size(out);
             for (PageFacts f : facts) {
                 String n = legendNotice(f, legendPage);
-                if (n != null) err.println("Attention : " + n);
+                if (n != null) err.println(Localization.text("cli.warning", n));
             }
             if (json) {
                 stdout.println(Json.MAPPER.writeValueAsString(json(t, facts, png, ms)));
             } else {
-                stdout.println(out + " : " + facts.size() + " page" + (facts.size() > 1 ? "s" : "") + ", "
-                        + t.page() + (t.landscape() ? " paysage" : " portrait") + ", échelle 1:"
-                        + Measure.number(facts.get(0).scale(), 0) + (bytes > 0 ? ", " + Measure.number(bytes / 1024.0, 0)
-                        + " Ko" : "") + ", " + ms + " ms");
+                stdout.println(Localization.text("cli.pageScaleMs", out, facts.size(), (facts.size() > 1 ? "s" : ""), t.page(), (t.landscape() ? " paysage" : " portrait"), Measure.number(facts.get(0).scale(), 0), (bytes > 0 ? ", " + Measure.number(bytes / 1024.0, 0)
+                        + " Ko" : ""), ms));
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 2;
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         } catch (fr.bassinminier.atlas.io.StreamedReadException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         } catch (IOException e) {
-            err.println("Erreur : écriture de " + out + " impossible : " + e.getMessage());
+            err.println(Localization.text("cli.errorCannotWrite", out, e.getMessage()));
             return 1;
         }
     }
@@ -219,22 +213,20 @@ final class PrintCommand implements Callable<Integer> {
     static String legendNotice(PageFacts f, boolean legendPage) {
         if (f.legendMissing().isEmpty()) return null;
         String layers = String.join(", ", f.legendMissing());
-        if (f.legendPage()) return "page " + f.page() + " : la légende ne tient pas même sur sa page (" + layers + ")";
-        return "page " + f.page() + " : légende trop longue pour la page, " + f.legendMissing().size() + " couche"
-                + (f.legendMissing().size() > 1 ? "s" : "") + " non montrée" + (f.legendMissing().size() > 1 ? "s" : "")
-                + " (" + layers + ") — " + (legendPage ? "légende complète sur la page suivante"
-                : "choisir un format plus grand (--page) ou --legend-page");
+        if (f.legendPage()) return Localization.text("cli.pageLegendDoesFit", f.page(), layers);
+        return Localization.text("cli.pageLegendTooLong", f.page(), f.legendMissing().size(), (f.legendMissing().size() > 1 ? "s" : ""), (f.legendMissing().size() > 1 ? "s" : ""), layers, (legendPage ? Localization.get("cli.fullLegendNextPage")
+                : Localization.get("cli.chooseLargerFormatPage")));
     }
 
     private static double[] numbers(String s, int n, String option) {
         String[] parts = s.split(",");
-        if (parts.length != n) throw new IllegalArgumentException(option + " attend " + n + " nombres séparés par des virgules");
+        if (parts.length != n) throw new IllegalArgumentException(Localization.text("cli.expectsNumbersSeparatedCommas", option, n));
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             try {
                 out[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " : nombre illisible « " + parts[i].trim() + " »");
+                throw new IllegalArgumentException(Localization.text("cli.unreadableNumber", option, parts[i].trim()));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bassinminier.atlas.io.DataException;
@@ -31,8 +32,6 @@ import picocli.CommandLine.Spec;
 
 /** `atlas records export|import|stats`: the cité records of a map project, without the window. */
 @Command(name = "records", sortOptions = false,
-        description = {"Fiches des cités et suivi de la rénovation (base SQLite NOM.records.sqlite à côté du projet, "
-                + "créée et amorcée au premier usage)."},
         subcommands = {RecordsCommand.Export.class, RecordsCommand.Import.class, RecordsCommand.Stats.class,
                 RecordsServerCommands.Migrate.class, RecordsServerCommands.Server.class,
                 RecordsCommand.Check.class, RecordsCommand.Restore.class},
@@ -64,7 +63,7 @@ final class RecordsCommand implements Runnable {
             try {
                 return run(p, out, err);
             } catch (RecordsException | DataException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 1;
             }
         }
@@ -73,37 +72,33 @@ final class RecordsCommand implements Runnable {
     }
 
     static final class ProjectOption {
-        @Option(names = "--project", paramLabel = "PROJET",
-                description = "Projet de carte (*.atlas.json) ; par défaut la carte de démonstration.")
+        @Option(names = "--project", paramLabel = "${bundle:cli.label.project}",
+                descriptionKey = "cli.ProjectOption.project")
         Path project;
 
         /** The project file, or null after a French message on err. */
         Path resolve(PrintWriter err) {
             if (project != null) {
                 if (!Files.isRegularFile(project)) {
-                    err.println("Erreur : projet « " + project + " » introuvable.");
+                    err.println(Localization.text("cli.errorProjectFound", project));
                     return null;
                 }
                 return project;
             }
             return DemoProject.locate().orElseGet(() -> {
-                err.println("Erreur : carte de démonstration introuvable ; indiquez le projet avec --project.");
+                err.println(Localization.get("cli.errorDemonstrationMapFound"));
                 return null;
             });
         }
     }
 
-    @Command(name = "export", sortOptions = false,
-            description = {"Exporte les fiches pour un tableur.",
-                    "--csv écrit trois fichiers (UTF-8 avec BOM, « ; », pour Excel) : FICHIER (cités), "
-                            + "FICHIER-tranches.csv et FICHIER-travaux-urbains.csv ; --xlsx écrit un classeur avec "
-                            + "les feuilles Cités, Tranches, Travaux urbains et Historique."})
+    @Command(name = "export", sortOptions = false)
     static final class Export extends RecordsCommand.OnProject {
         static final class Target {
-            @Option(names = "--csv", paramLabel = "FICHIER", required = true, description = "Fichiers CSV.")
+            @Option(names = "--csv", paramLabel = "${bundle:cli.label.file}", required = true, descriptionKey = "cli.Target.csv")
             Path csv;
 
-            @Option(names = "--xlsx", paramLabel = "FICHIER", required = true, description = "Classeur XLSX.")
+            @Option(names = "--xlsx", paramLabel = "${bundle:cli.label.file}", required = true, descriptionKey = "cli.Target.xlsx")
             Path xlsx;
         }
 
@@ -123,80 +118,66 @@ final class RecordsCommand implements Runnable {
                     RecordSheets.writeXlsx(target.xlsx, s, store.recentHistory(Integer.MAX_VALUE), version);
                     files = List.of(target.xlsx);
                 }
-                out.println("Fiches exportées : " + s.cites().size() + " cités, " + s.tranches().size() + " tranches, "
-                        + s.urbanWorks().size() + " travaux urbains.");
+                out.println(Localization.text("cli.recordsExportedCitS", s.cites().size(), s.tranches().size(), s.urbanWorks().size()));
                 for (Path f : files) out.println("  " + f);
                 return 0;
             }
         }
     }
 
-    @Command(name = "import", sortOptions = false,
-            description = {"Importe des fiches modifiées dans un tableur (.csv ou .xlsx, tel qu'exporté).",
-                    "Affiche d'abord ce qui change (fiche par fiche, champ par champ) ; les lignes en erreur sont "
-                            + "listées avec leur numéro et rien n'est enregistré. Sinon tout est enregistré en une "
-                            + "seule fois, dans l'historique, au nom de l'utilisateur."})
+    @Command(name = "import", sortOptions = false)
     static final class Import extends RecordsCommand.OnProject {
-        @Parameters(index = "0", paramLabel = "FICHIER", description = "Fichier .csv ou .xlsx.")
+        @Parameters(index = "0", paramLabel = "${bundle:cli.label.file}", descriptionKey = "cli.Import.param0")
         Path file;
 
-        @Option(names = "--dry-run", description = "Montre les changements sans rien enregistrer.")
+        @Option(names = "--dry-run", descriptionKey = "cli.Import.dry-run")
         boolean dryRun;
 
-        @Option(names = "--user", paramLabel = "NOM",
-                description = "Nom inscrit dans l'historique ; par défaut l'utilisateur du système.")
+        @Option(names = "--user", paramLabel = "${bundle:cli.label.name}",
+                descriptionKey = "cli.Import.user")
         String user;
 
-        @Option(names = "--on-conflict", paramLabel = "CHOIX", defaultValue = "abort",
-                description = {"Champ modifié à la fois dans la feuille et dans les fiches depuis l'exportation "
-                        + "(ou, pour une feuille sans colonne version, remis à une valeur antérieure) : "
-                        + "abort (par défaut) refuse l'import, keep-theirs garde la valeur des fiches, "
-                        + "keep-mine prend celle de la feuille."})
+        @Option(names = "--on-conflict", paramLabel = "${bundle:cli.label.choice}", defaultValue = "abort",
+                descriptionKey = "cli.Import.on-conflict")
         String onConflict;
 
         @Override
         int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             String who = user != null ? user.strip() : System.getProperty("user.name", "").strip();
             if (who.isEmpty()) {
-                err.println("Erreur : nom d'utilisateur inconnu ; indiquez-le avec --user.");
+                err.println(Localization.get("cli.errorUnknownUserName"));
                 return 2;
             }
             ConflictPolicy policy = ConflictPolicy.parse(onConflict).orElse(null);
             if (policy == null) {
-                err.println("Erreur : --on-conflict « " + onConflict + " » inconnu ; attendu : keep-theirs, keep-mine "
-                        + "ou abort.");
+                err.println(Localization.text("cli.errorUnknownConflictExpected", onConflict));
                 return 2;
             }
             try (CiteStore store = RecordsProject.open(p)) {
                 ImportPlan plan = RecordImport.plan(file, store, policy);
                 out.println(plan.describe());
                 if (plan.hasErrors()) {
-                    err.println("Erreur : Fichier « " + file.getFileName() + " » : import refusé, "
-                            + plan.errors().size() + " ligne(s) en erreur (détail ci-dessus) ; "
-                            + "rien n'a été modifié.");
+                    err.println(Localization.text("cli.errorFileImportRefused", file.getFileName(), plan.errors().size()));
                     return 1;
                 }
                 if (plan.hasUnresolvedConflicts()) {
-                    err.println("Erreur : import refusé, " + plan.conflicts().size() + " conflit(s) à trancher avec "
-                            + "--on-conflict keep-theirs ou keep-mine ; rien n'a été modifié.");
+                    err.println(Localization.text("cli.errorImportRefusedConflict", plan.conflicts().size()));
                     return 3;
                 }
                 if (dryRun) {
-                    out.println("Simulation (--dry-run) : rien n'a été enregistré.");
+                    out.println(Localization.get("cli.dryRunDryRun"));
                     return 0;
                 }
                 long edit = RecordImport.apply(store, plan, who);
-                if (edit != 0) out.println("Import enregistré : modification n°" + edit + " au nom de « " + who + " ».");
+                if (edit != 0) out.println(Localization.text("cli.importSavedChangeName", edit, who));
                 return 0;
             }
         }
     }
 
-    @Command(name = "stats", sortOptions = false,
-            description = {"Avancement de la réhabilitation : logements livrés, en travaux, programmés et restant "
-                    + "à engager, face à l'objectif ERBM, par EPCI et par propriétaire."})
+    @Command(name = "stats", sortOptions = false)
     static final class Stats extends RecordsCommand.OnProject {
-        @Option(names = "--json", description = "Sortie JSON (clés stables, voir README).")
+        @Option(names = "--json", descriptionKey = "cli.Stats.json")
         boolean json;
 
         @Override
@@ -254,30 +235,27 @@ final class RecordsCommand implements Runnable {
 
         private static void text(PrintWriter out, ProgressReport r, CiteStore store) {
             ProgressReport.Figures t = r.total();
-            out.println("Fiches des cités (" + store.location() + ") : " + r.cites() + " cités, " + n(t.dwellings())
-                    + " logements recensés.");
-            out.println("Objectif : " + n(r.target()) + " logements (" + r.targetSource() + ").");
-            out.printf(Locale.FRANCE, "  livrés             %8s  (%.1f %% de l'objectif)%n", n(t.delivered()),
+            out.println(Localization.text("cli.citRecordsCitS", store.location(), r.cites(), n(t.dwellings())));
+            out.println(Localization.text("cli.targetDwellings", n(r.target()), r.targetSource()));
+            out.printf(Locale.FRANCE, Localization.get("cli.deliveredTarget"), n(t.delivered()),
                     100 * t.share(r.target()));
-            out.printf(Locale.FRANCE, "  en travaux         %8s%n", n(t.inWorks()));
-            out.printf(Locale.FRANCE, "  programmés         %8s%n", n(t.programmed()));
-            out.printf(Locale.FRANCE, "  sans opération     %8s%n", n(t.toDo()));
+            out.printf(Locale.FRANCE, Localization.get("cli.underWorks"), n(t.inWorks()));
+            out.printf(Locale.FRANCE, Localization.get("cli.scheduled"), n(t.programmed()));
+            out.printf(Locale.FRANCE, Localization.get("cli.operation"), n(t.toDo()));
             if (r.reported() != null) {
-                out.println("Chiffre annoncé par le programme : environ " + n(r.reported().delivered())
-                        + " logements réhabilités" + (r.reported().asOf() == null ? "" : " (" + r.reported().asOf() + ")")
-                        + " — " + r.reported().source() + ".");
+                out.println(Localization.text("cli.figureAnnouncedProgrammeAbout", n(r.reported().delivered()), (r.reported().asOf() == null ? "" : " (" + r.reported().asOf() + ")"), r.reported().source()));
             }
             out.println(ProgressReport.CAVEAT);
             table(out, "Par EPCI", r.byEpci());
-            table(out, "Par propriétaire", r.byOwner());
-            for (String w : r.warnings()) out.println("Attention : " + w);
+            table(out, Localization.get("cli.owner"), r.byOwner());
+            for (String w : r.warnings()) out.println(Localization.text("cli.warning", w));
         }
 
         private static void table(PrintWriter out, String title, List<ProgressReport.Group> groups) {
             out.println();
             out.println(title + " :");
-            out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", "cités", "logements", "livrés",
-                    "en travaux", "programmés", "sans opér.");
+            out.printf(Locale.FRANCE, "  %-44s %6s %10s %8s %10s %10s %8s%n", "", Localization.get("cli.stats.cites"), Localization.get("cli.dwellings"), Localization.get("cli.delivered"),
+                    Localization.get("cli.underWorks2"), Localization.get("cli.scheduled2"), Localization.get("cli.op"));
             for (ProgressReport.Group g : groups) {
                 ProgressReport.Figures f = g.figures();
                 out.printf(Locale.FRANCE, "  %-44s %6d %10s %8s %10s %10s %8s%n", cut(g.name(), 44), g.cites(),
@@ -295,42 +273,37 @@ final class RecordsCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", sortOptions = false,
-            description = {"Vérifie en entier le fichier des fiches (PRAGMA integrity_check) sans rien modifier."})
+    @Command(name = "check", sortOptions = false)
     static final class Check extends RecordsCommand.OnProject {
         @Override
         int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             Path file = RecordsProject.recordsFile(p);
             if (!Files.isRegularFile(file)) {
-                err.println("Erreur : fichier « " + file.getFileName() + " » absent : aucune fiche enregistrée.");
+                err.println(Localization.text("cli.errorFileMissingRecord", file.getFileName()));
                 return 1;
             }
             try (SqliteCiteStore store = SqliteCiteStore.open(file)) {
                 String check = store.integrityCheck();
                 if (!check.equals("ok")) {
-                    err.println("Erreur : fichier « " + file.getFileName() + " » endommagé :");
+                    err.println(Localization.text("cli.errorFileDamaged", file.getFileName()));
                     check.lines().limit(20).forEach(l -> err.println("  " + l));
-                    err.println("Restaurez la sauvegarde automatique : atlas records restore.");
+                    err.println(Localization.get("cli.restoreAutomaticBackupAtlas"));
                     return 1;
                 }
-                out.println("Fichier « " + file.getFileName() + " » : intègre (" + store.editCount() + " modifications "
-                        + "enregistrées).");
-                StoreBackups.newest(file).ifPresent(b -> out.println("Dernière sauvegarde automatique : " + b));
+                out.println(Localization.text("cli.fileSoundChangesSaved", file.getFileName(), store.editCount()));
+                StoreBackups.newest(file).ifPresent(b -> out.println(Localization.text("cli.lastAutomaticBackup", b)));
                 return 0;
             }
         }
     }
 
-    @Command(name = "restore", sortOptions = false,
-            description = {"Remplace le fichier des fiches par la plus récente de ses sauvegardes automatiques qui soit "
-                    + "intègre (NOM.records.sqlite.auto-1.bak à auto-3.bak). Le fichier remplacé est gardé à côté "
-                    + "(NOM.records.sqlite.endommage-DATE). Fermez d'abord l'Atlas partout où il est ouvert."})
+    @Command(name = "restore", sortOptions = false)
     static final class Restore extends RecordsCommand.OnProject {
         @Override
         int run(Path p, PrintWriter out, PrintWriter err) throws RecordsException, DataException {
             StoreBackups.Restored r = StoreBackups.restore(RecordsProject.recordsFile(p));
-            out.println("Fiches restaurées depuis « " + r.backup().getFileName() + " » (du " + r.date() + ").");
-            if (r.damagedKept() != null) out.println("Ancien fichier gardé : " + r.damagedKept());
+            out.println(Localization.text("cli.recordsRestored", r.backup().getFileName(), r.date()));
+            if (r.damagedKept() != null) out.println(Localization.text("cli.oldFileKept", r.damagedKept()));
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.postgis.PgSettings;
 import fr.bassinminier.atlas.records.RecordsException;
@@ -35,7 +36,7 @@ final class RecordsServerCommands {
         } catch (RecordsException e) {
             Console console = System.console();
             if (console == null || !authRefused(e)) throw e;
-            char[] pw = console.readPassword("Mot de passe PostgreSQL de « %s » sur %s : ", s.user(), s.host());
+            char[] pw = console.readPassword(Localization.get("cli.postgresqlPassword"), s.user(), s.host());
             if (pw == null) throw e;
             return work.run(() -> pw);
         }
@@ -48,26 +49,21 @@ final class RecordsServerCommands {
         return false;
     }
 
-    @Command(name = "migrate", sortOptions = false,
-            description = {"Copie les fiches, historique compris, entre le fichier SQLite du projet et une base "
-                    + "PostgreSQL.",
-                    "--to copie le fichier vers le serveur, --from le serveur vers le fichier (travail hors ligne). "
-                            + "Relancer la copie ne refait rien ; une cible qui a des modifications absentes de la "
-                            + "source est refusée. Le mot de passe vient de ~/.pgpass, de PGPASSWORD ou d'une saisie."})
+    @Command(name = "migrate", sortOptions = false)
     static final class Migrate extends RecordsCommand.OnProject {
         static final class Direction {
             @Option(names = "--to", paramLabel = "URI", required = true,
-                    description = "postgresql://utilisateur@hôte:port/base?schema=…&sslmode=…")
+                    descriptionKey = "cli.Direction.to")
             String to;
 
-            @Option(names = "--from", paramLabel = "URI", required = true, description = "Même forme.")
+            @Option(names = "--from", paramLabel = "URI", required = true, descriptionKey = "cli.Direction.from")
             String from;
         }
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         Direction direction;
 
-        @Option(names = "--use", description = "Ensuite, le projet utilise la cible (réglage NOM.records-server.json).")
+        @Option(names = "--use", descriptionKey = "cli.Migrate.use")
         boolean use;
 
         @Override
@@ -76,45 +72,41 @@ final class RecordsServerCommands {
             try {
                 pg = PgSettings.parse(direction.to != null ? direction.to : direction.from);
             } catch (IllegalArgumentException e) {
-                err.println("Erreur : " + e.getMessage() + ".");
+                err.println(Localization.text("cli.error3", e.getMessage()));
                 return 2;
             }
             Path file = RecordsProject.recordsFile(p);
             try {
                 if (direction.to != null) {
                     RecordsCopy.Report r = withPassword(pg, pw -> RecordsCopy.sqliteToPostgres(file, pg, pw));
-                    out.println(r.describe("« " + file.getFileName() + " »", pg.label()));
+                    out.println(r.describe(Localization.text("cli.quoted", file.getFileName()), pg.label()));
                     if (use) {
                         RecordsProject.setServer(p, pg);
-                        out.println("Le projet utilise désormais " + pg.label() + " (réglage "
-                                + RecordsProject.serverFile(p).getFileName() + ").");
+                        out.println(Localization.text("cli.projectNowUsesSetting", pg.label(), RecordsProject.serverFile(p).getFileName()));
                     }
                 } else {
                     RecordsCopy.Report r = withPassword(pg, pw -> RecordsCopy.postgresToSqlite(pg, pw, file));
-                    out.println(r.describe(pg.label(), "« " + file.getFileName() + " »"));
+                    out.println(r.describe(pg.label(), Localization.text("cli.quoted", file.getFileName())));
                     if (use) {
                         RecordsProject.setServer(p, null);
-                        out.println("Le projet utilise désormais le fichier « " + file.getFileName() + " ».");
+                        out.println(Localization.text("cli.projectNowUsesFile", file.getFileName()));
                     }
                 }
                 return 0;
             } catch (RecordsException | DataException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 1;
             }
         }
     }
 
-    @Command(name = "server", sortOptions = false,
-            description = {"Montre, règle ou retire le serveur PostgreSQL des fiches du projet "
-                    + "(NOM.records-server.json : hôte, port, base, schéma, utilisateur, mode TLS ; jamais de mot "
-                    + "de passe)."})
+    @Command(name = "server", sortOptions = false)
     static final class Server extends RecordsCommand.OnProject {
         @Parameters(index = "0", arity = "0..1", paramLabel = "URI",
-                description = "postgresql://utilisateur@hôte:port/base?schema=…&sslmode=…")
+                descriptionKey = "cli.Server.param0")
         String uri;
 
-        @Option(names = "--off", description = "Le projet revient au fichier SQLite.")
+        @Option(names = "--off", descriptionKey = "cli.Server.off")
         boolean off;
 
         @Override
@@ -122,20 +114,18 @@ final class RecordsServerCommands {
             try {
                 if (off) {
                     RecordsProject.setServer(p, null);
-                    out.println("Fiches du projet : fichier « " + RecordsProject.recordsFile(p).getFileName() + " ».");
+                    out.println(Localization.text("cli.projectRecordsFile", RecordsProject.recordsFile(p).getFileName()));
                     return 0;
                 }
                 if (uri != null) RecordsProject.setServer(p, PgSettings.parse(uri));
                 Optional<PgSettings> s = RecordsProject.server(p);
-                out.println(s.map(x -> "Fiches du projet : " + x.label() + ", utilisateur « " + x.user()
-                        + " », TLS " + x.sslMode() + " (" + x.uri() + ").").orElse("Fiches du projet : fichier « "
-                        + RecordsProject.recordsFile(p).getFileName() + " »."));
+                out.println(s.map(x -> Localization.text("cli.projectRecordsUserTls", x.label(), x.user(), x.sslMode(), x.uri())).orElse(Localization.text("cli.projectRecordsFile", RecordsProject.recordsFile(p).getFileName())));
                 return 0;
             } catch (IllegalArgumentException e) {
-                err.println("Erreur : " + e.getMessage() + ".");
+                err.println(Localization.text("cli.error3", e.getMessage()));
                 return 2;
             } catch (DataException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 1;
             }
         }

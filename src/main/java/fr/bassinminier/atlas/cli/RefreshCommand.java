@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.io.Formats;
@@ -30,34 +31,28 @@ import picocli.CommandLine.Model.CommandSpec;
  * (the Mission Bassin Minier's), with what changed. The whole layer is downloaded first, every
  * page; only then is the file replaced, atomically — a download that fails half-way leaves it as it was.
  */
-@Command(name = "refresh", sortOptions = false,
-        description = {"Met à jour une couche officielle depuis son service WFS (Mission Bassin Minier) et résume ce "
-                + "qui a changé : objets ajoutés, supprimés, modifiés.",
-                "Exemple : atlas refresh maps/data/terrils.geojson --from "
-                        + "\"wfs:https://www.geo2france.fr/geoserver/mission_bassin_minier/ows?typeName=mission_bassin_minier:zt_terrils\""})
+@Command(name = "refresh", sortOptions = false)
 final class RefreshCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FICHIER", description = "La couche à mettre à jour (GeoJSON, GeoPackage, shapefile).")
+    @Parameters(index = "0", paramLabel = "${bundle:cli.label.file}", descriptionKey = "cli.RefreshCommand.param0")
     Path file;
 
-    @Option(names = "--from", required = true, paramLabel = "wfs:URL?typeName=…", description = "La couche source sur le service WFS.")
+    @Option(names = "--from", required = true, paramLabel = "wfs:URL?typeName=…", descriptionKey = "cli.RefreshCommand.from")
     String from;
 
-    @Option(names = "--key", paramLabel = "CHAMP", description = "Champ identifiant les objets (défaut : id_unesco, "
-            + "no_element, id_lsm, no_terril, id… le premier présent et unique).")
+    @Option(names = "--key", paramLabel = "${bundle:cli.label.field}", descriptionKey = "cli.RefreshCommand.key")
     String key;
 
-    @Option(names = "--tolerance", defaultValue = "0.5", paramLabel = "MÈTRES",
-            description = "Écart de géométrie en deçà duquel un objet est inchangé (défaut : ${DEFAULT-VALUE} m).")
+    @Option(names = "--tolerance", defaultValue = "0.5", paramLabel = "${bundle:cli.label.metres}",
+            descriptionKey = "cli.RefreshCommand.tolerance")
     double tolerance;
 
-    @Option(names = "--dry-run", description = "Résume les changements sans écrire le fichier.")
+    @Option(names = "--dry-run", descriptionKey = "cli.RefreshCommand.dry-run")
     boolean dryRun;
 
-    @Option(names = "--project", paramLabel = "PROJET", description = "Projet dont les couches lisant ce fichier prennent "
-            + "la date de la nouvelle copie dans leur provenance.")
+    @Option(names = "--project", paramLabel = "${bundle:cli.label.project}", descriptionKey = "cli.RefreshCommand.project")
     Path project;
 
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDES", description = "Délai d'attente du service (défaut : ${DEFAULT-VALUE} s).")
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "${bundle:cli.label.seconds}", descriptionKey = "cli.RefreshCommand.timeout")
     int timeout;
 
     @Spec
@@ -70,23 +65,22 @@ final class RefreshCommand implements Callable<Integer> {
         WfsSource source;
         try {
             source = WfsSource.parse(from);
-            if (source.typeName() == null) throw new IllegalArgumentException("--from : typeName manquant (…?typeName=espace:couche).");
-            if (timeout < 1 || timeout > 3600) throw new IllegalArgumentException("--timeout entre 1 et 3 600 s.");
+            if (source.typeName() == null) throw new IllegalArgumentException(Localization.get("cli.missingTypenameTypenameSpace"));
+            if (timeout < 1 || timeout > 3600) throw new IllegalArgumentException(Localization.get("cli.timeoutBetweenS"));
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 2;
         }
         VectorLayer before;
         try {
             Dataset ds = Formats.read(file);
             if (ds.layers().size() != 1) {
-                err.println("Erreur : « " + file.getFileName() + " » contient " + ds.layers().size()
-                        + " couches ; la mise à jour porte sur un fichier d'une couche.");
+                err.println(Localization.text("cli.errorHoldsLayersUpdate", file.getFileName(), ds.layers().size()));
                 return 1;
             }
             before = ds.layers().get(0);
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
         WfsClient.Result fresh;
@@ -94,8 +88,8 @@ final class RefreshCommand implements Callable<Integer> {
             // no cache here: the point is the service's current state
             fresh = source.load(source.client(new HttpService(Duration.ofSeconds(timeout))));
         } catch (ServiceException e) {
-            err.println("Erreur : " + e.getMessage());
-            err.println("« " + file.getFileName() + " » n'a pas été modifié.");
+            err.println(Localization.text("cli.error", e.getMessage()));
+            err.println(Localization.text("cli.changed", file.getFileName()));
             return 1;
         }
         VectorLayer after = likeBefore(fresh.layer(), before);
@@ -103,30 +97,30 @@ final class RefreshCommand implements Callable<Integer> {
         try {
             diff = LayerDiff.compare(before, after, key, tolerance);
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 2;
         }
         out.println("Source : " + source + " (" + fresh.layer().size() + " objets, " + fresh.pages() + " page"
                 + (fresh.pages() > 1 ? "s" : "") + ")");
-        out.println("Changements (clé « " + diff.key() + " ») : " + diff.summary());
-        list(out, "ajoutés", diff.added());
-        list(out, "supprimés", diff.removed());
-        list(out, "modifiés", diff.modified());
+        out.println(Localization.text("cli.changesKey", diff.key(), diff.summary()));
+        list(out, Localization.get("cli.added"), diff.added());
+        list(out, Localization.get("cli.removed"), diff.removed());
+        list(out, Localization.get("cli.changed2"), diff.modified());
         if (dryRun) {
-            out.println("Simulation (--dry-run) : « " + file.getFileName() + " » n'a pas été modifié.");
+            out.println(Localization.text("cli.dryRunDryRun2", file.getFileName()));
             return 0;
         }
         if (diff.isEmpty()) {
-            out.println("Aucun changement : « " + file.getFileName() + " » est à jour (" + LocalDate.now() + ").");
+            out.println(Localization.text("cli.changeUpDate", file.getFileName(), LocalDate.now()));
             return dateInProject(out, err);
         }
         try {
             Formats.write(file, List.of(after));
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
-        out.println("« " + file.getFileName() + " » mis à jour le " + LocalDate.now() + " depuis " + source.endpoint().getHost() + ".");
+        out.println(Localization.text("cli.updated", file.getFileName(), LocalDate.now(), source.endpoint().getHost()));
         return dateInProject(out, err);
     }
 
@@ -137,15 +131,13 @@ final class RefreshCommand implements Callable<Integer> {
         try {
             List<String> ids = fr.bassinminier.atlas.io.project.ProjectFile.setCopyDate(project, file, today);
             if (ids.isEmpty()) {
-                err.println("Attention : aucune couche de « " + project.getFileName() + " » ne lit « " + file.getFileName()
-                        + " » ; provenance inchangée.");
+                err.println(Localization.text("cli.warningLayerReadsProvenance", project.getFileName(), file.getFileName()));
             } else {
-                out.println("Provenance datée du " + today + " dans « " + project.getFileName() + " » : "
-                        + String.join(", ", ids) + ".");
+                out.println(Localization.text("cli.provenanceDated", today, project.getFileName(), String.join(", ", ids)));
             }
             return 0;
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
     }

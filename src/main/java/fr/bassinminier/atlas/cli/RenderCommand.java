@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.crs.CrsTransforms;
@@ -24,43 +25,40 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `atlas render PROJECT --out map.png`: the map as an image, with the same renderer as the screen. */
-@Command(name = "render", sortOptions = false,
-        description = "Dessine un projet de carte dans une image PNG.")
+@Command(name = "render", sortOptions = false)
 final class RenderCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PROJET", description = "Projet de carte (*.atlas.json) ou couche WFS "
-            + "« wfs:https://…/wfs?typeName=espace:couche&bbox=minx,miny,maxx,maxy ».")
+    @Parameters(index = "0", paramLabel = "${bundle:cli.label.project}", descriptionKey = "cli.RenderCommand.param0")
     Path project;
 
-    @Option(names = "--out", required = true, paramLabel = "FICHIER.png", description = "Image PNG à écrire.")
+    @Option(names = "--out", required = true, paramLabel = "${bundle:cli.label.pngFile}", descriptionKey = "cli.RenderCommand.out")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1920", paramLabel = "L", description = "Largeur en pixels (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "1920", paramLabel = "${bundle:cli.label.width}", descriptionKey = "cli.RenderCommand.width")
     int width;
 
-    @Option(names = "--height", defaultValue = "1080", paramLabel = "H", description = "Hauteur en pixels (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--height", defaultValue = "1080", paramLabel = "H", descriptionKey = "cli.RenderCommand.height")
     int height;
 
-    @Option(names = "--bbox", paramLabel = "minx,miny,maxx,maxy", description = "Emprise à dessiner (défaut : vue initiale du projet).")
+    @Option(names = "--bbox", paramLabel = "minx,miny,maxx,maxy", descriptionKey = "cli.RenderCommand.bbox")
     String bbox;
 
-    @Option(names = "--crs", paramLabel = "EPSG:CODE", description = "Système de coordonnées de --bbox (défaut : celui du projet, EPSG:2154).")
+    @Option(names = "--crs", paramLabel = "EPSG:CODE", descriptionKey = "cli.RenderCommand.crs")
     String crs;
 
-    @Option(names = "--dpi", paramLabel = "PPP", description = "Résolution de l'image en points par pouce : traits et textes à leur taille sur papier (défaut : 96, celle de l'écran).")
+    @Option(names = "--dpi", paramLabel = "${bundle:cli.label.dpi}", descriptionKey = "cli.RenderCommand.dpi")
     Double dpi;
 
-    @Option(names = "--pixel-ratio", paramLabel = "R", description = "Pixels de l'image par pixel d'écran (2 pour un écran haute densité) ; équivaut à --dpi 96×R.")
+    @Option(names = "--pixel-ratio", paramLabel = "R", descriptionKey = "cli.RenderCommand.pixel-ratio")
     Double pixelRatio;
 
-    @Option(names = "--background", paramLabel = "FOND", description = "Fond de carte : white (blanc), transparent, ou la couleur de l'écran si omis.")
+    @Option(names = "--background", paramLabel = "${bundle:cli.label.background}", descriptionKey = "cli.RenderCommand.background")
     String background;
 
-    @Option(names = "--json", description = "Écrit en JSON ce que le rendu a fait et le temps de chaque étape (démarrage, ouverture, lecture, rendu, encodage, écriture).")
+    @Option(names = "--json", descriptionKey = "cli.RenderCommand.json")
     boolean json;
 
-    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "NOM",
-            description = "Fond de plan : plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles/.gpkg"
-                    + " ou une adresse XYZ (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--fond", defaultValue = "aucun", paramLabel = "${bundle:cli.label.name}",
+            descriptionKey = "cli.RenderCommand.fond")
     String fond;
 
     @picocli.CommandLine.Mixin
@@ -74,16 +72,16 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (width <= 0 || height <= 0 || (long) width * height > 200_000_000L) {
-            err.println("Erreur : taille d'image invalide " + width + "×" + height + ".");
+            err.println(Localization.text("cli.errorInvalidImageSize", width, height));
             return 2;
         }
         if (dpi != null && pixelRatio != null) {
-            err.println("Erreur : --dpi et --pixel-ratio disent la même chose ; n'en donnez qu'un.");
+            err.println(Localization.get("cli.errorDpiPixelRatio"));
             return 2;
         }
         double ratio = dpi != null ? dpi / 96 : pixelRatio != null ? pixelRatio : 1;
         if (!(ratio > 0) || ratio > 50) {
-            err.println("Erreur : " + (dpi != null ? "--dpi" : "--pixel-ratio") + " invalide.");
+            err.println(Localization.text("cli.errorInvalid", (dpi != null ? "--dpi" : "--pixel-ratio")));
             return 2;
         }
         java.awt.Color paper = RenderRequest.SCREEN_BACKGROUND;
@@ -92,7 +90,7 @@ final class RenderCommand implements Callable<Integer> {
                 case "white", "blanc" -> paper = java.awt.Color.WHITE;
                 case "transparent" -> paper = null;
                 default -> {
-                    err.println("Erreur : --background attend white ou transparent, pas « " + background + " ».");
+                    err.println(Localization.text("cli.errorBackgroundExpectsWhite", background));
                     return 2;
                 }
             }
@@ -109,12 +107,12 @@ final class RenderCommand implements Callable<Integer> {
             try {
                 extent = parseBbox(bbox, crs == null ? p.project().crs() : new CrsId(crs.trim(), null), p.project().crs());
             } catch (IllegalArgumentException e) {
-                err.println("Erreur : --bbox " + e.getMessage());
+                err.println(Localization.text("cli.errorBbox", e.getMessage()));
                 return 2;
             }
         }
         if (extent == null || extent.isNull()) {
-            err.println("Erreur : le projet n'a aucune couche chargée, rien à dessiner.");
+            err.println(Localization.get("cli.errorProjectLoadedLayer"));
             return 1;
         }
         Viewport vp = Viewport.fit(extent, width, height);
@@ -126,7 +124,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         // A layer that could not be drawn leaves the others on the map; the command says so and fails.
         for (RenderRequest.Notice n : req.notices()) {
-            err.println("Erreur : couche « " + n.layerTitle() + " » non dessinée : " + n.problem());
+            err.println(Localization.text("cli.errorLayerDrawn", n.layerTitle(), n.problem()));
         }
         long tRendered = System.nanoTime();
         byte[] png = new PngEncoder(PngEncoder.DEFAULT_LEVEL, 96 * ratio).encode(r.image());
@@ -134,7 +132,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(out, o -> o.write(png));
         } catch (DataException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
         long tWritten = System.nanoTime();
@@ -172,7 +170,7 @@ final class RenderCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         } else {
-            stdout.printf(Locale.FRANCE, "%s écrit (%d×%d, échelle 1:%,.0f) — ouverture %d ms, rendu %d ms, encodage %d ms%n",
+            stdout.printf(Locale.FRANCE, Localization.get("cli.writtenScaleOpeningMs"),
                     out, width, height, req.scaleDenominator(), ms(tLoaded - t0), ms(tRendered - tLoaded),
                     ms(tEncoded - tRendered));
         }
@@ -185,17 +183,17 @@ final class RenderCommand implements Callable<Integer> {
 
     static Envelope parseBbox(String text, CrsId from, CrsId to) {
         String[] parts = text.split(",");
-        if (parts.length != 4) throw new IllegalArgumentException("attend quatre nombres séparés par des virgules.");
+        if (parts.length != 4) throw new IllegalArgumentException(Localization.get("cli.expectsFourNumbersSeparated"));
         double[] v = new double[4];
         for (int i = 0; i < 4; i++) {
             try {
                 v[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("« " + parts[i].trim() + " » n'est pas un nombre.");
+                throw new IllegalArgumentException(Localization.text("cli.number", parts[i].trim()));
             }
         }
-        if (v[0] >= v[2] || v[1] >= v[3]) throw new IllegalArgumentException("minx < maxx et miny < maxy attendus.");
-        if (!CrsTransforms.isSupported(from)) throw new IllegalArgumentException("système de coordonnées « " + from + " » inconnu.");
+        if (v[0] >= v[2] || v[1] >= v[3]) throw new IllegalArgumentException(Localization.get("cli.minxMaxxMinyMaxy"));
+        if (!CrsTransforms.isSupported(from)) throw new IllegalArgumentException(Localization.text("cli.unknownCoordinateSystem", from));
         var t = CrsTransforms.between(from, to);
         Envelope e = new Envelope();
         // Transform corners and edge midpoints: a box in degrees is not a box in metres.

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.io.tiles.Backgrounds;
 import fr.bassinminier.atlas.io.tiles.TilePacks;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `atlas tiles prefetch …`: offline packs of a background map. */
-@Command(name = "tiles", sortOptions = false, description = "Fonds de plan : paquets hors ligne.",
+@Command(name = "tiles", sortOptions = false, 
         subcommands = {TilesCommand.Prefetch.class})
 final class TilesCommand implements Runnable {
     /** The basin's extent in Lambert-93, the default of a prefetch. */
@@ -42,43 +43,39 @@ final class TilesCommand implements Runnable {
                 try {
                     TileService s = Backgrounds.service(b);
                     s.setOnProblem(m -> {
-                        if (m != null) err.println("Attention : " + m + " — carte dessinée sans les tuiles manquantes.");
+                        if (m != null) err.println(Localization.text("cli.warningMapDrawnWithout", m));
                     });
                     return s;
                 } catch (ServiceException e) {
-                    err.println("Attention : " + e.getMessage() + " — carte dessinée sans fond de plan.");
+                    err.println(Localization.text("cli.warningMapDrawnWithout2", e.getMessage()));
                     return null;
                 }
             }).orElse(null);
         } catch (ServiceException e) {
-            err.println("Attention : " + e.getMessage() + " — carte dessinée sans fond de plan.");
+            err.println(Localization.text("cli.warningMapDrawnWithout2", e.getMessage()));
             return null;
         }
     }
 
-    @Command(name = "prefetch", sortOptions = false,
-            description = {"Télécharge les tuiles d'un fond de plan sur une emprise et des niveaux de zoom dans un"
-                    + " paquet MBTiles, pour travailler hors ligne (Fond de plan > Ouvrir un paquet hors ligne…).",
-                    "Quatre requêtes à la fois au plus, 100 000 tuiles au plus par paquet : les services de la"
-                            + " Géoplateforme ne sont pas faits pour la copie en masse."})
+    @Command(name = "prefetch", sortOptions = false)
     static final class Prefetch implements Callable<Integer> {
-        @Option(names = "--fond", defaultValue = "plan-ign", paramLabel = "NOM",
-                description = "plan-ign, photos, parcelles, ou une adresse XYZ {z}/{x}/{y} (défaut : ${DEFAULT-VALUE}).")
+        @Option(names = "--fond", defaultValue = "plan-ign", paramLabel = "${bundle:cli.label.name}",
+                descriptionKey = "cli.Prefetch.fond")
         String background;
 
         @Option(names = "--bbox", defaultValue = BASIN, paramLabel = "minx,miny,maxx,maxy",
-                description = "Emprise en Lambert-93 (défaut : le bassin minier, ${DEFAULT-VALUE}).")
+                descriptionKey = "cli.Prefetch.bbox")
         String bbox;
 
         @Option(names = "--zoom", defaultValue = "8-16", paramLabel = "MIN-MAX",
-                description = "Niveaux de zoom Web Mercator (défaut : ${DEFAULT-VALUE}).")
+                descriptionKey = "cli.Prefetch.zoom")
         String zoom;
 
-        @Option(names = "--out", required = true, paramLabel = "FICHIER.mbtiles", description = "Paquet à écrire.")
+        @Option(names = "--out", required = true, paramLabel = "${bundle:cli.label.mbtilesFile}", descriptionKey = "cli.Prefetch.out")
         Path out;
 
         @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
-                description = "Requêtes simultanées, 1 à 8 (défaut : ${DEFAULT-VALUE}).")
+                descriptionKey = "cli.Prefetch.parallel")
         int parallel;
 
         @Spec
@@ -96,21 +93,21 @@ final class TilesCommand implements Runnable {
                 String[] zs = zoom.split("-");
                 z0 = Integer.parseInt(zs[0].trim());
                 z1 = Integer.parseInt(zs[zs.length - 1].trim());
-                if (z0 < 0 || z1 > 21 || z0 > z1) throw new IllegalArgumentException("--zoom : 0 ≤ min ≤ max ≤ 21 attendu.");
+                if (z0 < 0 || z1 > 21 || z0 > z1) throw new IllegalArgumentException(Localization.get("cli.zoomMinMaxExpected"));
             } catch (NumberFormatException e) {
-                err.println("Erreur : --zoom attend MIN-MAX, par exemple 8-16.");
+                err.println(Localization.get("cli.errorZoomExpectsMin"));
                 return 2;
             } catch (IllegalArgumentException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 2;
             }
             if (parallel < 1 || parallel > 8) {
-                err.println("Erreur : --parallel entre 1 et 8.");
+                err.println(Localization.get("cli.errorParallelBetween"));
                 return 2;
             }
             try {
-                Basemap b = Backgrounds.resolve(background).orElseThrow(() -> new ServiceException("Fond de plan",
-                        ServiceException.Problem.NOT_FOUND, "« aucun » ne se précharge pas"));
+                Basemap b = Backgrounds.resolve(background).orElseThrow(() -> new ServiceException(Localization.get("cli.background"),
+                        ServiceException.Problem.NOT_FOUND, Localization.get("cli.aucunCannotPrefetched")));
                 long t0 = System.nanoTime();
                 int[] last = {-1};
                 try (TileSource source = fr.bassinminier.atlas.io.tiles.TilePacks.source(b, Backgrounds.sharedCache())) {
@@ -118,21 +115,21 @@ final class TilesCommand implements Runnable {
                         int pct = (int) (100L * d / Math.max(1, t));
                         if (pct / 10 != last[0]) {
                             last[0] = pct / 10;
-                            err.printf(Locale.FRANCE, "\r%d %% (%d/%d tuiles)", pct, d, t);
+                            err.printf(Locale.FRANCE, Localization.get("cli.tiles"), pct, d, t);
                             err.flush();
                         }
                     }, () -> false);
                     err.println();
-                    out0.printf(Locale.FRANCE, "%s écrit : %d tuiles (%d en échec), %,.1f Mo, niveaux %d à %d, %d s%n",
+                    out0.printf(Locale.FRANCE, Localization.get("cli.writtenTilesFailedMb"),
                             out, r.written(), r.failed(), r.bytes() / 1e6, z0, z1,
                             (System.nanoTime() - t0) / 1_000_000_000L);
                     return r.failed() > 0 ? 1 : 0;
                 }
             } catch (ServiceException e) {
-                err.println("Erreur : " + e.getMessage());
+                err.println(Localization.text("cli.error", e.getMessage()));
                 return 1;
             } catch (java.io.IOException e) {
-                err.println("Erreur : écriture de " + out + " impossible : " + e.getMessage());
+                err.println(Localization.text("cli.errorCannotWrite", out, e.getMessage()));
                 return 1;
             }
         }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.bassinminier.atlas.io.Dataset;
@@ -28,16 +29,16 @@ final class WfsCli {
 
     /** Options mixed into the commands that reach a service. */
     static final class ServiceOptions {
-        @Option(names = "--timeout", defaultValue = "20", paramLabel = "SECONDES",
-                description = "Délai d'attente des services en ligne (défaut : ${DEFAULT-VALUE} s).")
+        @Option(names = "--timeout", defaultValue = "20", paramLabel = "${bundle:cli.label.seconds}",
+                descriptionKey = "cli.ServiceOptions.timeout")
         int timeoutSeconds = 20;
 
-        @Option(names = "--cache", paramLabel = "DOSSIER",
-                description = "Cache des réponses des services, datées (défaut : ~/.cache/atlas-bassin-minier/services).")
+        @Option(names = "--cache", paramLabel = "${bundle:cli.label.folder}",
+                descriptionKey = "cli.ServiceOptions.cache")
         Path cache;
 
         HttpService http(boolean offline) {
-            if (timeoutSeconds < 1 || timeoutSeconds > 600) throw new IllegalArgumentException("--timeout entre 1 et 600 s.");
+            if (timeoutSeconds < 1 || timeoutSeconds > 600) throw new IllegalArgumentException(Localization.get("cli.timeoutBetweenS2"));
             return new HttpService(Duration.ofSeconds(timeoutSeconds))
                     .withCache(cache != null ? new ResponseCache(cache) : ResponseCache.userDefault()).offline(offline);
         }
@@ -79,10 +80,10 @@ final class WfsCli {
             layers.add(n);
             return root;
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return null;
         } catch (ServiceException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return null;
         }
     }
@@ -91,7 +92,7 @@ final class WfsCli {
     static void printService(PrintWriter out, ObjectNode root) {
         out.println("Service : " + root.path("file").asText());
         out.println("Format : " + root.path("format").asText());
-        if (root.has("title")) out.println("Titre : " + root.path("title").asText());
+        if (root.has("title")) out.println(Localization.text("cli.title", root.path("title").asText()));
         out.println("Couches (" + root.path("layers").size() + ") :");
         for (var l : root.path("layers")) {
             out.println("  " + l.path("name").asText() + " — " + l.path("title").asText()
@@ -104,7 +105,7 @@ final class WfsCli {
         try {
             WfsSource s = WfsSource.parse(source);
             if (s.typeName() == null) {
-                err.println("Erreur : source WFS sans typeName : précisez la couche à dessiner (…?typeName=espace:couche).");
+                err.println(Localization.get("cli.errorWfsSourceWithout"));
                 return null;
             }
             WfsClient.Result r = s.load(s.client(so.http(false)));
@@ -114,10 +115,10 @@ final class WfsCli {
                     layers.stream().map(ProjectLayer::entry).toList(), List.of(), null);
             return new LoadedProject(mp, null, layers);
         } catch (IllegalArgumentException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return null;
         } catch (ServiceException e) {
-            err.println("Erreur : " + e.getMessage());
+            err.println(Localization.text("cli.error", e.getMessage()));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -89,8 +90,7 @@ public final class AtomicFiles {
             }
             syncDirectory(dir);
         } catch (IOException | RuntimeException e) {
-            throw new DataException(target, Problem.WRITE_FAILED, "écriture impossible (" + reason(e, dir)
-                    + ") ; le fichier précédent est intact.", e);
+            throw new DataException(target, Problem.WRITE_FAILED, Localization.text("io.cannotWritePreviousFile", reason(e, dir)), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -109,7 +109,7 @@ public final class AtomicFiles {
     static Path checkedTarget(Path target) throws DataException {
         Path abs = target.toAbsolutePath().normalize();
         if (abs.getParent() == null) {
-            throw new DataException(target, Problem.UNSAFE, "écriture impossible : chemin sans dossier.");
+            throw new DataException(target, Problem.UNSAFE, Localization.get("io.cannotWritePathWithout"));
         }
         if (Files.isSymbolicLink(abs)) {
             Path real;
@@ -118,21 +118,17 @@ public final class AtomicFiles {
                 real = abs.toRealPath();
                 folder = abs.getParent().toRealPath();
             } catch (NoSuchFileException e) {
-                throw new DataException(target, Problem.UNSAFE, "écriture impossible : lien symbolique vers un "
-                        + "fichier absent. Indiquez un fichier ordinaire.");
+                throw new DataException(target, Problem.UNSAFE, Localization.get("io.cannotWriteSymbolicLink"));
             } catch (IOException e) {
-                throw new DataException(target, Problem.UNSAFE, "écriture impossible : lien symbolique illisible ("
-                        + e.getMessage() + ").", e);
+                throw new DataException(target, Problem.UNSAFE, Localization.text("io.cannotWriteUnreadableSymbolic", e.getMessage()), e);
             }
             if (!folder.equals(real.getParent())) {
-                throw new DataException(target, Problem.UNSAFE, "écriture impossible : lien symbolique vers « " + real
-                        + " », hors du dossier du fichier ; rien n'a été modifié. Indiquez le fichier visé lui-même.");
+                throw new DataException(target, Problem.UNSAFE, Localization.text("io.cannotWriteSymbolicLink2", real));
             }
             abs = real;
         }
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new DataException(target, Problem.UNSAFE, "écriture impossible : ce n'est pas un fichier ordinaire (" + kind(abs)
-                    + ") ; il n'a pas été modifié.");
+            throw new DataException(target, Problem.UNSAFE, Localization.text("io.cannotWriteOrdinaryFile", kind(abs)));
         }
         return abs;
     }
@@ -143,14 +139,14 @@ public final class AtomicFiles {
             Object dev = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             int mode = dev instanceof Integer i ? i : 0;
             int type = mode & 0170000;
-            if (type == 0020000) return "périphérique en mode caractère";
-            if (type == 0060000) return "périphérique en mode bloc";
-            if (type == 0010000) return "tube nommé";
+            if (type == 0020000) return Localization.get("io.characterDevice");
+            if (type == 0060000) return Localization.get("io.blockDevice");
+            if (type == 0010000) return Localization.get("io.namedPipe");
             if (type == 0140000) return "socket";
         } catch (IOException | RuntimeException ignored) {
             // Not a Unix file system: the generic word below.
         }
-        return "fichier spécial";
+        return Localization.get("io.specialFile");
     }
 
     private static Set<PosixFilePermission> posixMode(Path real) throws IOException {
@@ -209,7 +205,7 @@ public final class AtomicFiles {
         }
         if (m.contains("No space left") || m.contains("not enough space") || m.contains("Disk quota exceeded")
                 || (e instanceof IOException && free < (1L << 20))) {
-            return "disque plein : plus de place dans le dossier « " + dir + " »";
+            return Localization.text("io.diskFullMoreRoom", dir);
         }
         return m;
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +30,7 @@ public class DataException extends Exception {
     private static String format(Path file, String detail) {
         String name = file == null ? "?" : (file.getFileName() == null ? file.toString()
                 : file.getFileName().toString());
-        return "Fichier « " + name + " » : " + detail;
+        return Localization.text("io.file", name, detail);
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,24 +23,20 @@ public final class ErrorReports {
     /** The message for the user, one or two lines, starting with "Erreur". */
     public static String describe(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof DataException d) return "Erreur : " + d.getMessage();
+            if (c instanceof DataException d) return Localization.text("io.error", d.getMessage());
             if (c.getClass().getName().equals("fr.bassinminier.atlas.style.sld.SldException")) {
-                return "Erreur : " + c.getMessage();
+                return Localization.text("io.error", c.getMessage());
             }
             if (c.getCause() == c) break;
         }
         if (t instanceof OutOfMemoryError) {
-            return "Erreur : mémoire insuffisante (" + (Runtime.getRuntime().maxMemory() >> 20) + " Mo disponibles) "
-                    + "pour ces données. Ouvrez moins de données à la fois, ou donnez plus de mémoire au programme "
-                    + "(java -Xmx4g -jar …).";
+            return Localization.text("io.errorEnoughMemoryMb", (Runtime.getRuntime().maxMemory() >> 20));
         }
         if (t instanceof StackOverflowError) {
-            return "Erreur : données imbriquées trop profondément pour être lues (pile d'appels épuisée).";
+            return Localization.get("io.errorDataNestedToo");
         }
         Path log = writeLog(t);
-        return "Erreur inattendue (défaut du programme) : " + t.getClass().getSimpleName()
-                + (t.getMessage() == null ? "" : " — " + abbreviate(t.getMessage()))
-                + (log == null ? "." : ". Le détail est enregistré dans " + log + " : joignez ce fichier à votre signalement.");
+        return Localization.text("io.unexpectedErrorProgramFault", t.getClass().getSimpleName(), (t.getMessage() == null ? "" : " — " + abbreviate(t.getMessage())), (log == null ? "." : Localization.text("io.detailsSavedAttachFile", log)));
     }
 
     private static String abbreviate(String s) {

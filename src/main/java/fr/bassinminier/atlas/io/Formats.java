@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.geojson.GeoJsonReader;
 import fr.bassinminier.atlas.io.geojson.GeoJsonWriter;
@@ -31,8 +32,7 @@ public final class Formats {
         for (FormatReader r : READERS) {
             if (r.canRead(path)) return r.read(path);
         }
-        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "format non reconnu. Formats lus : "
-                + String.join(", ", READERS.stream().map(FormatReader::formatName).toList()) + ".");
+        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.text("io.unrecognisedFormatFormatsRead", String.join(", ", READERS.stream().map(FormatReader::formatName).toList())));
     }
 
     public static void write(Path path, List<fr.bassinminier.atlas.model.VectorLayer> layers) throws DataException {
@@ -42,6 +42,6 @@ public final class Formats {
                 return;
             }
         }
-        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "format d'écriture non reconnu (extension).");
+        throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.get("io.unrecognisedOutputFormatExtension"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class HttpService {
         if (offline) {
             Answer cached = c == null ? null : c.get(uri);
             if (cached != null) return cached;
-            throw new ServiceException(uri, Problem.OFFLINE, what + " : non consulté (mode hors ligne, pas de réponse en cache).");
+            throw new ServiceException(uri, Problem.OFFLINE, Localization.text("io.consultedOfflineModeCached", what));
         }
         try {
             Answer a = fetch(uri, what);
@@ -155,21 +156,20 @@ public final class HttpService {
         } catch (TimeoutException e) {
             future.cancel(true);
             closeQuietly(stream.get());
-            throw new ServiceException(uri, Problem.TIMEOUT, what + " : réponse incomplète au bout de "
-                    + seconds(timeout.multipliedBy(4)) + ".", e);
+            throw new ServiceException(uri, Problem.TIMEOUT, Localization.text("io.incompleteAnswerAfter", what, seconds(timeout.multipliedBy(4))), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
             closeQuietly(stream.get());
-            throw new ServiceException(uri, Problem.UNREACHABLE, what + " : requête interrompue.", e);
+            throw new ServiceException(uri, Problem.UNREACHABLE, Localization.text("io.requestInterrupted", what), e);
         } catch (ExecutionException e) {
             throw failure(uri, what, e.getCause());
         }
         int status = answer.status();
-        if (status == 404) throw new ServiceException(uri, Problem.NOT_FOUND, what + " : adresse introuvable (HTTP 404).");
+        if (status == 404) throw new ServiceException(uri, Problem.NOT_FOUND, Localization.text("io.addressFoundHttp", what));
         boolean mayExplain = (status == 400 || status == 500) && answer.body().length > 0;
         if (status / 100 != 2 && !mayExplain) {
-            throw new ServiceException(uri, Problem.HTTP_ERROR, what + " : le service a répondu HTTP " + status + ".");
+            throw new ServiceException(uri, Problem.HTTP_ERROR, Localization.text("io.serviceAnsweredHttp", what, status));
         }
         return answer;
     }
@@ -178,19 +178,16 @@ public final class HttpService {
         while (cause instanceof CompletionException && cause.getCause() != null) cause = cause.getCause();
         if (cause instanceof ServiceException se) return se;
         if (cause instanceof HttpConnectTimeoutException) {
-            return new ServiceException(uri, Problem.TIMEOUT, what + " : pas de connexion au bout de "
-                    + seconds(timeout) + " ; le service est peut-être hors d'atteinte (hors ligne ?).", cause);
+            return new ServiceException(uri, Problem.TIMEOUT, Localization.text("io.connectionAfterServiceMay", what, seconds(timeout)), cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new ServiceException(uri, Problem.TIMEOUT, what + " : pas de réponse au bout de "
-                    + seconds(timeout) + ".", cause);
+            return new ServiceException(uri, Problem.TIMEOUT, Localization.text("io.answerAfter", what, seconds(timeout)), cause);
         }
         if (cause instanceof ConnectException) {
-            return new ServiceException(uri, Problem.UNREACHABLE, what + " : service injoignable (connexion refusée "
-                    + "ou pas de réseau).", cause);
+            return new ServiceException(uri, Problem.UNREACHABLE, Localization.text("io.serviceUnreachableConnectionRefused", what), cause);
         }
-        String m = cause == null || cause.getMessage() == null ? "erreur réseau" : cause.getMessage();
-        return new ServiceException(uri, Problem.UNREACHABLE, what + " : échange interrompu (" + m + ").", cause);
+        String m = cause == null || cause.getMessage() == null ? Localization.get("io.networkError") : cause.getMessage();
+        return new ServiceException(uri, Problem.UNREACHABLE, Localization.text("io.exchangeInterrupted", what, m), cause);
     }
 
     private static void closeQuietly(InputStream in) {
@@ -211,15 +208,13 @@ public final class HttpService {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new ServiceException(uri, Problem.TOO_LARGE, what + " : réponse de plus de "
-                            + (maxBytes >> 20) + " Mo, abandonnée ; restreignez l'emprise ou le nombre d'objets.");
+                    throw new ServiceException(uri, Problem.TOO_LARGE, Localization.text("io.answerLargerThanMb", what, (maxBytes >> 20)));
                 }
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new ServiceException(uri, Problem.UNREACHABLE, what + " : réponse interrompue ("
-                    + (e.getMessage() == null ? "erreur réseau" : e.getMessage()) + ").", e);
+            throw new ServiceException(uri, Problem.UNREACHABLE, Localization.text("io.answerInterrupted", what, (e.getMessage() == null ? Localization.get("io.networkError") : e.getMessage())), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,12 +22,12 @@ public final class InputFiles {
         try {
             a = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
+            throw new DataException(path, Problem.NOT_FOUND, Localization.get("io.fileFound"));
         } catch (IOException e) {
-            throw new DataException(path, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
+            throw new DataException(path, Problem.IO, Localization.text("io.cannotRead", e.getMessage()), e);
         }
         if (a.isDirectory()) {
-            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "c'est un dossier ; ouvrez un fichier de données.");
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.get("io.folderOpenDataFile"));
         }
         if (!a.isRegularFile()) {
             throw new DataException(path, Problem.UNSAFE, notRegular());
@@ -35,8 +36,7 @@ public final class InputFiles {
 
     /** The French reason given for a pipe, a device or a socket. */
     public static String notRegular() {
-        return "ce n'est pas un fichier ordinaire (tube nommé, périphérique ou socket) : il n'est pas lu, "
-                + "sa lecture pourrait ne jamais finir. Enregistrez les données dans un fichier et ouvrez celui-ci.";
+        return Localization.get("io.ordinaryFileNamedPipe");
     }
 
     /** Whether the path exists and is something other than a regular file or a folder. */

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -62,32 +63,28 @@ public record ReadLimits(long maxFeatures, long maxVertices, int maxLayers, int 
             vertices += featureVertices;
             if ((features & 1023) == 0 && Thread.currentThread().isInterrupted()) throw cancelled(file);
             if (features > limits.maxFeatures) {
-                throw tooMany(file, "plus de " + count(limits.maxFeatures) + " entités", "atlas.read.maxFeatures");
+                throw tooMany(file, Localization.text("io.moreThanFeatures", count(limits.maxFeatures)), "atlas.read.maxFeatures");
             }
             if (vertices > limits.maxVertices) {
-                throw tooMany(file, "plus de " + count(limits.maxVertices) + " sommets", "atlas.read.maxVertices");
+                throw tooMany(file, Localization.text("io.moreThanVertices", count(limits.maxVertices)), "atlas.read.maxVertices");
             }
         }
 
         /** Refuses at once a source whose size alone shows it cannot fit (e.g. a 2 GB .shp). */
         public void checkEstimatedVertices(long estimate, String what) throws DataException {
             if (estimate > limits.maxVertices) {
-                throw tooMany(file, what + " (environ " + count(estimate) + " sommets, plus que la limite de "
-                        + count(limits.maxVertices) + ")", "atlas.read.maxVertices");
+                throw tooMany(file, Localization.text("io.aboutVerticesMoreThan", what, count(estimate), count(limits.maxVertices)), "atlas.read.maxVertices");
             }
         }
     }
 
     public static DataException cancelled(Path file) {
-        return new DataException(file, Problem.IO, "lecture annulée.");
+        return new DataException(file, Problem.IO, Localization.get("io.readingCancelled"));
     }
 
     private static DataException tooMany(Path file, String what, String property) {
         long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-        return new DataException(file, Problem.TOO_LARGE, what + " : c'est plus que ce que le programme peut "
-                + "tenir en mémoire (" + count(heapMb) + " Mo disponibles), lecture interrompue. Découpez le fichier "
-                + "(par emprise ou par couche, p. ex. avec ogr2ogr -spat), ou donnez plus de mémoire au programme "
-                + "(java -Xmx…) ; la limite se règle avec -D" + property + "=N.");
+        return new DataException(file, Problem.TOO_LARGE, Localization.text("io.moreThanProgramCan", what, count(heapMb), property));
     }
 
     static String count(long n) {

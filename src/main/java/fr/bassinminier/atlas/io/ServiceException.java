@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.net.URI;
 
 /**
@@ -42,7 +43,7 @@ public class ServiceException extends Exception {
     private static String format(URI service, String detail) {
         String host = service == null ? "?" : service.getHost() != null ? service.getHost()
                 + (service.getPort() > 0 ? ":" + service.getPort() : "") : service.toString();
-        return "Service « " + host + " » : " + detail;
+        return Localization.text("io.service", host, detail);
     }
 
     /** The service's address; null for a source known by its name. */

@@ -53,6 +53,22 @@ public final class Localization {
         return args.length == 0 ? s : new MessageFormat(s, Locale.FRANCE).format(args);
     }
 
+    /**
+     * The text of a key with its arguments as string concatenation would print them (no digit
+     * grouping: line numbers, identifiers and sizes read as they did before being localised).
+     */
+    public static String text(String key, Object... args) {
+        if (args.length == 0) return get(key);
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) plain[i] = String.valueOf(args[i]);
+        return new MessageFormat(bundle.getString(key), Locale.ROOT).format(plain);
+    }
+
+    /** The texts in the current language, for libraries that read a bundle (picocli's usage help). */
+    public static ResourceBundle bundle() {
+        return bundle;
+    }
+
     /** A closed-vocabulary value (records' statuses, programmes) in the UI language: key label.Type.NAME. */
     public static String label(Enum<?> value) {
         return get("label." + value.getDeclaringClass().getSimpleName() + "." + value.name());

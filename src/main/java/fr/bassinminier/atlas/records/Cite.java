@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public record Cite(String id, String mbmIndex, String name, List<Commune> commun
     public Cite {
         id = checkId(id);
         name = Values.text(name);
-        if (name == null) throw new InvalidValueException("nom de la cité manquant");
+        if (name == null) throw new InvalidValueException(Localization.get("records.citNameMissing"));
         mbmIndex = Values.text(mbmIndex);
         epci = Values.text(epci);
         programmeDetail = Values.text(programmeDetail);
@@ -52,9 +53,9 @@ public record Cite(String id, String mbmIndex, String name, List<Commune> commun
 
     public static String checkId(String id) {
         String t = Values.text(id);
-        if (t == null) throw new InvalidValueException("identifiant de cité manquant");
+        if (t == null) throw new InvalidValueException(Localization.get("records.citIdentifierMissing"));
         if (t.length() > 100 || t.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("identifiant de cité invalide (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.invalidCitIdentifier", t));
         }
         return t;
     }
@@ -91,15 +92,14 @@ public record Cite(String id, String mbmIndex, String name, List<Commune> commun
             column = UNESCO;
             String u = Values.text(cells.get(UNESCO));
             UnescoStatus unesco = u == null ? null : UnescoStatus.parse(u).orElseThrow(() -> new InvalidValueException(
-                    "statut UNESCO « " + u + " » inconnu ; attendu : " + Labelled.choices(UnescoStatus.class)));
+                    Localization.text("records.unknownUnescoStatusExpected", u, Labelled.choices(UnescoStatus.class))));
             column = PROGRAMMES;
             Set<Programme> programmes = EnumSet.noneOf(Programme.class);
             String ps = Values.text(cells.get(PROGRAMMES));
             if (ps != null) {
                 for (String p : ps.split("[/,;+]")) {
                     if (p.isBlank()) continue;
-                    programmes.add(Programme.parse(p).orElseThrow(() -> new InvalidValueException("programme « "
-                            + p.strip() + " » inconnu ; attendu : " + Labelled.choices(Programme.class))));
+                    programmes.add(Programme.parse(p).orElseThrow(() -> new InvalidValueException(Localization.text("records.unknownProgrammeExpected", p.strip(), Labelled.choices(Programme.class)))));
                 }
             }
             column = COMMUNES;
@@ -119,7 +119,7 @@ public record Cite(String id, String mbmIndex, String name, List<Commune> commun
     /** A copy with one field set from its text form, as typed in the editor or a spreadsheet. */
     public Cite with(String column, String text) {
         if (!COLUMNS.contains(column)) throw new IllegalArgumentException("unknown column " + column);
-        if (column.equals(ID)) throw new InvalidValueException("l'identifiant d'une cité ne change pas");
+        if (column.equals(ID)) throw new InvalidValueException(Localization.get("records.citeIdUnchangeable"));
         Map<String, String> c = cells();
         c.put(column, text == null ? "" : text);
         return fromCells(c);

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,8 +16,8 @@ public record Commune(String name, String insee) {
 
     public Commune {
         name = Values.text(name);
-        if (name == null) throw new InvalidValueException("nom de commune vide");
-        if (name.contains("/")) throw new InvalidValueException("nom de commune avec « / » (" + name + ")");
+        if (name == null) throw new InvalidValueException(Localization.get("records.emptyCommuneName"));
+        if (name.contains("/")) throw new InvalidValueException(Localization.text("records.communeName", name));
         insee = Values.insee(insee);
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,14 +66,13 @@ public final class ConflictException extends RecordsException {
     }
 
     private static String message(String entity, String id, List<Field> fields, boolean deleted) {
-        StringBuilder sb = new StringBuilder("Enregistrement refusé : la fiche « " + id + " » (" + entity
-                + ") a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte");
-        if (deleted) return sb.append(", puis supprimée ; vos saisies restent dans l'éditeur.").toString();
-        sb.append(" ; vos saisies restent dans l'éditeur. Champ par champ (le vôtre / l'autre) :");
+        StringBuilder sb = new StringBuilder(Localization.text("records.saveRefusedRecordChanged", id, entity));
+        if (deleted) return sb.append(Localization.get("records.thenDeletedYourEntries")).toString();
+        sb.append(Localization.get("records.yourEntriesStayEditor"));
         for (Field f : fields) {
             if (!f.mineChanged() && !f.theirsChanged()) continue;
-            sb.append("\n  ").append(f.name()).append(f.clash() ? " (conflit)" : "").append(" : « ")
-                    .append(nz(f.mine())).append(" » / « ").append(nz(f.theirs())).append(" »");
+            sb.append("\n  ").append(f.name()).append(f.clash() ? " (conflit)" : "").append(Localization.get("records.quoteOpen"))
+                    .append(nz(f.mine())).append(Localization.get("records.quoteBetween")).append(nz(f.theirs())).append(Localization.get("records.quoteClose"));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,10 +13,10 @@ public record FeatureLink(String layerId, String featureKey) {
         layerId = Values.text(layerId);
         featureKey = Values.text(featureKey);
         if (layerId == null || featureKey == null) {
-            throw new InvalidValueException("lien vers la carte incomplet ; attendu : couche:clé");
+            throw new InvalidValueException(Localization.get("records.incompleteLinkMapExpected"));
         }
         if (layerId.contains(":") || layerId.contains("/") || featureKey.contains("/")) {
-            throw new InvalidValueException("lien vers la carte mal formé (" + layerId + ":" + featureKey + ")");
+            throw new InvalidValueException(Localization.text("records.malformedLinkMap", layerId, featureKey));
         }
     }
 
@@ -36,7 +37,7 @@ public record FeatureLink(String layerId, String featureKey) {
         for (String part : t.split("/")) {
             if (part.isBlank()) continue;
             int colon = part.indexOf(':');
-            if (colon < 0) throw new InvalidValueException("lien vers la carte sans couche (" + part.strip() + ") ; attendu : couche:clé");
+            if (colon < 0) throw new InvalidValueException(Localization.text("records.linkMapWithoutLayer", part.strip()));
             out.add(new FeatureLink(part.substring(0, colon), part.substring(colon + 1)));
         }
         return out;

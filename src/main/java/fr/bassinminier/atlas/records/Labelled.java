@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public interface Labelled {
         StringBuilder b = new StringBuilder();
         for (E e : type.getEnumConstants()) {
             if (b.length() > 0) b.append(", ");
-            b.append("« ").append(e.label()).append(" »");
+            b.append(Localization.get("records.quoteOpenBare")).append(e.label()).append(Localization.get("records.quoteClose"));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public record Operation(long id, String citeId, String name, Programme programme
     public Operation {
         citeId = Cite.checkId(citeId);
         name = Values.text(name);
-        if (name == null) throw new InvalidValueException("nom de l'opération manquant");
+        if (name == null) throw new InvalidValueException(Localization.get("records.operationNameMissing"));
         owner = Values.text(owner);
     }
 
@@ -39,6 +40,6 @@ public record Operation(long id, String citeId, String name, Programme programme
         String t = Values.text(text);
         if (t == null) return null;
         return Programme.parse(t).orElseThrow(() -> new InvalidValueException(
-                "programme « " + t + " » inconnu ; attendu : " + Labelled.choices(Programme.class)));
+                Localization.text("records.unknownProgrammeExpected", t, Labelled.choices(Programme.class))));
     }
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,9 +8,9 @@ import java.util.List;
 public record Owner(String name, Integer dwellings) {
     public Owner {
         name = Values.text(name);
-        if (name == null) throw new InvalidValueException("nom de propriétaire vide");
+        if (name == null) throw new InvalidValueException(Localization.get("records.emptyOwnerName"));
         if (name.contains("/") || name.contains(":")) {
-            throw new InvalidValueException("nom de propriétaire avec « / » ou « : » (" + name + ")");
+            throw new InvalidValueException(Localization.text("records.ownerName", name));
         }
         Values.checkDwellings(dwellings);
     }
@@ -37,7 +38,7 @@ public record Owner(String name, Integer dwellings) {
             } else {
                 String share = part.substring(colon + 1);
                 Integer n = Values.dwellings(share);
-                if (n == null) throw new InvalidValueException("part du propriétaire vide (" + part.strip() + ")");
+                if (n == null) throw new InvalidValueException(Localization.text("records.emptyOwnerShare", part.strip()));
                 out.add(new Owner(part.substring(0, colon), n));
             }
         }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,17 @@ public record Tranche(long id, long operationId, int number, Integer dwellings, 
             ENERGY_AFTER, COST, SOURCE);
 
     public Tranche {
-        if (number <= 0) throw new InvalidValueException("numéro de tranche non positif (" + number + ")");
-        if (status == null) throw new InvalidValueException("statut de la tranche manquant");
+        if (number <= 0) throw new InvalidValueException(Localization.text("records.phaseNumberPositive", number));
+        if (status == null) throw new InvalidValueException(Localization.get("records.phaseStatusMissing"));
         Values.checkDwellings(dwellings);
         start = Values.checkDate(Values.text(start));
         end = Values.checkDate(Values.text(end));
         energyBefore = Values.energyLabel(energyBefore);
         energyAfter = Values.energyLabel(energyAfter);
-        if (costCents != null && costCents < 0) throw new InvalidValueException("montant négatif");
+        if (costCents != null && costCents < 0) throw new InvalidValueException(Localization.get("records.negativeAmount"));
         source = Values.text(source);
         if (start != null && end != null && end.compareTo(start.substring(0, Math.min(start.length(), end.length()))) < 0) {
-            throw new InvalidValueException("fin (" + end + ") avant le début (" + start + ")");
+            throw new InvalidValueException(Localization.text("records.endBeforeStart", end, start));
         }
     }
 
@@ -66,14 +67,14 @@ public record Tranche(long id, long operationId, int number, Integer dwellings, 
     public static Tranche fromCells(long id, long operationId, Map<String, String> cells) {
         String column = NUMBER;
         try {
-            int number = Values.positive(cells.get(NUMBER), "numéro de tranche");
+            int number = Values.positive(cells.get(NUMBER), Localization.get("records.phaseNumber"));
             column = DWELLINGS;
             Integer dwellings = Values.dwellings(cells.get(DWELLINGS));
             column = STATUS;
             String s = Values.text(cells.get(STATUS));
-            if (s == null) throw new InvalidValueException("statut manquant ; attendu : " + Labelled.choices(TrancheStatus.class));
+            if (s == null) throw new InvalidValueException(Localization.text("records.statusMissingExpected", Labelled.choices(TrancheStatus.class)));
             TrancheStatus status = TrancheStatus.parse(s).orElseThrow(() -> new InvalidValueException(
-                    "statut « " + s + " » inconnu ; attendu : " + Labelled.choices(TrancheStatus.class)));
+                    Localization.text("records.unknownStatusExpected", s, Labelled.choices(TrancheStatus.class))));
             column = START;
             String start = Values.date(cells.get(START));
             column = END;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,11 @@ public record UrbanWork(long id, String citeId, String title, UrbanWorkStatus st
     public UrbanWork {
         citeId = Cite.checkId(citeId);
         title = Values.text(title);
-        if (title == null) throw new InvalidValueException("intitulé des travaux manquant");
-        if (status == null) throw new InvalidValueException("statut des travaux manquant");
+        if (title == null) throw new InvalidValueException(Localization.get("records.worksTitleMissing"));
+        if (status == null) throw new InvalidValueException(Localization.get("records.worksStatusMissing"));
         start = Values.checkDate(Values.text(start));
         end = Values.checkDate(Values.text(end));
-        if (costCents != null && costCents < 0) throw new InvalidValueException("montant négatif");
+        if (costCents != null && costCents < 0) throw new InvalidValueException(Localization.get("records.negativeAmount"));
         source = Values.text(source);
     }
 
@@ -48,9 +49,9 @@ public record UrbanWork(long id, String citeId, String title, UrbanWorkStatus st
         String column = STATUS;
         try {
             String s = Values.text(cells.get(STATUS));
-            if (s == null) throw new InvalidValueException("statut manquant ; attendu : " + Labelled.choices(UrbanWorkStatus.class));
+            if (s == null) throw new InvalidValueException(Localization.text("records.statusMissingExpected", Labelled.choices(UrbanWorkStatus.class)));
             UrbanWorkStatus status = UrbanWorkStatus.parse(s).orElseThrow(() -> new InvalidValueException(
-                    "statut « " + s + " » inconnu ; attendu : " + Labelled.choices(UrbanWorkStatus.class)));
+                    Localization.text("records.unknownStatusExpected", s, Labelled.choices(UrbanWorkStatus.class))));
             column = START;
             String start = Values.date(cells.get(START));
             column = END;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -37,29 +38,29 @@ public final class Values {
         String t = text(s);
         if (t == null) return null;
         BigDecimal d = number(t, "nombre de logements");
-        if (d.signum() < 0) throw new InvalidValueException("nombre de logements négatif (" + t + ")");
+        if (d.signum() < 0) throw new InvalidValueException(Localization.text("records.negativeNumberDwellings", t));
         try {
             return d.intValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("nombre de logements non entier (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.numberDwellingsWholeNumber", t));
         }
     }
 
     public static void checkDwellings(Integer n) {
-        if (n != null && n < 0) throw new InvalidValueException("nombre de logements négatif (" + n + ")");
+        if (n != null && n < 0) throw new InvalidValueException(Localization.text("records.negativeNumberDwellings", n));
     }
 
     /** A positive whole number (tranche number). */
     public static int positive(String s, String what) {
         String t = text(s);
-        if (t == null) throw new InvalidValueException(what + " manquant");
+        if (t == null) throw new InvalidValueException(Localization.text("records.missing", what));
         BigDecimal d = number(t, what);
         try {
             int n = d.intValueExact();
-            if (n <= 0) throw new InvalidValueException(what + " : nombre entier positif attendu (" + t + ")");
+            if (n <= 0) throw new InvalidValueException(Localization.text("records.positiveWholeNumberExpected", what, t));
             return n;
         } catch (ArithmeticException e) {
-            throw new InvalidValueException(what + " : nombre entier attendu (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.wholeNumberExpected", what, t));
         }
     }
 
@@ -87,13 +88,13 @@ public final class Values {
                 return LocalDate.of(y, mo, Integer.parseInt(m.group(1))).toString();
             }
         } catch (DateTimeException e) {
-            throw new InvalidValueException("date impossible (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.impossibleDate", t));
         }
-        throw new InvalidValueException("date mal formée (" + t + ") ; attendu : AAAA, AAAA-MM, AAAA-MM-JJ ou JJ/MM/AAAA");
+        throw new InvalidValueException(Localization.text("records.malformedDateExpectedYyyy", t));
     }
 
     private static int checkYear(int y, String t) {
-        if (y < 1800 || y > 2200) throw new InvalidValueException("année invraisemblable (" + t + ")");
+        if (y < 1800 || y > 2200) throw new InvalidValueException(Localization.text("records.implausibleYear", t));
         return y;
     }
 
@@ -101,7 +102,7 @@ public final class Values {
     public static String checkDate(String d) {
         if (d == null) return null;
         String c = date(d);
-        if (!c.equals(d)) throw new InvalidValueException("date non normalisée (" + d + ") ; attendu : " + c);
+        if (!c.equals(d)) throw new InvalidValueException(Localization.text("records.dateNormalisedExpected", d, c));
         return d;
     }
 
@@ -111,7 +112,7 @@ public final class Values {
         if (t == null) return null;
         String u = t.toUpperCase(java.util.Locale.ROOT);
         if (!ENERGY.matcher(u).matches()) {
-            throw new InvalidValueException("étiquette énergie inconnue (" + t + ") ; attendu : une lettre de A à G");
+            throw new InvalidValueException(Localization.text("records.unknownEnergyLabelExpected", t));
         }
         return u;
     }
@@ -120,7 +121,7 @@ public final class Values {
     public static String insee(String s) {
         String t = text(s);
         if (t == null) return null;
-        if (!INSEE.matcher(t).matches()) throw new InvalidValueException("code INSEE mal formé (" + t + ")");
+        if (!INSEE.matcher(t).matches()) throw new InvalidValueException(Localization.text("records.malformedInseeCode", t));
         return t;
     }
 
@@ -129,11 +130,11 @@ public final class Values {
         String t = text(s);
         if (t == null) return null;
         BigDecimal d = number(t.replace("€", "").replace("EUR", "").strip(), "montant");
-        if (d.signum() < 0) throw new InvalidValueException("montant négatif (" + t + ")");
+        if (d.signum() < 0) throw new InvalidValueException(Localization.text("records.negativeAmount2", t));
         try {
             return d.movePointRight(2).longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidValueException("montant au-delà du centime (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.amountFinerThanCent", t));
         }
     }
 
@@ -154,7 +155,7 @@ public final class Values {
         try {
             return new BigDecimal(n);
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(what + " : nombre attendu (" + t + ")");
+            throw new InvalidValueException(Localization.text("records.numberExpected", what, t));
         }
     }
 }

@@ -89,10 +89,10 @@ public final class MapRenderer {
         if (req.basemap() == null) return null;
         Viewport vp = req.viewport();
         BooleanSupplier cancelled = req.cancel();
-        double shrink = req.pixelRatio() / MAX_BASEMAP_RATIO;
+        double shrink = req.basemapRatio() / MAX_BASEMAP_RATIO;
         if (shrink <= 1) {
             return BasemapPainter.paint(g, vp, fr.bassinminier.atlas.model.CrsId.LAMBERT_93, req.basemap(),
-                    req.pixelRatio(), req.waitForTiles(), cancelled);
+                    req.basemapRatio(), req.waitForTiles(), cancelled);
         }
         // Prints: tiles hold 96 dpi detail, so the background is warped at 240 dpi and scaled up,
         // rather than into a 600 dpi image ten times its size (in the PDF too).
@@ -217,7 +217,6 @@ public final class MapRenderer {
         private final double k;
         private final Envelope view;
         private final double res;
-        private final double pixelArea;
         private final Style sld;
         private final Filter shown;
         private final double scale;
@@ -250,7 +249,6 @@ public final class MapRenderer {
             vector = req.vector();
             view = vp.ground();
             res = vp.resolution();
-            pixelArea = res * res;
             shown = pl.shown();
             scale = req.scaleDenominator();
             viewTop = view.getMaxY();
@@ -309,7 +307,8 @@ public final class MapRenderer {
             }
             double w = maxX - minX;
             double h = maxY - minY;
-            if (w * h < pixelArea && !vector) {
+            // Both sides, not the area: a straight east-west road has no area but crosses the map.
+            if (w < res && h < res && !vector) {
                 // Sub-pixel feature: a dot keeps dense layers visible without building paths.
                 if (featureDot == null) return;
                 double x = shapes.screenX(minX);

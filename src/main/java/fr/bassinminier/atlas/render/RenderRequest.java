@@ -27,10 +27,14 @@ import java.util.function.BooleanSupplier;
  * @param cancel           turns true when the map is no longer wanted
  * @param notices          what went wrong while drawing (a layer that could not be drawn),
  *                         collected for the caller to show; the drawing itself goes on
+ * @param magnification    how much larger symbols and labels are drawn than on a screen (a poster
+ *                         read from afar): already counted in {@code pixelRatio}, kept apart so
+ *                         that a background map, a picture of the ground, keeps its detail
  */
 public record RenderRequest(Viewport viewport, double scaleDenominator, double pixelRatio, Color background,
                             String notice, String attribution, boolean vector, TileProvider basemap,
-                            boolean waitForTiles, boolean clipToFrame, BooleanSupplier cancel, List<Notice> notices) {
+                            boolean waitForTiles, boolean clipToFrame, BooleanSupplier cancel, List<Notice> notices,
+                            double magnification) {
     public static final Color SCREEN_BACKGROUND = new Color(0xF4F1EA);
 
     /** A layer that could not be drawn, and why (the other layers are drawn). */
@@ -48,7 +52,7 @@ public record RenderRequest(Viewport viewport, double scaleDenominator, double p
     /** A map at 1:{@code scale} exactly, whatever the size of a device unit. */
     public static RenderRequest onPaper(Viewport device, double scale, double pixelRatio) {
         return new RenderRequest(device, scale, pixelRatio, Color.WHITE, null, null, false, null, false, false,
-                () -> false, Collections.synchronizedList(new ArrayList<>()));
+                () -> false, Collections.synchronizedList(new ArrayList<>()), 1);
     }
 
     public boolean cancelled() {
@@ -62,34 +66,48 @@ public record RenderRequest(Viewport viewport, double scaleDenominator, double p
         }
     }
 
+    /**
+     * Symbols, line widths and labels {@code m} times larger (a print read from afar); the scale,
+     * hence the SLD rules and label rules chosen, is unchanged.
+     */
+    public RenderRequest magnified(double m) {
+        return new RenderRequest(viewport, scaleDenominator, pixelRatio * m, background, notice, attribution, vector,
+                basemap, waitForTiles, clipToFrame, cancel, notices, magnification * m);
+    }
+
+    /** Device pixels per pixel of a background map's tiles: the device's, without the magnification. */
+    public double basemapRatio() {
+        return pixelRatio / magnification;
+    }
+
     public RenderRequest withMarks(String n, String attr) {
         return new RenderRequest(viewport, scaleDenominator, pixelRatio, background, n, attr, vector, basemap,
-                waitForTiles, clipToFrame, cancel, notices);
+                waitForTiles, clipToFrame, cancel, notices, magnification);
     }
 
     public RenderRequest asVector() {
         return new RenderRequest(viewport, scaleDenominator, pixelRatio, background, notice, attribution, true, basemap,
-                waitForTiles, clipToFrame, cancel, notices);
+                waitForTiles, clipToFrame, cancel, notices, magnification);
     }
 
     public RenderRequest withBackground(Color c) {
         return new RenderRequest(viewport, scaleDenominator, pixelRatio, c, notice, attribution, vector, basemap,
-                waitForTiles, clipToFrame, cancel, notices);
+                waitForTiles, clipToFrame, cancel, notices, magnification);
     }
 
     /** With a background map; {@code wait}: block for its tiles (files, prints). */
     public RenderRequest withBasemap(TileProvider tiles, boolean wait) {
         return new RenderRequest(viewport, scaleDenominator, pixelRatio, background, notice, attribution, vector, tiles,
-                wait, clipToFrame, cancel, notices);
+                wait, clipToFrame, cancel, notices, magnification);
     }
 
     public RenderRequest clippedToFrame() {
         return new RenderRequest(viewport, scaleDenominator, pixelRatio, background, notice, attribution, vector, basemap,
-                waitForTiles, true, cancel, notices);
+                waitForTiles, true, cancel, notices, magnification);
     }
 
     public RenderRequest withCancel(BooleanSupplier c) {
         return new RenderRequest(viewport, scaleDenominator, pixelRatio, background, notice, attribution, vector, basemap,
-                waitForTiles, clipToFrame, c, notices);
+                waitForTiles, clipToFrame, c, notices, magnification);
     }
 }

@@ -152,19 +152,19 @@ final class BackgroundMenu {
         }
     }
 
+    /** Opens the background's source off the FX thread (a pack is a database file), then shows it. */
     private void show(Basemap b) {
         if (b == null) {
             map.setBasemap(null);
             return;
         }
-        try {
-            TileService s = Backgrounds.service(b);
+        tasks.run(Messages.get("task.background", b.title()), pr -> Backgrounds.service(b), s -> {
             s.setDisplay(grey.isSelected(), opacity);
             map.setBasemap(s);
-        } catch (ServiceException e) {
+        }, ex -> {
             map.setBasemap(null);
-            error.accept(e.getMessage());
-        }
+            error.accept(ex.getMessage());
+        });
     }
 
     private void restyle() {
@@ -195,7 +195,7 @@ final class BackgroundMenu {
         d.showAndWait().ifPresent(choice -> {
             String id = choice.substring(choice.lastIndexOf(" — ") + 3);
             try {
-                Basemap b = caps.basemap(id, null, "Service WMTS « " + url + " »");
+                Basemap b = caps.basemap(id, null, Messages.get("background.wmts.attribution", url));
                 grey.setSelected(false);
                 show(b);
                 select("?");

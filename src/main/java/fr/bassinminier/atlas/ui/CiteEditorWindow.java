@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.ui;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.records.Cite;
 import fr.bassinminier.atlas.records.ConflictException;
 import fr.bassinminier.atlas.records.HistoryEntry;
@@ -187,8 +188,8 @@ final class CiteEditorWindow {
     }
 
     static String describe(HistoryEntry h) {
-        return WHEN.format(h.at()) + " — " + h.user() + " — " + h.field() + " : « "
-                + (h.oldValue() == null ? "" : h.oldValue()) + " » → « " + (h.newValue() == null ? "" : h.newValue()) + " »"
+        return Localization.text("editor.historyLine", WHEN.format(h.at()), h.user(), h.field(),
+                h.oldValue() == null ? "" : h.oldValue(), h.newValue() == null ? "" : h.newValue())
                 + (h.comment() == null ? "" : " (" + h.comment() + ")");
     }
 }

@@ -188,7 +188,7 @@ final class ImpactWindow {
     }
 
     String statusText() {
-        return status.getText();
+        return FxThread.read(status::getText);
     }
 
     boolean isBusy() {
@@ -200,26 +200,16 @@ final class ImpactWindow {
     }
 
     ProtectionReport lastProtections() {
-        return lastProtections;
+        return FxThread.read(() -> lastProtections);
     }
 
     List<Parcel> parcels() {
-        return List.copyOf(parcels);
+        return FxThread.read(() -> List.copyOf(parcels));
     }
 
     /** The answer shown, for tests; read on the FX thread (a text area changing under a reader throws). */
     String answerText() {
-        if (javafx.application.Platform.isFxApplicationThread()) return answer.getText();
-        java.util.concurrent.FutureTask<String> read = new java.util.concurrent.FutureTask<>(answer::getText);
-        javafx.application.Platform.runLater(read);
-        try {
-            return read.get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return "";
-        }
+        return FxThread.read(answer::getText);
     }
 
     /** The answer's node, for screenshots. */

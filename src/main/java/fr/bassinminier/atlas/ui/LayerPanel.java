@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -154,13 +155,23 @@ public final class LayerPanel {
         return p == null || id == null ? Optional.empty() : p.layer(id);
     }
 
+    /** Tree indent per level and what stands left of a cell's graphic (disclosure arrow, padding, scroll bar). */
+    private static final double INDENT = 10;
+    private static final double CELL_CHROME = 24 + 18;
+    /** Width of a check box or swatch with its gap in a cell. */
+    private static final double CHECK = 23;
+    private static final double SWATCH = 24;
+
     private final class LayerCell extends TreeCell<String> {
         private final CheckBox visible = new CheckBox();
         private final Label title = new Label();
         private final HBox box = new HBox(6);
+        /** Room taken in the tree's width by everything but this cell's text. */
+        private final javafx.beans.property.DoubleProperty besides = new javafx.beans.property.SimpleDoubleProperty();
 
         LayerCell() {
             box.setAlignment(Pos.CENTER_LEFT);
+            wrapInTree(title);
             visible.setOnAction(e -> {
                 String id = getItem();
                 if (id != null && !id.startsWith(GROUP_PREFIX)) vm.setLayerVisible(id, visible.isSelected());
@@ -188,6 +199,23 @@ public final class LayerPanel {
                 }
                 e.consume();
             });
+        }
+
+        /**
+         * A long title or class name wraps within the panel's width instead of being cut
+         * ("Bulle 1 — Liévin – Lens – …"): its width is the tree's less what stands beside it.
+         */
+        private void wrapInTree(Label label) {
+            label.setWrapText(true);
+            label.setMinWidth(0);
+            javafx.beans.binding.DoubleBinding width = Bindings.createDoubleBinding(
+                    () -> Math.max(40, tree.getWidth() - besides.get()), tree.widthProperty(), besides);
+            label.maxWidthProperty().bind(width);
+        }
+
+        private void besides(double graphic) {
+            int level = getTreeItem() == null ? 1 : tree.getTreeItemLevel(getTreeItem());
+            besides.set(CELL_CHROME + INDENT * Math.max(0, level - 1) + graphic);
         }
 
         private int indexOfTarget(String target) {
@@ -232,6 +260,8 @@ public final class LayerPanel {
                 }
                 Label label = new Label(entries.get(i).label());
                 label.getStyleClass().add("legend-label");
+                besides(SWATCH);
+                wrapInTree(label);
                 HBox entry = new HBox(6, swatch(entries.get(i).symbolizers()), label);
                 entry.setAlignment(Pos.CENTER_LEFT);
                 setGraphic(entry);
@@ -244,6 +274,7 @@ public final class LayerPanel {
                 long shown = vm.project().layers().stream().filter(l -> group.equals(l.entry().group() == null
                         ? Messages.get("layers.group.none") : l.entry().group())).filter(l -> l.entry().visible()).count();
                 visible.setSelected(shown > 0);
+                besides(CHECK);
                 box.getChildren().setAll(visible, title);
                 setGraphic(box);
                 return;
@@ -257,9 +288,11 @@ public final class LayerPanel {
             title.setStyle("");
             title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
             visible.setSelected(l.entry().visible());
-            box.getChildren().setAll(visible, layerSwatch(l), title);
+            Node swatch = layerSwatch(l);
+            besides(CHECK + (swatch instanceof StackPane ? 6 : SWATCH));
+            box.getChildren().setAll(visible, swatch, title);
             setGraphic(box);
-            // The full title heads the tooltip: a long title is cut in a narrow panel.
+            // The full title heads the tooltip too.
             setTooltip(new Tooltip(l.entry().title() + "\n" + (l.isLoaded()
                     ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error())));
             setContextMenu(menu(l));

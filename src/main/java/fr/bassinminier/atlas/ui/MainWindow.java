@@ -88,7 +88,7 @@ public final class MainWindow {
         measurement = new Measurement(vm, map);
         measurement.setOnFootprint(points -> impact().checkDrawn(points));
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
-                .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, this::error)));
+                .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, tasks)));
         layers.setOnRefresh(this::refreshLayer);
         root.setTop(new VBox(menuBar(), toolBar()));
         VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
@@ -451,7 +451,7 @@ public final class MainWindow {
 
     /** The last refresh's summary or error (for tests). */
     String lastRefresh() {
-        return lastRefresh;
+        return FxThread.read(() -> lastRefresh);
     }
 
     private static String details(fr.bassinminier.atlas.io.wfs.LayerDiff d) {
@@ -728,6 +728,8 @@ public final class MainWindow {
             if (!pv.line().isBlank()) sb.append(Messages.get("props.provenance", pv.line()));
             if (pv.url() != null) sb.append(Messages.get("props.url", pv.url()));
             if (l.entry().indicative()) sb.append(Messages.get("props.indicative"));
+            String notDrawn = LayerNotices.styleNotDrawn(l);
+            if (notDrawn != null) sb.append('\n').append(notDrawn);
             a.setContentText(sb.toString());
             a.getDialogPane().setMinWidth(520);
             a.show();

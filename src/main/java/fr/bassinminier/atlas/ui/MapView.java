@@ -234,11 +234,11 @@ public final class MapView extends Pane {
 
     /** The background's failure note, or null (for tests). */
     public String tileProblemText() {
-        return tileProblem.isVisible() ? tileProblem.getText() : null;
+        return FxThread.read(() -> tileProblem.isVisible() ? tileProblem.getText() : null);
     }
 
     public String attributionText() {
-        return attribution.isVisible() ? attribution.getText() : null;
+        return FxThread.read(() -> attribution.isVisible() ? attribution.getText() : null);
     }
 
     @Override
@@ -465,7 +465,7 @@ public final class MapView extends Pane {
 
     /** The image on screen, or null before the first render lands (for tests and screenshots). */
     public javafx.scene.image.Image currentImage() {
-        return image.getImage();
+        return FxThread.read(image::getImage);
     }
 
     public void dispose() {

@@ -56,7 +56,7 @@ final class PostgisLayerDialog {
             try (Connection c = settings.connect(null)) {
                 return PostgisReader.tables(c);
             } catch (SQLException e) {
-                throw new PostgisException(settings.explain("liste des tables PostGIS", e), e);
+                throw new PostgisException(settings.explain(Messages.get("postgis.tableList"), e), e);
             }
         }, tables -> pick(owner, vm, settings, tables, error, tasks), ex -> error.accept(ex.getMessage()));
     }

@@ -46,6 +46,8 @@ final class PrintWindow {
     private final CheckBox legendPage = new CheckBox(Messages.get("print.legendPage"));
     /** Says, before export, that the legend does not fit the page (empty when it does). */
     private final Label legendNotice = new Label();
+    /** Says which shown layers the print will miss or draw in part, and why (empty when none). */
+    private final Label layerNotices = new Label();
     private final ImageView preview = new ImageView();
     private final Label status = new Label();
     private final TaskRunner tasks;
@@ -101,6 +103,10 @@ final class PrintWindow {
         legendNotice.setMaxWidth(360);
         legendNotice.getStyleClass().add("print-notice");
         form.add(legendNotice, 0, 9, 3, 1);
+        layerNotices.setWrapText(true);
+        layerNotices.setMaxWidth(360);
+        layerNotices.getStyleClass().add("print-notice");
+        form.add(layerNotices, 0, 10, 3, 1);
         preview.setPreserveRatio(true);
         preview.setFitWidth(820);
         preview.setFitHeight(560);
@@ -116,7 +122,12 @@ final class PrintWindow {
 
     /** The legend notice shown before export, for tests: empty when the legend fits. */
     String legendNotice() {
-        return legendNotice.getText();
+        return FxThread.read(legendNotice::getText);
+    }
+
+    /** The layers' notices shown before export, for tests: empty when every shown layer is drawn whole. */
+    String layerNotices() {
+        return FxThread.read(layerNotices::getText);
     }
 
     void setLegendPage(boolean on) {
@@ -125,7 +136,7 @@ final class PrintWindow {
 
     /** The preview shown, for tests: null until the first one is drawn. */
     javafx.scene.image.Image previewImage() {
-        return preview.getImage();
+        return FxThread.read(preview::getImage);
     }
 
     void setPage(String size) {
@@ -136,6 +147,10 @@ final class PrintWindow {
         stage.show();
         stage.toFront();
         refresh();
+    }
+
+    void close() {
+        stage.close();
     }
 
     private PrintTemplate template() {
@@ -165,6 +180,7 @@ final class PrintWindow {
         if (p == null || !stage.isShowing()) return;
         PrintLayout.Request r = request();
         status.setText(Messages.get("print.previewing"));
+        layerNotices.setText(String.join("\n", LayerNotices.forPrint(p)));
         previews.submit(Messages.get("task.preview"), pr -> {
             PrintTemplate tp = r.template();
             var f = PrintLayout.format(tp);

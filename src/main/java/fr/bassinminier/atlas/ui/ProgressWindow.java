@@ -17,6 +17,7 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -101,7 +102,12 @@ final class ProgressWindow {
         caption.textProperty().bind(javafx.beans.binding.Bindings.concat(headline.textProperty(), "\n",
                 reported.textProperty()));
         VBox charts = new VBox(8, caption, byEpci, byOwner);
-        TabPane tabs = new TabPane(new Tab(Messages.get("progress.charts"), charts), new Tab(Messages.get("progress.table"), table));
+        charts.setPadding(new Insets(0, 0, 8, 0));
+        // Charts taller than the window scroll rather than lose their lower axis.
+        ScrollPane chartsScroll = new ScrollPane(charts);
+        chartsScroll.setFitToWidth(true);
+        TabPane tabs = new TabPane(new Tab(Messages.get("progress.charts"), chartsScroll),
+                new Tab(Messages.get("progress.table"), table));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox top = new VBox(4, headline, reported, new HBox(8, png, csv));
         top.setPadding(new Insets(10));
@@ -119,7 +125,7 @@ final class ProgressWindow {
     }
 
     /** Horizontal bars: landlord and EPCI names stay readable however long they are. */
-    private static StackedBarChart<Number, String> chart(String title) {
+    static StackedBarChart<Number, String> chart(String title) {
         NumberAxis values = new NumberAxis();
         values.setLabel(Messages.get("progress.dwellings"));
         values.setTickLabelFormatter(new javafx.util.StringConverter<>() {
@@ -143,7 +149,7 @@ final class ProgressWindow {
         return c;
     }
 
-    private static void series(StackedBarChart<Number, String> chart, List<ProgressReport.Group> groups) {
+    static void series(StackedBarChart<Number, String> chart, List<ProgressReport.Group> groups) {
         String[] names = {Messages.get("progress.delivered"), Messages.get("progress.inWorks"),
             Messages.get("progress.programmed"), Messages.get("progress.toDo")};
         List<XYChart.Series<Number, String>> all = new ArrayList<>();
@@ -163,6 +169,10 @@ final class ProgressWindow {
             all.add(s);
         }
         chart.getData().setAll(all);
+        // A row per group tall enough for its name: an axis hides the names that would overlap.
+        double h = Math.max(330, 140 + 26.0 * groups.size());
+        chart.setMinHeight(h);
+        chart.setPrefHeight(h);
     }
 
     private static TableView<ProgressReport.Group> table() {

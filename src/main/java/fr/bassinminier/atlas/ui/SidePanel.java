@@ -108,9 +108,11 @@ public final class SidePanel {
 
     /** Text currently shown in the panel, for tests: every label's text, in order. */
     String shownText() {
-        StringBuilder sb = new StringBuilder();
-        collect(content, sb);
-        return sb.toString();
+        return FxThread.read(() -> {
+            StringBuilder sb = new StringBuilder();
+            collect(content, sb);
+            return sb.toString();
+        });
     }
 
     private static void collect(Node n, StringBuilder sb) {

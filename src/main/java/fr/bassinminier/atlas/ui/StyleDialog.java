@@ -1,6 +1,5 @@
 package fr.bassinminier.atlas.ui;
 
-import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.sld.SldFiles;
 import fr.bassinminier.atlas.model.Field;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
@@ -9,6 +8,7 @@ import fr.bassinminier.atlas.style.StyleEditor;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ColorPicker;
@@ -29,8 +29,12 @@ final class StyleDialog {
     private StyleDialog() {
     }
 
-    /** Shows the dialog; on OK writes the SLD and applies it. Errors are shown, never lost. */
-    static void show(Window owner, MapViewModel vm, ProjectLayer layer, java.util.function.Consumer<String> error) {
+    /**
+     * Shows the dialog; on OK the style is built and its SLD written off the FX thread (classes
+     * read every feature; the file may sit on a slow share), then applied. Errors go to the
+     * runner's failure handler, naming the file.
+     */
+    static void show(Window owner, MapViewModel vm, ProjectLayer layer, TaskRunner tasks) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(Messages.get("style.title", layer.entry().title()));
@@ -65,15 +69,17 @@ final class StyleDialog {
         };
         StyleEditor spec = new StyleEditor(hex(colour.getValue()), width.getValue(), opacity.getValue(),
                 chosen(label), maxScale, chosen(classes));
-        Style style = spec.build(layer.data().geometryType(), layer.data().features());
+        apply(vm, layer, spec, tasks);
+    }
+
+    /** Builds and writes the style in the background, then gives it to the layer (on the FX thread). */
+    static Task<Style> apply(MapViewModel vm, ProjectLayer layer, StyleEditor spec, TaskRunner tasks) {
         Path file = vm.sldPathFor(layer.entry());
-        try {
+        return tasks.run(Messages.get("task.save", file.getFileName()), pr -> {
+            Style style = spec.build(layer.data().geometryType(), layer.data().features());
             SldFiles.write(file, style);
-        } catch (DataException e) {
-            error.accept(e.getMessage());
-            return;
-        }
-        vm.setLayerStyle(layer.entry().id(), style, file);
+            return style;
+        }, style -> vm.setLayerStyle(layer.entry().id(), style, file));
     }
 
     private static ComboBox<String> fieldChoice(ProjectLayer layer) {

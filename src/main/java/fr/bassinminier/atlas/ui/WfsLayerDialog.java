@@ -123,7 +123,7 @@ final class WfsLayerDialog {
     }
 
     String statusText() {
-        return status.getText();
+        return FxThread.read(status::getText);
     }
 
     boolean isBusy() {

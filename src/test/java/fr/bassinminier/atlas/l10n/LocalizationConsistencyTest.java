@@ -50,8 +50,27 @@ class LocalizationConsistencyTest {
                     + "|\\berror(?:\\.accept)?\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Methods whose first text argument is a bundle key. */
     private static final Pattern KEY_USE = Pattern.compile(
-            "(?:Messages|Localization)\\.get\\(\\s*\"([^\"]+)\"|\\bitem\\(\\s*\"([^\"]+)\"|\\bchooser\\(\\s*\"([^\"]+)\""
+            "(?:Messages|Localization)\\.(?:get|text)\\(\\s*\"([^\"]+)\"|(?:descriptionKey|headingKey)\\s*=\\s*\"([^\"]+)\""
+                    + "|\\$\\{bundle:([^}:]+)|\\bitem\\(\\s*\"([^\"]+)\"|\\bchooser\\(\\s*\"([^\"]+)\""
                     + "|\\brecordRow\\(\\s*\\w+,\\s*\"([^\"]+)\"");
+    /** picocli reads a key of the bundle where an annotation says ${bundle:KEY}. */
+    private static final Pattern BUNDLE_REF = Pattern.compile("\\$\\{bundle:([^}:]+)");
+    /**
+     * French reaching users: an accented letter or guillemet, or a French word an English text never has.
+     * Tolerant of English and of identifiers; a French sentence almost always has one of these.
+     */
+    private static final Pattern FRENCH = Pattern.compile("[àâçéèêëîïôûùüœÀÂÇÉÈÊÎÔ«»]|(?i)\\b(?:erreur|attention|fichier"
+            + "|couche|ligne|introuvable|illisible|impossible|inconnue?|manquante?|aucune?|dans|avec|pour|invalide|vide"
+            + "|attendue?|trop|sans|sommets?|emprise|parcelles?|logements|travaux|tuiles|projet)\\b");
+    /** Calls whose text the user reads: exceptions' and errors' messages, and what is printed. */
+    private static final Pattern MESSAGE_CALL = Pattern.compile(
+            "new\\s+(?:[\\w.]+\\.)?\\w*(?:Exception|Error)\\s*\\(|\\.(?:println|printf|print)\\s*\\(");
+    /**
+     * A word that stays as it is in every language: one the user types (compared with, or an
+     * option's default) or a value of the stable JSON output.
+     */
+    private static final Pattern STABLE_WORD = Pattern.compile(
+            "(?:equals|equalsIgnoreCase)\\(\\s*$|\\bcase\\s+$|defaultValue\\s*=\\s*$|\\.put\\(\\s*\"\\w+\",\\s*$");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]++|\\\\.)*+)\"");
     /** A literal ending in a dot and followed by '+': the start of a key built in code ("tool." + name). */
     private static final Pattern KEY_PREFIX = Pattern.compile("\"([a-z][A-Za-z0-9_.]*\\.)\"\\s*\\+");
@@ -91,8 +110,9 @@ class LocalizationConsistencyTest {
                 b.append(src, i, Math.min(j + 1, src.length()));
                 i = j + 1;
             } else if (c == '\'' && i + 2 < src.length()) {
+                // A char literal is kept as a blank one: a quote character in it would start a false string.
                 int j = src.indexOf('\'', i + (src.charAt(i + 1) == '\\' ? 3 : 2));
-                b.append(src, i, j + 1);
+                b.append("' '");
                 i = j + 1;
             } else if (src.startsWith("//", i)) {
                 i = src.indexOf('\n', i);
@@ -134,6 +154,66 @@ class LocalizationConsistencyTest {
         assertTrue(offenders.isEmpty(), "texts to move into the bundles:\n" + String.join("\n", offenders));
     }
 
+    /** Where the call starting at {@code open} (its '(') ends, skipping strings; the source's end if unbalanced. */
+    private static int closing(String src, int open) {
+        int depth = 0;
+        for (int i = open; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '"') {
+                i++;
+                while (i < src.length() && src.charAt(i) != '"') i += src.charAt(i) == '\\' ? 2 : 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return src.length();
+    }
+
+    /**
+     * The command line and the messages of the data, records and analysis layers speak the user's
+     * language. The rule, by package:
+     * <ul>
+     * <li>cli: no string literal looking French (see {@link #FRENCH}) anywhere, except a word the user
+     * types ({@code "défaut".equals(…)}, {@code case "…"}, an option's {@code defaultValue}) and a
+     * value of the stable JSON output ({@code put("format", "…")});</li>
+     * <li>io, records, analysis: no such literal inside the arguments of {@code new …Exception(…)},
+     * {@code new …Error(…)} or a print call. Their other literals are data (file formats, the
+     * vocabularies the records store in French, the words a parser recognises).</li>
+     * </ul>
+     */
+    @Test
+    void commandLineAndErrorMessagesCarryNoFrenchLiteral() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (var e : sources(MAIN.resolve("cli")).entrySet()) {
+            String src = e.getValue();
+            Matcher m = LITERAL.matcher(src);
+            while (m.find()) {
+                String before = src.substring(Math.max(0, m.start() - 24), m.start());
+                if (FRENCH.matcher(m.group(1)).find() && !STABLE_WORD.matcher(before).find()) {
+                    offenders.add(e.getKey().getFileName() + ":" + line(src, m.start()) + " \"" + m.group(1) + "\"");
+                }
+            }
+        }
+        for (String pkg : List.of("io", "records", "analysis")) {
+            for (var e : sources(MAIN.resolve(pkg)).entrySet()) {
+                String src = e.getValue();
+                Matcher call = MESSAGE_CALL.matcher(src);
+                while (call.find()) {
+                    int end = closing(src, call.end() - 1);
+                    Matcher m = LITERAL.matcher(src).region(call.end(), end);
+                    while (m.find()) {
+                        if (FRENCH.matcher(m.group(1)).find()) {
+                            offenders.add(e.getKey().getFileName() + ":" + line(src, m.start()) + " \"" + m.group(1) + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(offenders.isEmpty(), "French texts to move into the bundles:\n" + String.join("\n", offenders));
+    }
+
     @Test
     void everyKeyTheCodeAsksForIsInBothLanguages() throws IOException {
         Properties fr = bundle("messages.properties");
@@ -165,6 +245,8 @@ class LocalizationConsistencyTest {
         for (String src : sources(MAIN).values()) {
             Matcher m = LITERAL.matcher(src);
             while (m.find()) literals.add(m.group(1));
+            Matcher bundleRef = BUNDLE_REF.matcher(src);
+            while (bundleRef.find()) literals.add(bundleRef.group(1));
             Matcher p = KEY_PREFIX.matcher(src);
             while (p.find()) prefixes.add(p.group(1));
         }

@@ -84,7 +84,7 @@ class AtlasWindowTest {
         }
         assertTrue(drawn, "the map image is blank");
         assertTrue(robot.lookup(".indicative").queryLabeled().isVisible());
-        assertTrue(robot.lookup(".indicative").queryLabeled().getText().contains("indicatives"));
+        assertTrue(FxThread.read(() -> robot.lookup(".indicative").queryLabeled().getText()).contains("indicatives"));
     }
 
     @Test

@@ -164,11 +164,11 @@ class OnlineWindowTest {
             d[0].urlField().setText(server.uri("/wfs").toString());
             d[0].readCapabilities();
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !d[0].isBusy() && d[0].typeList().getItems().size() > 400);
-        assertEquals(436, d[0].typeList().getItems().size());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !d[0].isBusy() && FxThread.read(() -> d[0].typeList().getItems().size()) > 400);
+        assertEquals(436, FxThread.read(() -> d[0].typeList().getItems().size()));
         robot.interact(() -> d[0].filterField().setText("urba"));
-        assertTrue(d[0].typeList().getItems().stream().anyMatch(t -> t.name().equals("wfs_du:zone_urba")));
-        assertTrue(d[0].typeList().getItems().size() < 20, "filtered: " + d[0].typeList().getItems().size());
+        assertTrue(FxThread.read(() -> d[0].typeList().getItems().stream().anyMatch(t -> t.name().equals("wfs_du:zone_urba"))));
+        assertTrue(FxThread.read(() -> d[0].typeList().getItems().size()) < 20, "filtered: " + FxThread.read(() -> d[0].typeList().getItems().size()));
         Envelope view = app.viewModel().viewport().ground();
         robot.interact(() -> {
             d[0].typeList().getSelectionModel().select(d[0].typeList().getItems().stream()
@@ -280,7 +280,7 @@ class OnlineWindowTest {
         String answer = awaitAnswer(robot, "62563 000 AB 0123");
         assertTrue(answer.contains("Abords de monuments historiques"), answer);
         assertTrue(server.requests().stream().anyMatch(r -> r.containsKey("GEOM")), "asked by point");
-        assertEquals("62563000AB0123", app.window().impact().parcelField().getText());
+        assertEquals("62563000AB0123", FxThread.read(() -> app.window().impact().parcelField().getText()));
         // A click off the parcel: nothing there, said in French; the footprint stays.
         var off = app.viewModel().viewport().toScreen(680300, 7041500);
         robot.interact(() -> app.window().clickMapAt(off.getX(), off.getY()));

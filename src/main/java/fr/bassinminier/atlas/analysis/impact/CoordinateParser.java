@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.model.CrsId;
@@ -60,37 +61,32 @@ public final class CoordinateParser {
      */
     public static ParsedPoint parse(String text, CrsId declared) throws FootprintException {
         if (text == null || text.isBlank()) {
-            throw new FootprintException("Coordonnées vides : tapez par exemple « 688117 7037177 » (Lambert-93) "
-                    + "ou « 50°25'55\"N 2°49'59\"E » (WGS 84).");
+            throw new FootprintException(Localization.get("analysis.emptyCoordinatesTypeExample"));
         }
         String shown = text.strip();
         List<Tok> toks = tokenize(normalize(shown), shown);
         boolean marks = toks.stream().anyMatch(t -> t.kind == Kind.DEG || t.kind == Kind.MIN || t.kind == Kind.SEC);
         List<Tok> nums = toks.stream().filter(t -> t.kind == Kind.NUM).toList();
-        if (nums.isEmpty()) throw new FootprintException("Aucun nombre dans « " + shown + " ».");
+        if (nums.isEmpty()) throw new FootprintException(Localization.text("analysis.number", shown));
         boolean hemis = toks.stream().anyMatch(t -> t.kind == Kind.HEMI);
         boolean small = nums.stream().allMatch(t -> Math.abs(t.value) <= 180);
         if (marks || (hemis && small && nums.size() > 2)) return angular(toks, shown, declared);
 
         List<double[]> pairs = plainNumbers(toks, shown); // each {value, axis or -1}
         if (pairs.size() != 2) {
-            throw new FootprintException("Deux coordonnées attendues (X et Y, ou latitude et longitude), "
-                    + pairs.size() + " trouvée" + (pairs.size() > 1 ? "s" : "") + " dans « " + shown
-                    + " ». Séparez-les par un espace ou un point-virgule.");
+            throw new FootprintException(Localization.text("analysis.twoCoordinatesExpectedX", pairs.size(), (pairs.size() > 1 ? "s" : ""), shown));
         }
         boolean degrees = Math.abs(pairs.get(0)[0]) <= 180 && Math.abs(pairs.get(1)[0]) <= 180;
         if (declared != null && !declared.sameAs(CrsId.WGS84)) {
             if (declared.sameAs(CrsId.LAMBERT_93) && degrees) {
-                throw new FootprintException("« " + shown + " » ressemble à des degrés, or des mètres Lambert-93 "
-                        + "(EPSG:2154) sont attendus : retirez --crs ou indiquez --crs EPSG:4326.");
+                throw new FootprintException(Localization.text("analysis.looksLikeDegreesBut", shown));
             }
             return metric(pairs, declared, shown);
         }
         if (declared != null && !degrees) {
-            throw new FootprintException("« " + shown + " » ne ressemble pas à des degrés WGS 84 (EPSG:4326) : "
-                    + "latitude entre -90 et 90, longitude entre -180 et 180.");
+            throw new FootprintException(Localization.text("analysis.doesLookLikeWgs", shown));
         }
-        if (degrees) return geographic(pairs.get(0), pairs.get(1), "WGS 84 en degrés décimaux", shown);
+        if (degrees) return geographic(pairs.get(0), pairs.get(1), Localization.get("analysis.wgsDecimalDegrees"), shown);
         return metric(pairs, null, shown);
     }
 
@@ -150,8 +146,7 @@ public final class CoordinateParser {
                 while (i < s.length() && Character.isLetter(s.charAt(i))) i++;
                 out.add(word(s.substring(start, i), shown));
             } else {
-                throw new FootprintException("Caractère inattendu « " + c + " » dans « " + shown
-                        + " ». Exemples : « 688117 7037177 », « 50.432, 2.833 », « 50°25'55\"N 2°49'59\"E ».");
+                throw new FootprintException(Localization.text("analysis.unexpectedCharacterExamplesN", c, shown));
             }
         }
         return out;
@@ -165,8 +160,7 @@ public final class CoordinateParser {
             case "O", "W", "OUEST", "WEST" -> new Tok(Kind.HEMI, w, 0, -1, 0);
             case "X", "LON", "LONG", "LNG", "LONGITUDE" -> new Tok(Kind.AXIS, w, 0, 0, 0);
             case "Y", "LAT", "LATITUDE" -> new Tok(Kind.AXIS, w, 0, 0, 1);
-            default -> throw new FootprintException("Mot inconnu « " + w.toLowerCase(Locale.ROOT) + " » dans « "
-                    + shown + " ». Seuls N, S, E, O (ou W), X, Y, lat et lon sont compris.");
+            default -> throw new FootprintException(Localization.text("analysis.unknownWordOnlyN", w.toLowerCase(Locale.ROOT), shown));
         };
     }
 
@@ -298,20 +292,17 @@ public final class CoordinateParser {
         } else if (axisA == -1 && axisB == -1 && declared == null && inL93(b, a) && !inL93(a, b)) {
             x = b;
             y = a;
-            notes.add("Coordonnées lues dans l'ordre Y, X (nord puis est).");
+            notes.add(Localization.get("analysis.coordinatesReadOrderY"));
         }
         if (declared != null) {
             if (!CrsTransforms.isSupported(declared)) {
-                throw new FootprintException("Système de coordonnées « " + declared + " » inconnu.");
+                throw new FootprintException(Localization.text("analysis.unknownCoordinateSystem", declared));
             }
             double[] l93 = CrsTransforms.between(declared, CrsId.LAMBERT_93).apply(x, y);
             return new ParsedPoint(l93[0], l93[1], declared, declared.toString(), notes);
         }
         if (!inL93(x, y)) {
-            throw new FootprintException("« " + shown + " » ne ressemble ni à des coordonnées Lambert-93 (X entre "
-                    + Measure.number(100_000, 0) + " et " + Measure.number(1_300_000, 0) + ", Y entre "
-                    + Measure.number(6_000_000, 0) + " et " + Measure.number(7_200_000, 0)
-                    + ") ni à des degrés WGS 84. Précisez le système avec --crs EPSG:CODE.");
+            throw new FootprintException(Localization.text("analysis.looksNeitherLikeLambert", shown, Measure.number(100_000, 0), Measure.number(1_300_000, 0), Measure.number(6_000_000, 0), Measure.number(7_200_000, 0)));
         }
         return new ParsedPoint(x, y, CrsId.LAMBERT_93, "Lambert-93", notes);
     }
@@ -327,8 +318,7 @@ public final class CoordinateParser {
         int a1 = (int) first[1];
         int a2 = (int) second[1];
         if (a1 != -1 && a1 == a2) {
-            throw new FootprintException("« " + shown + " » donne deux " + (a1 == 1 ? "latitudes" : "longitudes")
-                    + " : il faut une latitude (N ou S) et une longitude (E ou O).");
+            throw new FootprintException(Localization.text("analysis.givesTwoLatitudeN", shown, (a1 == 1 ? "latitudes" : "longitudes")));
         }
         double lat;
         double lon;
@@ -341,14 +331,14 @@ public final class CoordinateParser {
         } else if (inFrance(second[0], first[0]) && !inFrance(first[0], second[0])) {
             lon = first[0];
             lat = second[0];
-            notes.add("Coordonnées lues dans l'ordre longitude, latitude.");
+            notes.add(Localization.get("analysis.coordinatesReadOrderLongitude"));
         } else {
             lat = first[0];
             lon = second[0];
-            if (!inFrance(lat, lon)) notes.add("Ordre supposé : latitude puis longitude.");
+            if (!inFrance(lat, lon)) notes.add(Localization.get("analysis.orderAssumedLatitudeThen"));
         }
-        if (Math.abs(lat) > 90) throw new FootprintException("Latitude hors limites (" + lat + "°) dans « " + shown + " ».");
-        if (Math.abs(lon) > 180) throw new FootprintException("Longitude hors limites (" + lon + "°) dans « " + shown + " ».");
+        if (Math.abs(lat) > 90) throw new FootprintException(Localization.text("analysis.latitudeOutBounds", lat, shown));
+        if (Math.abs(lon) > 180) throw new FootprintException(Localization.text("analysis.longitudeOutBounds", lon, shown));
         double[] l93 = CrsTransforms.between(CrsId.WGS84, CrsId.LAMBERT_93).apply(lon, lat);
         return new ParsedPoint(l93[0], l93[1], CrsId.WGS84, form, notes);
     }
@@ -375,8 +365,7 @@ public final class CoordinateParser {
     /** Degrees with marks or hemispheres: 50°25'55"N, N 50 25 55, 50°25,9'. */
     private static ParsedPoint angular(List<Tok> toks, String shown, CrsId declared) throws FootprintException {
         if (declared != null && !declared.sameAs(CrsId.WGS84)) {
-            throw new FootprintException("« " + shown + " » est en degrés : le système ne peut être que WGS 84 "
-                    + "(EPSG:4326), pas " + declared + ".");
+            throw new FootprintException(Localization.text("analysis.degreesSystemCanOnly", shown, declared));
         }
         List<Angle> angles = new ArrayList<>();
         Angle cur = new Angle();
@@ -402,7 +391,7 @@ public final class CoordinateParser {
                             cur = new Angle();
                         }
                         if (cur.hemi || cur.axis != -1) {
-                            throw new FootprintException("Deux indications d'hémisphère de suite dans « " + shown + " ».");
+                            throw new FootprintException(Localization.text("analysis.twoHemisphereMarksRow", shown));
                         }
                         apply(cur, t);
                     }
@@ -414,21 +403,20 @@ public final class CoordinateParser {
                     // number, after a decimal part (50.43 2.83 are two angles, not 50.43° 2.83').
                     boolean next = slot <= cur.last || slot > 2 || (cur.decimalSeen && marked < 0);
                     if (!next && cur.decimalSeen) {
-                        throw new FootprintException("Seule la dernière partie d'un angle peut avoir des décimales, "
-                                + "dans « " + shown + " ».");
+                        throw new FootprintException(Localization.text("analysis.onlyLastPartAngle", shown));
                     }
                     if (next) {
-                        if (cur.empty()) throw new FootprintException("Angle illisible dans « " + shown + " ».");
+                        if (cur.empty()) throw new FootprintException(Localization.text("analysis.unreadableAngle", shown));
                         angles.add(cur);
                         cur = new Angle();
                         if (markAfter(toks, i) < 0) slot = 0;
                     }
                     if (slot > 0 && Double.isNaN(cur.parts[slot - 1]) && cur.empty()) {
-                        throw new FootprintException("Degrés manquants avant « " + t.raw + " » dans « " + shown + " ».");
+                        throw new FootprintException(Localization.text("analysis.degreesMissingBefore", t.raw, shown));
                     }
                     double v = t.value;
                     if (v < 0) {
-                        if (slot != 0) throw new FootprintException("Signe moins mal placé dans « " + shown + " ».");
+                        if (slot != 0) throw new FootprintException(Localization.text("analysis.misplacedMinusSign", shown));
                         cur.sign = -cur.sign;
                         v = -v;
                     }
@@ -439,7 +427,7 @@ public final class CoordinateParser {
                 }
                 case DEG, MIN, SEC -> {
                     if (i == 0 || previousSolid(toks, i).kind != Kind.NUM) {
-                        throw new FootprintException("Symbole « " + t.raw + " » sans nombre devant dans « " + shown + " ».");
+                        throw new FootprintException(Localization.text("analysis.symbolWithoutNumberBefore", t.raw, shown));
                     }
                 }
                 default -> throw new IllegalStateException();
@@ -447,13 +435,12 @@ public final class CoordinateParser {
         }
         if (!cur.empty()) angles.add(cur);
         if (angles.size() != 2) {
-            throw new FootprintException("Deux angles attendus (latitude et longitude), " + angles.size()
-                    + " trouvé" + (angles.size() > 1 ? "s" : "") + " dans « " + shown + " ». Exemple : « 50°25'55\"N 2°49'59\"E ».");
+            throw new FootprintException(Localization.text("analysis.twoAnglesExpectedLatitude", angles.size(), (angles.size() > 1 ? "s" : ""), shown));
         }
         double[] first = {degrees(angles.get(0), shown), angles.get(0).axis};
         double[] second = {degrees(angles.get(1), shown), angles.get(1).axis};
         boolean dms = !Double.isNaN(angles.get(0).parts[1]) || !Double.isNaN(angles.get(1).parts[1]);
-        return geographic(first, second, dms ? "WGS 84 en degrés, minutes, secondes" : "WGS 84 en degrés décimaux", shown);
+        return geographic(first, second, dms ? Localization.get("analysis.wgsDegreesMinutesSeconds") : Localization.get("analysis.wgsDecimalDegrees"), shown);
     }
 
     private static void apply(Angle a, Tok t) {
@@ -488,15 +475,13 @@ public final class CoordinateParser {
         double d = a.parts[0];
         double m = Double.isNaN(a.parts[1]) ? 0 : a.parts[1];
         double s = Double.isNaN(a.parts[2]) ? 0 : a.parts[2];
-        if (Double.isNaN(d)) throw new FootprintException("Degrés manquants dans « " + shown + " ».");
+        if (Double.isNaN(d)) throw new FootprintException(Localization.text("analysis.degreesMissing", shown));
         if (m >= 60 || s >= 60) {
-            throw new FootprintException("Minutes et secondes vont de 0 à 59 : « " + (m >= 60 ? a.raws[1] : a.raws[2])
-                    + " » dans « " + shown + " ».");
+            throw new FootprintException(Localization.text("analysis.minutesSecondsGo", (m >= 60 ? a.raws[1] : a.raws[2]), shown));
         }
         if ((!Double.isNaN(a.parts[1]) && a.raws[0].matches(".*[.,].*"))
                 || (!Double.isNaN(a.parts[2]) && a.raws[1] != null && a.raws[1].matches(".*[.,].*"))) {
-            throw new FootprintException("Seule la dernière partie d'un angle peut avoir des décimales, dans « "
-                    + shown + " ».");
+            throw new FootprintException(Localization.text("analysis.onlyLastPartAngle", shown));
         }
         return a.sign * (d + m / 60 + s / 3600);
     }

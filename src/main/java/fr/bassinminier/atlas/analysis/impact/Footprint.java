@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 
@@ -13,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record Footprint(Geometry geometry, String description, String inputCrs, List<String> notes) {
     public Footprint {
-        if (geometry == null || geometry.isEmpty()) throw new IllegalArgumentException("emprise vide");
+        if (geometry == null || geometry.isEmpty()) throw new IllegalArgumentException(Localization.get("analysis.emptyFootprint"));
         notes = List.copyOf(notes);
     }
 

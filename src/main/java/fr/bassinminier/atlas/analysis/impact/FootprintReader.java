@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
@@ -60,13 +61,13 @@ public final class FootprintReader {
             try {
                 p = CoordinateParser.parse(line, crs != null ? crs : seen);
             } catch (FootprintException e) {
-                throw new FootprintException("Sommet " + n + " : " + e.getMessage(), e);
+                throw new FootprintException(Localization.text("analysis.vertex", n, e.getMessage()), e);
             }
             seen = p.crs();
             cs.add(new Coordinate(p.x(), p.y()));
             for (String note : p.notes()) if (!notes.contains(note)) notes.add(note);
         }
-        if (cs.isEmpty()) throw new FootprintException("Aucun sommet saisi.");
+        if (cs.isEmpty()) throw new FootprintException(Localization.get("analysis.vertexEntered"));
         Geometry g;
         if (cs.size() == 1) {
             g = GF.createPoint(cs.get(0));
@@ -74,7 +75,7 @@ public final class FootprintReader {
             g = GF.createLineString(cs.toArray(new Coordinate[0]));
         } else {
             if (!cs.get(0).equals2D(cs.get(cs.size() - 1))) cs.add(cs.get(0).copy());
-            if (cs.size() < 4) throw new FootprintException("Un polygone demande au moins trois sommets distincts.");
+            if (cs.size() < 4) throw new FootprintException(Localization.get("analysis.polygonNeedsLeastThree"));
             g = GF.createPolygon(cs.toArray(new Coordinate[0]));
         }
         return finish(g, cs.size() + (cs.size() > 1 ? " sommets saisis" : " sommet saisi"), seen == null ? null : seen.toString(), notes);
@@ -85,14 +86,14 @@ public final class FootprintReader {
      * degrees are taken as WGS 84 longitude/latitude (WKT order), others as Lambert-93.
      */
     public static Footprint wkt(String text, CrsId crs) throws FootprintException {
-        if (text == null || text.isBlank()) throw new FootprintException("WKT vide.");
+        if (text == null || text.isBlank()) throw new FootprintException(Localization.get("analysis.emptyWkt"));
         String body = text.strip();
         List<String> notes = new ArrayList<>();
         Matcher m = EWKT.matcher(body);
         if (m.matches()) {
             CrsId fromSrid = CrsId.epsg(Integer.parseInt(m.group(1)));
             if (crs != null && !crs.sameAs(fromSrid)) {
-                throw new FootprintException("Le WKT déclare SRID=" + m.group(1) + " mais --crs indique " + crs + ".");
+                throw new FootprintException(Localization.text("analysis.wktDeclaresSridBut", m.group(1), crs));
             }
             crs = fromSrid;
             body = m.group(2).strip();
@@ -101,19 +102,17 @@ public final class FootprintReader {
         try {
             g = new WKTReader(GF).read(body);
         } catch (ParseException | IllegalArgumentException e) {
-            throw new FootprintException("WKT illisible (" + e.getMessage() + "). Exemple attendu : "
-                    + "« POLYGON ((687000 7041000, 687100 7041000, 687100 7041100, 687000 7041000)) ».", e);
+            throw new FootprintException(Localization.text("analysis.unreadableWktExampleExpected", e.getMessage()), e);
         }
-        if (g.isEmpty()) throw new FootprintException("Le WKT décrit une géométrie vide.");
+        if (g.isEmpty()) throw new FootprintException(Localization.get("analysis.wktDescribesEmptyGeometry"));
         boolean degrees = looksLikeDegrees(g);
         if (crs == null) {
             crs = degrees ? CrsId.WGS84 : CrsId.LAMBERT_93;
-            if (degrees) notes.add("Coordonnées du WKT prises en degrés WGS 84 (longitude, latitude).");
+            if (degrees) notes.add(Localization.get("analysis.wktCoordinatesTakenWgs"));
         } else if (crs.sameAs(CrsId.LAMBERT_93) && degrees) {
-            throw new FootprintException("Les coordonnées du WKT ressemblent à des degrés, or EPSG:2154 (mètres) est "
-                    + "indiqué : retirez --crs ou indiquez --crs EPSG:4326.");
+            throw new FootprintException(Localization.get("analysis.wktCoordinatesLookLike"));
         }
-        if (!CrsTransforms.isSupported(crs)) throw new FootprintException("Système de coordonnées « " + crs + " » inconnu.");
+        if (!CrsTransforms.isSupported(crs)) throw new FootprintException(Localization.text("analysis.unknownCoordinateSystem", crs));
         Geometry l93 = CrsTransforms.transform(g, crs, CrsId.LAMBERT_93);
         return finish(l93, "WKT (" + g.getGeometryType() + ")", crs.toString(), notes);
     }
@@ -138,35 +137,30 @@ public final class FootprintReader {
         String file = path.getFileName().toString();
         if (layers.isEmpty()) {
             throw new FootprintException(layerName != null
-                    ? "Fichier « " + file + " » : pas de couche « " + layerName + " » (couches : "
-                    + String.join(", ", ds.layers().stream().map(VectorLayer::name).toList()) + ")."
-                    : "Fichier « " + file + " » : aucune géométrie.");
+                    ? Localization.text("analysis.fileLayerLayers", file, layerName, String.join(", ", ds.layers().stream().map(VectorLayer::name).toList()))
+                    : Localization.text("analysis.fileGeometry", file));
         }
         if (layers.size() > 1) {
-            throw new FootprintException("Fichier « " + file + " » : plusieurs couches ("
-                    + String.join(", ", layers.stream().map(VectorLayer::name).toList())
-                    + ") ; choisissez celle de l'emprise.");
+            throw new FootprintException(Localization.text("analysis.fileSeveralLayersChoose", file, String.join(", ", layers.stream().map(VectorLayer::name).toList())));
         }
         VectorLayer l = layers.get(0);
         CrsId from = l.crs();
         List<String> notes = new ArrayList<>();
         if (!from.isKnown() || !CrsTransforms.isSupported(from)) {
             if (crs == null) {
-                throw new FootprintException("Fichier « " + file + " » : système de coordonnées inconnu ; "
-                        + "indiquez-le (--crs EPSG:2154 pour du Lambert-93).");
+                throw new FootprintException(Localization.text("analysis.fileUnknownCoordinateSystem", file));
             }
             from = crs;
-            notes.add("Système de coordonnées du fichier non indiqué : " + crs + " supposé.");
+            notes.add(Localization.text("analysis.coordinateSystemFileGiven", crs));
         }
         List<Geometry> parts = new ArrayList<>();
         for (Feature f : l.features()) {
             if (f.geometry() != null && !f.geometry().isEmpty()) parts.add(f.geometry());
         }
-        if (parts.isEmpty()) throw new FootprintException("Fichier « " + file + " » : aucune géométrie.");
+        if (parts.isEmpty()) throw new FootprintException(Localization.text("analysis.fileGeometry", file));
         Geometry g = parts.size() == 1 ? parts.get(0) : GF.buildGeometry(parts);
         Geometry l93 = CrsTransforms.transform(g, from, CrsId.LAMBERT_93);
-        String what = "fichier « " + file + " »" + (ds.layers().size() > 1 ? " › " + l.name() : "")
-                + " (" + parts.size() + (parts.size() > 1 ? " objets réunis)" : " objet)");
+        String what = Localization.text("analysis.file", file, (ds.layers().size() > 1 ? " › " + l.name() : ""), parts.size(), (parts.size() > 1 ? Localization.get("analysis.featuresMerged") : " objet)"));
         return finish(l93, what, from.toString(), notes);
     }
 
@@ -184,26 +178,26 @@ public final class FootprintReader {
         if (!geom.isValid()) {
             TopologyValidationError err = new IsValidOp(geom).getValidationError();
             geom = GeometryFixer.fix(geom);
-            out.add("Emprise non valide (" + frenchError(err) + "), corrigée avant calcul : vérifiez le tracé.");
+            out.add(Localization.text("analysis.invalidFootprintCorrectedBefore", frenchError(err)));
         }
-        if (geom.isEmpty()) throw new FootprintException("L'emprise est vide une fois corrigée : vérifiez le tracé.");
+        if (geom.isEmpty()) throw new FootprintException(Localization.get("analysis.footprintEmptyOnceCorrected"));
         if (geom instanceof Polygonal && geom.getArea() == 0) {
-            throw new FootprintException("Le polygone de l'emprise est plat (surface nulle).");
+            throw new FootprintException(Localization.get("analysis.footprintPolygonFlatZero"));
         }
         return new Footprint(geom, what, crs, out);
     }
 
     private static String frenchError(TopologyValidationError err) {
-        if (err == null) return "géométrie incorrecte";
+        if (err == null) return Localization.get("analysis.incorrectGeometry");
         String where = String.format(Locale.FRANCE, " vers E %.0f, N %.0f", err.getCoordinate().x, err.getCoordinate().y);
         return switch (err.getErrorType()) {
             case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
-                    "contour qui se recoupe" + where;
-            case TopologyValidationError.TOO_FEW_POINTS -> "trop peu de sommets";
-            case TopologyValidationError.RING_NOT_CLOSED -> "contour non fermé";
-            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "trou hors du contour" + where;
-            case TopologyValidationError.NESTED_SHELLS -> "polygones emboîtés" + where;
-            default -> "géométrie incorrecte" + where;
+                    Localization.text("analysis.ringCrossingItself", where);
+            case TopologyValidationError.TOO_FEW_POINTS -> Localization.get("analysis.tooFewVertices");
+            case TopologyValidationError.RING_NOT_CLOSED -> Localization.get("analysis.ringClosed");
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> Localization.text("analysis.holeOutsideOuterRing", where);
+            case TopologyValidationError.NESTED_SHELLS -> Localization.text("analysis.nestedPolygons", where);
+            default -> Localization.text("analysis.incorrectGeometry2", where);
         };
     }
 

@@ -126,7 +126,7 @@ public final class HeritageIndex {
                 String.valueOf(n))));
         dataNotes.addAll(layers.ignored());
         for (HeritageLayers.SetAside a : layers.setAside()) {
-            dataNotes.add(a.role().layerLabel() + " : « " + a.title() + " » " + a.reason() + ".");
+            dataNotes.add(Localization.text("analysis.roleLayerProblem", a.role().layerLabel(), a.title(), a.reason()));
         }
         buildNanos = System.nanoTime() - t0;
     }

@@ -93,7 +93,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
         for (HeritageRole role : HeritageRole.values()) {
             List<RoleLayer> of = candidates.stream().filter(c -> c.role() == role).toList();
             if (of.isEmpty() && chosen.containsKey(role)) {
-                throw new IllegalArgumentException("aucune couche ne convient au rôle « " + role.key() + " ».");
+                throw new IllegalArgumentException(Localization.text("analysis.layerFitsRole", role.key()));
             }
             if (of.isEmpty()) continue;
             RoleLayer best = null;
@@ -101,9 +101,8 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
             if (id != null) {
                 // A typo must not silently fall back to another layer.
                 best = of.stream().filter(c -> c.layer().entry().id().equals(id)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("la couche « " + id + " » ne convient pas au "
-                                + "rôle « " + role.key() + " » ; couches possibles : " + String.join(", ",
-                                of.stream().map(c -> c.layer().entry().id()).toList()) + "."));
+                        .orElseThrow(() -> new IllegalArgumentException(Localization.text("analysis.layerDoesFitRole", id, role.key(), String.join(", ",
+                                of.stream().map(c -> c.layer().entry().id()).toList()))));
             }
             boolean explicit = best != null;
             if (best == null) best = of.stream().min(Comparator.comparingInt(HeritageLayers::rank)).orElseThrow();
@@ -142,7 +141,7 @@ public record HeritageLayers(List<RoleLayer> layers, List<String> ignored, Loade
     }
 
     private static String reason(RoleLayer c, RoleLayer best, boolean explicit) {
-        String used = "« " + best.layer().entry().title() + " »";
+        String used = Localization.text("analysis.quoted", best.layer().entry().title());
         if (explicit) return Localization.get("report.aside.explicit", used);
         if (c.layer().entry().indicative()) return Localization.get("report.aside.indicative", used);
         if (c.layer().entry().provenance().simplified() && rank(best) < rank(c)) {

@@ -1,5 +1,7 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
+
 /**
  * How far the check looks.
  *
@@ -14,7 +16,7 @@ public record ImpactOptions(double radius) {
 
     public ImpactOptions {
         if (!(radius >= 0 && radius <= MAX_RADIUS)) {
-            throw new IllegalArgumentException("Le rayon doit être compris entre 0 et 10 000 m (reçu : " + radius + ").");
+            throw new IllegalArgumentException(Localization.text("analysis.radiusMustBetweenM", radius));
         }
     }
 }

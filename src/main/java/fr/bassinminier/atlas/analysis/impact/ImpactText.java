@@ -150,7 +150,7 @@ public final class ImpactText {
     public static String componentName(ComponentHit c) {
         if (c == null) return "";
         String n = c.number() != null ? Localization.get("report.component.number", c.number()) : Localization.get("report.component");
-        return c.name() != null ? n + " « " + c.name() + " »" : n;
+        return c.name() != null ? Localization.text("analysis.labelQuoted", n, c.name()) : n;
     }
 
     public static String component(ComponentHit c) {
@@ -188,7 +188,7 @@ public final class ImpactText {
     public static String elementName(ElementHit e) {
         String id = e.id() != null ? e.id() : "";
         if (e.name() == null) return id.isEmpty() ? Localization.get("report.element.unnamed") : id;
-        return "« " + e.name() + " »" + (id.isEmpty() || e.name().contains(id) ? "" : " (" + id + ")");
+        return Localization.text("analysis.quotedWithSuffix", e.name(), (id.isEmpty() || e.name().contains(id) ? "" : " (" + id + ")"));
     }
 
     /** "dans l'emprise (350 m²)", "contigu", "120 m". */
@@ -225,7 +225,7 @@ public final class ImpactText {
 
     /** "Bien inscrit : « … » — bien-inscrit.geojson, 2026-11-24 (date du fichier) — données indicatives". */
     public static String source(HeritageSource s) {
-        StringBuilder b = new StringBuilder(s.role().layerLabel()).append(" : « ").append(s.title()).append(" »");
+        StringBuilder b = new StringBuilder(s.role().layerLabel()).append(Localization.get("analysis.quoteOpen")).append(s.title()).append(Localization.get("analysis.quoteClose"));
         if (s.file() != null) {
             String f = s.file().replace('\\', '/');
             b.append(" — ").append(f.substring(f.lastIndexOf('/') + 1));

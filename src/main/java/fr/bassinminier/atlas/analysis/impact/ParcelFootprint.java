@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.apicarto.Parcel;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class ParcelFootprint {
     }
 
     public static Footprint of(List<Parcel> parcels, String source) {
-        if (parcels.isEmpty()) throw new IllegalArgumentException("aucune parcelle");
+        if (parcels.isEmpty()) throw new IllegalArgumentException(Localization.get("analysis.parcel"));
         List<Geometry> parts = new ArrayList<>();
         List<String> refs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -26,7 +27,7 @@ public final class ParcelFootprint {
             refs.add(p.ref().toString());
             if (p.contenance() > 0) {
                 double area = p.geometry().getArea();
-                notes.add(String.format(Locale.FRANCE, "parcelle %s%s : surface calculée %s, contenance cadastrale %s (écart %+.1f %%)",
+                notes.add(String.format(Locale.FRANCE, Localization.get("analysis.parcelComputedAreaCadastral"),
                         p.ref(), p.commune() != null ? " (" + p.commune() + ")" : "", ImpactText.area(area),
                         ImpactText.area(p.contenance()), 100 * (area - p.contenance()) / p.contenance()));
             }
@@ -34,9 +35,9 @@ public final class ParcelFootprint {
         Geometry union = UnaryUnionOp.union(parts);
         if (!union.isValid()) union = union.buffer(0);
         String communes = String.join(", ", parcels.stream().map(Parcel::commune).filter(c -> c != null).distinct().toList());
-        String description = (parcels.size() > 1 ? parcels.size() + " parcelles cadastrales " : "parcelle cadastrale ")
+        String description = (parcels.size() > 1 ? Localization.text("analysis.cadastralParcels", parcels.size()) : Localization.get("analysis.cadastralParcel"))
                 + String.join(", ", refs) + (communes.isEmpty() ? "" : " (" + communes + ")")
-                + (source != null ? ", d'après " + source : "");
+                + (source != null ? Localization.text("analysis.according", source) : "");
         return new Footprint(union, description, "EPSG:4326", notes);
     }
 }

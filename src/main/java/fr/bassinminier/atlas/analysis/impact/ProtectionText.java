@@ -47,7 +47,7 @@ public final class ProtectionText {
     /** "« Abords de l'église Saint-Léger » (Périmètre des abords), acte …, du 12/02/2019 : 350 m² (35 % de l'emprise)". */
     public static String hit(Hit h) {
         List<String> parts = new ArrayList<>();
-        if (h.name() != null) parts.add("« " + h.name() + " »" + (h.label() != null ? " (" + h.label() + ")" : ""));
+        if (h.name() != null) parts.add(Localization.text("analysis.quotedWithSuffix", h.name(), (h.label() != null ? " (" + h.label() + ")" : "")));
         else if (h.label() != null) parts.add(h.label());
         if (h.act() != null) parts.add(Localization.get("protection.act", h.act()));
         if (h.date() != null) parts.add(Localization.get("protection.date", date(h.date())));

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.protections;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.io.ServiceException.Problem;
 import fr.bassinminier.atlas.io.apicarto.Parcel;
@@ -26,8 +27,7 @@ public final class WfsParcels {
         for (ParcelRef ref : refs) {
             WfsClient.Result r = wfs.getFeatures(WfsQuery.of(PARCELS).withEquals("idu", ref.idu()).withMaxFeatures(10));
             if (r.layer().size() == 0) {
-                throw new ServiceException(wfs.endpoint(), Problem.NOT_FOUND, "parcelle " + ref
-                        + " introuvable au cadastre (WFS " + PARCELS + ").");
+                throw new ServiceException(wfs.endpoint(), Problem.NOT_FOUND, Localization.text("analysis.parcelFoundCadastreWfs", ref, PARCELS));
             }
             for (Feature f : r.layer().features()) {
                 if (f.geometry() == null || f.geometry().isEmpty()) continue;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.apicarto;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bassinminier.atlas.crs.CrsTransforms;
@@ -62,8 +63,7 @@ public final class CadastreClient {
             if (oldest == null || a.fetchedAt().isBefore(oldest)) oldest = a.fetchedAt();
             List<Parcel> found = read(uri, ref, a);
             if (found.isEmpty()) {
-                throw new ServiceException(uri, Problem.NOT_FOUND, "parcelle " + ref + " introuvable au cadastre "
-                        + "(commune " + ref.insee() + ", section " + ref.section() + ", numéro " + ref.number() + ").");
+                throw new ServiceException(uri, Problem.NOT_FOUND, Localization.text("io.parcelFoundCadastreCommune", ref, ref.insee(), ref.section(), ref.number()));
             }
             out.addAll(found);
         }
@@ -83,30 +83,27 @@ public final class CadastreClient {
         Answer a = http.get(uri, "parcelle au " + where);
         List<Parcel> found = read(uri, null, a);
         if (found.isEmpty()) {
-            throw new ServiceException(uri, Problem.NOT_FOUND, "aucune parcelle cadastrale au " + where
-                    + " (voirie, cours d'eau, domaine non cadastré ?).");
+            throw new ServiceException(uri, Problem.NOT_FOUND, Localization.text("io.cadastralParcelRoadWatercourse", where));
         }
         return new Result(found, a.fetchedAt(), a.fromCache());
     }
 
     /** @param asked the reference asked for (its parts fill what the answer leaves out); null for a search by point */
     static List<Parcel> read(URI uri, ParcelRef asked, Answer a) throws ServiceException {
-        String what = asked == null ? "parcelle" : "parcelle " + asked;
+        String what = asked == null ? Localization.get("io.parcel") : Localization.text("io.parcel2", asked);
         JsonNode root;
         try {
             root = MAPPER.readTree(a.body());
         } catch (IOException e) {
-            throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse illisible ("
-                    + e.getMessage() + ").", e);
+            throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.unreadableAnswer", what, e.getMessage()), e);
         }
         if (a.status() / 100 != 2) {
             String m = root.path("message").asText(root.toString());
-            throw new ServiceException(uri, Problem.SERVICE_ERROR, what + " : le service a refusé la "
-                    + "requête (HTTP " + a.status() + ") — " + (m.length() > 300 ? m.substring(0, 300) + "…" : m));
+            throw new ServiceException(uri, Problem.SERVICE_ERROR, Localization.text("io.serviceRefusedRequestHttp", what, a.status(), (m.length() > 300 ? m.substring(0, 300) + "…" : m)));
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
-            throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse sans « features ».");
+            throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.answerWithoutFeatures", what));
         }
         GeometryFactory gf = new GeometryFactory();
         List<Parcel> out = new ArrayList<>();
@@ -116,8 +113,7 @@ public final class CadastreClient {
             try {
                 wgs = GeoJsonGeometry.read(f.get("geometry"), gf);
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : géométrie illisible ("
-                        + e.getMessage() + ").", e);
+                throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.unreadableGeometry", what, e.getMessage()), e);
             }
             if (wgs == null || wgs.isEmpty()) continue;
             ParcelRef ref;
@@ -127,8 +123,7 @@ public final class CadastreClient {
                         pr.path("section").asText(asked == null ? null : asked.section()),
                         pr.path("numero").asText(asked == null ? null : asked.number()));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : référence de parcelle illisible dans la "
-                        + "réponse (" + e.getMessage() + ").", e);
+                throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.unreadableParcelReferenceAnswer", what, e.getMessage()), e);
             }
             // RFC 7946 order (longitude, latitude) whatever the crs member says: GeoServer's JSON is lon/lat.
             Geometry l93 = CrsTransforms.transform(wgs, CrsId.WGS84, CrsId.LAMBERT_93);

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.apicarto;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ public record ParcelRef(String insee, String prefix, String section, String numb
             + "« 62498000AB0123 », plusieurs communes séparées par « ; »";
 
     public ParcelRef {
-        if (!INSEE.matcher(insee).matches()) throw new IllegalArgumentException("code INSEE « " + insee + " » invalide");
+        if (!INSEE.matcher(insee).matches()) throw new IllegalArgumentException(Localization.text("io.invalidInseeCode", insee));
         prefix = prefix == null ? "000" : prefix;
         section = section.length() == 1 ? "0" + section : section;
         number = "0".repeat(Math.max(0, 4 - number.length())) + number;
@@ -45,7 +46,7 @@ public record ParcelRef(String insee, String prefix, String section, String numb
      * @throws IllegalArgumentException with a French message and examples
      */
     public static List<ParcelRef> parse(String text) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException("référence cadastrale vide ; " + EXAMPLE + ".");
+        if (text == null || text.isBlank()) throw new IllegalArgumentException(Localization.text("io.emptyCadastralReference", EXAMPLE));
         String t = text.toUpperCase(Locale.ROOT).replace('\u00A0', ' ')
                 .replaceAll("N°|Nº|N\\s*O\\b\\.?|\\bNOS?\\b|\\bNUMÉROS?\\b|\\bNUMEROS?\\b", " ")
                 .replaceAll("\\b(SECTION|SECTIONS|PARCELLES?|COMMUNE|ET|INSEE)\\b", " ")
@@ -77,23 +78,22 @@ public record ParcelRef(String insee, String prefix, String section, String numb
             } else if (insee != null && section == null && prefix == null && PREFIX.matcher(token).matches()) {
                 prefix = token;
             } else if (SECTION.matcher(token).matches()) {
-                if (insee == null) throw error(text, "section « " + token + " » sans code INSEE de commune avant elle");
+                if (insee == null) throw error(text, Localization.text("io.sectionWithoutCommuneInsee", token));
                 section = token;
             } else if (NUMBER.matcher(token).matches()) {
-                if (insee == null) throw error(text, "numéro « " + token + " » sans code INSEE de commune");
-                if (section == null) throw error(text, "numéro « " + token + " » sans section avant lui");
-                if (Integer.parseInt(token) == 0) throw error(text, "numéro de parcelle 0");
+                if (insee == null) throw error(text, Localization.text("io.numberWithoutCommuneInsee", token));
+                if (section == null) throw error(text, Localization.text("io.numberWithoutSectionBefore", token));
+                if (Integer.parseInt(token) == 0) throw error(text, Localization.get("io.parcelNumber"));
                 out.add(new ParcelRef(insee, prefix, section, token));
             } else {
-                throw error(text, "« " + token + " » n'est ni un code INSEE (5 caractères), ni une section (1 ou 2 "
-                        + "lettres), ni un numéro de parcelle (1 à 4 chiffres)");
+                throw error(text, Localization.text("io.neitherInseeCodeCharacters", token));
             }
         }
-        if (out.isEmpty()) throw error(text, "aucun numéro de parcelle");
+        if (out.isEmpty()) throw error(text, Localization.get("io.parcelNumber2"));
         return new ArrayList<>(out);
     }
 
     private static IllegalArgumentException error(String text, String what) {
-        return new IllegalArgumentException("référence cadastrale « " + text.strip() + " » : " + what + " ; " + EXAMPLE + ".");
+        return new IllegalArgumentException(Localization.text("io.cadastralReference", text.strip(), what, EXAMPLE));
     }
 }

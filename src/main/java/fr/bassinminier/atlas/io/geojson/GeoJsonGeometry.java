@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geojson;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -29,14 +30,14 @@ public final class GeoJsonGeometry {
         String type = text(node, "type");
         if ("GeometryCollection".equals(type)) {
             JsonNode geoms = node.get("geometries");
-            if (geoms == null || !geoms.isArray()) throw new IllegalArgumentException("« geometries » manquant");
+            if (geoms == null || !geoms.isArray()) throw new IllegalArgumentException(Localization.get("io.geometriesMissing"));
             Geometry[] parts = new Geometry[geoms.size()];
             for (int i = 0; i < parts.length; i++) parts[i] = read(geoms.get(i), gf);
             return gf.createGeometryCollection(parts);
         }
         JsonNode c = node.get("coordinates");
         if (c == null || !c.isArray()) {
-            throw new IllegalArgumentException("géométrie " + type + " sans « coordinates »");
+            throw new IllegalArgumentException(Localization.text("io.geometryWithoutCoordinates", type));
         }
         return switch (type) {
             case "Point" -> c.isEmpty() ? gf.createPoint() : gf.createPoint(coord(c));
@@ -53,13 +54,13 @@ public final class GeoJsonGeometry {
                 for (int i = 0; i < ps.length; i++) ps[i] = polygon(c.get(i), gf);
                 yield gf.createMultiPolygon(ps);
             }
-            default -> throw new IllegalArgumentException("type de géométrie inconnu « " + type + " »");
+            default -> throw new IllegalArgumentException(Localization.text("io.unknownGeometryType", type));
         };
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode t = node.get(field);
-        if (t == null || !t.isTextual()) throw new IllegalArgumentException("« " + field + " » manquant");
+        if (t == null || !t.isTextual()) throw new IllegalArgumentException(Localization.text("io.missing", field));
         return t.asText();
     }
 
@@ -79,12 +80,12 @@ public final class GeoJsonGeometry {
             closed[cs.length] = cs[0].copy();
             cs = closed;
         }
-        if (cs.length > 0 && cs.length < 4) throw new IllegalArgumentException("anneau de moins de 4 positions");
+        if (cs.length > 0 && cs.length < 4) throw new IllegalArgumentException(Localization.get("io.ringFewerThanPositions"));
         return gf.createLinearRing(cs);
     }
 
     private static Coordinate[] coords(JsonNode arr) {
-        if (!arr.isArray()) throw new IllegalArgumentException("liste de positions attendue");
+        if (!arr.isArray()) throw new IllegalArgumentException(Localization.get("io.listPositionsExpected"));
         Coordinate[] out = new Coordinate[arr.size()];
         for (int i = 0; i < out.length; i++) out[i] = coord(arr.get(i));
         return out;
@@ -93,13 +94,13 @@ public final class GeoJsonGeometry {
     private static Coordinate coord(JsonNode p) {
         if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
             String shown = p.toString();
-            throw new IllegalArgumentException("position invalide " + (shown.length() > 80 ? shown.substring(0, 77) + "…" : shown));
+            throw new IllegalArgumentException(Localization.text("io.invalidPosition", (shown.length() > 80 ? shown.substring(0, 77) + "…" : shown)));
         }
         double x = p.get(0).asDouble();
         double y = p.get(1).asDouble();
         // 1e309 parses as Infinity: no map can hold it, and it would poison every envelope.
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new IllegalArgumentException("coordonnée non finie (" + p.get(0).asText() + ", " + p.get(1).asText() + ")");
+            throw new IllegalArgumentException(Localization.text("io.nonFiniteCoordinate", p.get(0).asText(), p.get(1).asText()));
         }
         return p.size() > 2 && p.get(2).isNumber() ? new Coordinate(x, y, p.get(2).asDouble()) : new Coordinate(x, y);
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geojson;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -60,28 +61,27 @@ public final class GeoJsonReader implements FormatReader {
         try (InputStream in = Files.newInputStream(path)) {
             return read(path, in);
         } catch (NoSuchFileException e) {
-            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
+            throw new DataException(path, Problem.NOT_FOUND, Localization.get("io.fileFound"));
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new DataException(path, Problem.TOO_LARGE, "JSON hors des limites de lecture (imbrication de plus de "
-                    + "1 000 niveaux, texte ou nombre démesuré) : fichier refusé.", e);
+            throw new DataException(path, Problem.TOO_LARGE, Localization.get("io.jsonBeyondReadingLimits"), e);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " (ligne " + loc.getLineNr() + ", colonne " + loc.getColumnNr() + ")";
-            throw new DataException(path, Problem.CORRUPT, "JSON invalide" + where + " : " + e.getOriginalMessage(), e);
+            String where = loc == null ? "" : Localization.text("io.lineColumn", loc.getLineNr(), loc.getColumnNr());
+            throw new DataException(path, Problem.CORRUPT, Localization.text("io.invalidJson", where, e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new DataException(path, Problem.IO, "lecture impossible : " + e.getMessage(), e);
+            throw new DataException(path, Problem.IO, Localization.text("io.cannotRead2", e.getMessage()), e);
         }
     }
 
     private static String kind(JsonToken t) {
-        if (t == null) return "fin de fichier inattendue";
+        if (t == null) return Localization.get("io.unexpectedEndFile");
         return switch (t) {
             case VALUE_NULL -> "null";
             case VALUE_STRING -> "texte";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "nombre";
-            case VALUE_TRUE, VALUE_FALSE -> "booléen";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Localization.get("io.number");
+            case VALUE_TRUE, VALUE_FALSE -> Localization.get("io.boolean");
             case START_ARRAY -> "liste";
-            default -> "fin de document";
+            default -> Localization.get("io.endDocument");
         };
     }
 
@@ -99,7 +99,7 @@ public final class GeoJsonReader implements FormatReader {
         JsonFactory factory = MAPPER.getFactory();
         try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new DataException(path, Problem.CORRUPT, "ce n'est pas un objet GeoJSON.");
+                throw new DataException(path, Problem.CORRUPT, Localization.get("io.geojsonObject"));
             }
             String type = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -110,8 +110,7 @@ public final class GeoJsonReader implements FormatReader {
                         type = p.getValueAsString();
                         sawType = true;
                         if (!"FeatureCollection".equals(type) && !"Feature".equals(type)) {
-                            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "objet GeoJSON de type « "
-                                    + type + " » : une FeatureCollection ou une Feature est attendue.");
+                            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.text("io.geojsonObjectTypeFeaturecollection", type));
                         }
                     }
                     case "crs" -> crs = crsMember(path, MAPPER.readTree(p));
@@ -121,13 +120,12 @@ public final class GeoJsonReader implements FormatReader {
                     }
                     case "features" -> {
                         if (p.currentToken() != JsonToken.START_ARRAY) {
-                            throw new DataException(path, Problem.CORRUPT, "« features » n'est pas une liste.");
+                            throw new DataException(path, Problem.CORRUPT, Localization.get("io.featuresList"));
                         }
                         JsonToken t;
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                             if (t != JsonToken.START_OBJECT) {
-                                throw new DataException(path, Problem.CORRUPT, "« features » : l'élément n° "
-                                        + (geoms.size() + 1) + " n'est pas un objet Feature (" + kind(t) + ").");
+                                throw new DataException(path, Problem.CORRUPT, Localization.text("io.featuresItemFeatureObject", (geoms.size() + 1), kind(t)));
                             }
                             JsonNode f = MAPPER.readTree(p);
                             addFeature(path, f, gf, props, geoms, ids);
@@ -149,7 +147,7 @@ public final class GeoJsonReader implements FormatReader {
                 addFeature(path, f, gf, props, geoms, ids);
             }
         }
-        if (!sawType) throw new DataException(path, Problem.CORRUPT, "membre « type » absent : ce n'est pas du GeoJSON.");
+        if (!sawType) throw new DataException(path, Problem.CORRUPT, Localization.get("io.memberTypeMissingGeojson"));
         return new Dataset(path, formatName(), List.of(buildLayer(name, crs, props, geoms, ids)));
     }
 
@@ -160,7 +158,7 @@ public final class GeoJsonReader implements FormatReader {
         try {
             g = GeoJsonGeometry.read(f.get("geometry"), gf);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new DataException(path, Problem.CORRUPT, "entité n° " + n + " : " + e.getMessage());
+            throw new DataException(path, Problem.CORRUPT, Localization.text("io.feature", n, e.getMessage()));
         }
         JsonNode id = f.get("id");
         ids.add(id != null && id.canConvertToLong() && id.isIntegralNumber() ? id.asLong() : (long) n);

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geojson;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,12 +43,12 @@ public final class GeoJsonWriter implements FormatWriter {
     public void write(Path path, List<VectorLayer> layers) throws DataException {
         if (layers.size() != 1) {
             throw new DataException(path, Problem.WRITE_FAILED,
-                    "un fichier GeoJSON ne contient qu'une couche (" + layers.size() + " demandées).");
+                    Localization.text("io.geojsonFileHoldsOnly", layers.size()));
         }
         VectorLayer layer = layers.get(0);
         if (!layer.crs().sameAs(CrsId.WGS84) && !CrsTransforms.isSupported(layer.crs())) {
             throw new DataException(path, Problem.UNKNOWN_CRS,
-                    "système de coordonnées de la couche inconnu : impossible d'écrire en WGS 84.");
+                    Localization.get("io.unknownCoordinateSystemLayer"));
         }
         VectorLayer wgs = CrsTransforms.transform(layer, CrsId.WGS84);
         AtomicFiles.write(path, out -> writeTo(out, wgs));

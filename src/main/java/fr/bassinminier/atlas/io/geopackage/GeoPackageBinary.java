@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geopackage;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -50,18 +51,18 @@ public final class GeoPackageBinary {
 
     public static Header header(byte[] blob) throws FormatException {
         if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-            throw new FormatException("ce n'est pas une géométrie GeoPackage (en-tête « GP » absent)");
+            throw new FormatException(Localization.get("io.geopackageGeometryGpHeader"));
         }
         int flags = blob[3] & 0xff;
         int envelope = (flags >> 1) & 0x07;
         if (envelope >= ENVELOPE_BYTES.length) {
-            throw new FormatException("indicateur d'emprise invalide (" + envelope + ") dans l'en-tête");
+            throw new FormatException(Localization.text("io.invalidEnvelopeIndicatorHeader", envelope));
         }
         ByteOrder order = (flags & 0x01) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         int srsId = ByteBuffer.wrap(blob, 4, 4).order(order).getInt();
         int offset = 8 + ENVELOPE_BYTES[envelope];
         if (blob.length < offset) {
-            throw new FormatException("en-tête de géométrie tronqué");
+            throw new FormatException(Localization.get("io.truncatedGeometryHeader"));
         }
         return new Header(blob[2] & 0xff, (flags & 0x10) != 0, (flags & 0x20) != 0, srsId, offset);
     }
@@ -74,14 +75,14 @@ public final class GeoPackageBinary {
         Header h = header(blob);
         if (h.wkbOffset() == blob.length) {
             if (h.empty()) return factory.createGeometryCollection();
-            throw new FormatException("géométrie sans contenu WKB après l'en-tête");
+            throw new FormatException(Localization.get("io.geometryWithoutWkbContent"));
         }
         checkNesting(blob, h.wkbOffset());
         try {
             byte[] wkb = Arrays.copyOfRange(blob, h.wkbOffset(), blob.length);
             return new WKBReader(factory).read(wkb);
         } catch (ParseException | RuntimeException e) {
-            String what = h.extended() ? "type de géométrie étendu non pris en charge" : "WKB illisible";
+            String what = h.extended() ? Localization.get("io.unsupportedExtendedGeometryType") : Localization.get("io.unreadableWkb");
             throw new FormatException(what + " (" + e.getMessage() + ")", e);
         }
     }
@@ -129,8 +130,7 @@ public final class GeoPackageBinary {
                     pos += 4;
                     if (n > 0) {
                         if (depth == MAX_NESTING) {
-                            throw new FormatException("collections de géométries imbriquées sur plus de " + MAX_NESTING
-                                    + " niveaux : géométrie refusée");
+                            throw new FormatException(Localization.text("io.geometryCollectionsNestedMore", MAX_NESTING));
                         }
                         remaining[++depth] = n;
                         continue;
@@ -205,7 +205,7 @@ public final class GeoPackageBinary {
         else if (g instanceof MultiLineString) base = 5;
         else if (g instanceof MultiPolygon) base = 6;
         else if (g instanceof GeometryCollection) base = 7;
-        else throw new IllegalArgumentException("type de géométrie non pris en charge : " + g.getGeometryType());
+        else throw new IllegalArgumentException(Localization.text("io.unsupportedGeometryType", g.getGeometryType()));
         out.put((byte) 1); // little-endian
         out.putInt(base + (hasZ ? 1000 : 0) + (hasM ? 2000 : 0));
         switch (base) {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geopackage;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.PrjRecognizer;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
@@ -106,9 +107,7 @@ public final class GeoPackageReader implements FormatReader {
             Map<Integer, CrsId> srs = readSpatialRefSys(c);
             List<LayerInfo> infos = readContents(path, c);
             if (infos.size() > limits.maxLayers()) {
-                throw new DataException(path, Problem.TOO_LARGE, infos.size() + " couches déclarées, plus que la limite de "
-                        + limits.maxLayers() + " couches par fichier : lecture refusée. Extrayez les couches utiles dans "
-                        + "un autre GeoPackage (ogr2ogr), ou relevez la limite avec -Datlas.read.maxLayers=N.");
+                throw new DataException(path, Problem.TOO_LARGE, Localization.text("io.layersDeclaredMoreThan", infos.size(), limits.maxLayers()));
             }
             Set<String> views = views(c);
             List<VectorLayer> layers = new ArrayList<>(infos.size());
@@ -153,13 +152,10 @@ public final class GeoPackageReader implements FormatReader {
     }
 
     private static DataException timeout(Path path, LayerInfo info, boolean view, long millis) {
-        String what = view ? "la couche « " + info.table + " » est une vue SQL (une requête enregistrée) qui "
-                : "la couche « " + info.table + " » ";
-        return new DataException(path, Problem.TOO_LARGE, what + "n'a pas été lue en " + millis / 1000
-                + " s (limite de temps de lecture) : lecture interrompue. "
-                + (view ? "Enregistrez le résultat de la vue dans une table (ogr2ogr), ou relevez la limite avec "
-                        + "-Datlas.read.viewSeconds=N."
-                        : "Découpez le fichier, ou relevez la limite avec -Datlas.read.tableSeconds=N."));
+        String what = view ? Localization.text("io.layerSqlViewSaved", info.table)
+                : Localization.text("io.layer", info.table);
+        return new DataException(path, Problem.TOO_LARGE, Localization.text("io.readWithinSReading", what, millis / 1000, (view ? Localization.get("io.saveResultViewInto")
+                        : Localization.get("io.splitFileRaiseLimit"))));
     }
 
     /** Interrupts SQLite's work past a deadline or when the reading thread is interrupted. */
@@ -187,11 +183,11 @@ public final class GeoPackageReader implements FormatReader {
 
     static void checkHeader(Path path) throws DataException {
         if (!Files.exists(path)) {
-            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.");
+            throw new DataException(path, Problem.NOT_FOUND, Localization.get("io.fileFound"));
         }
         if (Files.isDirectory(path)) {
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "c'est un dossier, pas un fichier GeoPackage.");
+                    Localization.get("io.folderGeopackageFile"));
         }
         fr.bassinminier.atlas.io.InputFiles.requireRegularFile(path);
         byte[] head;
@@ -200,26 +196,25 @@ public final class GeoPackageReader implements FormatReader {
             head = readHead(path);
             size = Files.size(path);
         } catch (NoSuchFileException e) {
-            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable.", e);
+            throw new DataException(path, Problem.NOT_FOUND, Localization.get("io.fileFound"), e);
         } catch (IOException e) {
-            throw new DataException(path, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
+            throw new DataException(path, Problem.IO, Localization.text("io.cannotRead", e.getMessage()), e);
         }
         if (size == 0) {
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "le fichier est vide : ce n'est pas un GeoPackage.");
+                    Localization.get("io.fileEmptyGeopackage"));
         }
         if (!isSqlite(head)) {
             if (head.length < SQLITE_MAGIC.length && startsLikeSqlite(head)) {
                 throw new DataException(path, Problem.CORRUPT,
-                        "fichier GeoPackage tronqué (" + size + " octets seulement).");
+                        Localization.text("io.truncatedGeopackageFileOnly", size));
             }
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "ce n'est pas une base SQLite, donc pas un GeoPackage "
-                            + "(fichier d'un autre format renommé en .gpkg ?).");
+                    Localization.get("io.sqliteDatabaseSoGeopackage"));
         }
         if (head.length < 100) {
             throw new DataException(path, Problem.CORRUPT,
-                    "fichier GeoPackage tronqué (" + size + " octets seulement).");
+                    Localization.text("io.truncatedGeopackageFileOnly", size));
         }
         // Database header (sqlite.org/fileformat.html §1.3): page size at 16, change counter at
         // 24, size in pages at 28, valid when the "version-valid-for" number at 92 matches.
@@ -227,15 +222,13 @@ public final class GeoPackageReader implements FormatReader {
         if (pageSize == 1) pageSize = 65536;
         if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
             throw new DataException(path, Problem.CORRUPT,
-                    "en-tête SQLite endommagé (taille de page " + pageSize + ").");
+                    Localization.text("io.damagedSqliteHeaderPage", pageSize));
         }
         long pages = readInt(head, 28) & 0xffffffffL;
         boolean pagesValid = pages > 0 && readInt(head, 24) == readInt(head, 92);
         long expected = pages * pageSize;
         if ((pagesValid && size < expected) || size % pageSize != 0) {
-            throw new DataException(path, Problem.CORRUPT, "fichier GeoPackage tronqué ou incomplet ("
-                    + size + " octets" + (pagesValid ? " au lieu de " + expected : "")
-                    + ") : copie ou téléchargement interrompu ?");
+            throw new DataException(path, Problem.CORRUPT, Localization.text("io.truncatedIncompleteGeopackageFile", size, (pagesValid ? Localization.text("io.instead", expected) : "")));
         }
     }
 
@@ -276,8 +269,7 @@ public final class GeoPackageReader implements FormatReader {
         }
         if (!tables.contains("gpkg_contents") || !tables.contains("gpkg_spatial_ref_sys")) {
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "base SQLite qui n'est pas un GeoPackage (tables gpkg_contents et "
-                            + "gpkg_spatial_ref_sys absentes).");
+                    Localization.get("io.sqliteDatabaseGeopackageTables"));
         }
         if (!tables.contains("gpkg_geometry_columns")) {
             try (Statement s = c.createStatement();
@@ -285,11 +277,11 @@ public final class GeoPackageReader implements FormatReader {
                          "SELECT count(*) FROM gpkg_contents WHERE lower(data_type) = 'features'")) {
                 if (rs.next() && rs.getLong(1) > 0) {
                     throw new DataException(path, Problem.CORRUPT,
-                            "GeoPackage incomplet : la table gpkg_geometry_columns manque.");
+                            Localization.get("io.incompleteGeopackageGpkgGeometry"));
                 }
             }
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "ce GeoPackage ne contient aucune couche vectorielle (tuiles ou tables sans géométrie).");
+                    Localization.get("io.geopackageHoldsVectorLayer"));
         }
     }
 
@@ -355,7 +347,7 @@ public final class GeoPackageReader implements FormatReader {
         }
         if (out.isEmpty() && nonFeatures) {
             throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "ce GeoPackage ne contient aucune couche vectorielle (tuiles ou tables sans géométrie).");
+                    Localization.get("io.geopackageHoldsVectorLayer"));
         }
         return out;
     }
@@ -365,7 +357,7 @@ public final class GeoPackageReader implements FormatReader {
 
     private static VectorLayer readLayer(Path path, Connection c, LayerInfo info, CrsId crs,
                                          ReadLimits.Counter counter) throws DataException {
-        String where = "la couche « " + info.table + " »";
+        String where = Localization.text("io.layer2", info.table);
         try {
             List<Column> columns = new ArrayList<>();
             String pk = null;
@@ -394,11 +386,10 @@ public final class GeoPackageReader implements FormatReader {
             }
             if (columns.isEmpty() && pk == null && geomColumn == null) {
                 throw new DataException(path, Problem.CORRUPT,
-                        where + " est déclarée dans gpkg_contents mais sa table est absente.");
+                        Localization.text("io.declaredGpkgContentsBut", where));
             }
             if (info.geometryColumn != null && geomColumn == null) {
-                throw new DataException(path, Problem.CORRUPT, "la colonne de géométrie « "
-                        + info.geometryColumn + " » déclarée pour " + where + " est absente de sa table.");
+                throw new DataException(path, Problem.CORRUPT, Localization.text("io.geometryColumnDeclaredMissing", info.geometryColumn, where));
             }
             // The primary key is the feature id, not an attribute (as GDAL and QGIS show it).
             boolean pkIsId = pkCount == 1 && pkType != null
@@ -431,8 +422,7 @@ public final class GeoPackageReader implements FormatReader {
                         try {
                             g = GeoPackageBinary.decode(blob, factory);
                         } catch (GeoPackageBinary.FormatException e) {
-                            throw new DataException(path, Problem.CORRUPT, "géométrie illisible dans "
-                                    + where + ", objet n° " + id + " : " + e.getMessage() + ".", e);
+                            throw new DataException(path, Problem.CORRUPT, Localization.text("io.unreadableGeometryFeature", where, id, e.getMessage()), e);
                         }
                     }
                     counter.add(g == null ? 0 : g.getNumPoints());
@@ -460,27 +450,25 @@ public final class GeoPackageReader implements FormatReader {
         int primary = code == null ? e.getErrorCode() & 0xff : code.code & 0xff;
         return switch (primary) {
             case 11 -> new DataException(path, Problem.CORRUPT,
-                    "base de données GeoPackage endommagée" + in + " (fichier tronqué ou altéré).", e);
+                    Localization.text("io.damagedGeopackageDatabaseTruncated", in), e);
             case 26 -> new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                    "ce n'est pas une base SQLite, donc pas un GeoPackage" + in + ".", e);
+                    Localization.text("io.sqliteDatabaseSoGeopackage2", in), e);
             case 5, 6 -> new DataException(path, Problem.IO,
-                    "fichier verrouillé par un autre programme" + in + " ; réessayez quand il l'aura libéré.", e);
-            case 14 -> new DataException(path, Problem.IO, "ouverture impossible (droits d'accès ?).", e);
-            case 10 -> new DataException(path, Problem.IO, "erreur de lecture sur le disque" + in + ".", e);
-            case 9 -> new DataException(path, Problem.TOO_LARGE, "lecture interrompue" + in + ".", e);
-            case 18 -> new DataException(path, Problem.TOO_LARGE, "une valeur" + in + " dépasse la limite de "
-                    + "taille d'une valeur lue (texte ou géométrie de plus de 64 Mo) : lecture refusée. Relevez la "
-                    + "limite avec -Datlas.read.maxTextChars=N.", e);
-            case 7 -> new DataException(path, Problem.TOO_LARGE, "mémoire insuffisante pour SQLite" + in + ".", e);
+                    Localization.text("io.fileLockedAnotherProgram", in), e);
+            case 14 -> new DataException(path, Problem.IO, Localization.get("io.cannotOpenAccessRights"), e);
+            case 10 -> new DataException(path, Problem.IO, Localization.text("io.diskReadError", in), e);
+            case 9 -> new DataException(path, Problem.TOO_LARGE, Localization.text("io.readingInterrupted", in), e);
+            case 18 -> new DataException(path, Problem.TOO_LARGE, Localization.text("io.valueExceedsSizeLimit", in), e);
+            case 7 -> new DataException(path, Problem.TOO_LARGE, Localization.text("io.enoughMemorySqlite", in), e);
             case 1 -> new DataException(path, Problem.CORRUPT,
-                    "structure GeoPackage invalide" + in + " (" + shortMessage(e) + ").", e);
+                    Localization.text("io.invalidGeopackageStructure", in, shortMessage(e)), e);
             default -> new DataException(path, Problem.CORRUPT,
-                    "lecture SQLite impossible" + in + " (" + shortMessage(e) + ").", e);
+                    Localization.text("io.cannotReadSqlite", in, shortMessage(e)), e);
         };
     }
 
     private static String shortMessage(SQLException e) {
-        String m = e.getMessage() == null ? "erreur inconnue" : e.getMessage();
+        String m = e.getMessage() == null ? Localization.get("io.unknownError") : e.getMessage();
         int nl = m.indexOf('\n');
         if (nl >= 0) m = m.substring(0, nl);
         return m.length() > 160 ? m.substring(0, 157) + "…" : m;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geopackage;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.StreamedReadException;
@@ -292,7 +293,7 @@ public final class GeoPackageStream implements FeatureSource {
             idle.add(c);
             c = null;
         } catch (SQLException e) {
-            throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, "la couche « " + table + " »"));
+            throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, Localization.text("io.layer2", table)));
         } finally {
             if (c != null) {
                 try {
@@ -340,14 +341,14 @@ public final class GeoPackageStream implements FeatureSource {
             packedDone = false;
             if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
                 if (blob == null || blob.length == 0) return false;
-                throw corrupt("ce n'est pas une géométrie GeoPackage (en-tête « GP » absent)");
+                throw corrupt(Localization.get("io.geopackageGeometryGpHeader"));
             }
             int flags = blob[3] & 0xff;
             if ((flags & 0x10) != 0) return false; // empty
             int env = (flags >> 1) & 0x07;
-            if (env > 4) throw corrupt("indicateur d'emprise invalide (" + env + ") dans l'en-tête");
+            if (env > 4) throw corrupt(Localization.text("io.invalidEnvelopeIndicatorHeader", env));
             wkb = 8 + new int[] {0, 32, 48, 48, 64}[env];
-            if (blob.length < wkb) throw corrupt("en-tête de géométrie tronqué");
+            if (blob.length < wkb) throw corrupt(Localization.get("io.truncatedGeometryHeader"));
             if (env > 0) {
                 ByteBuffer b = ByteBuffer.wrap(blob).order((flags & 1) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
                 minX = b.getDouble(8);
@@ -380,8 +381,7 @@ public final class GeoPackageStream implements FeatureSource {
 
         private StreamedReadException corrupt(String why) {
             long id = id();
-            return new StreamedReadException(new DataException(path, Problem.CORRUPT, "géométrie illisible dans la couche « "
-                    + table + " », objet n° " + id + " : " + why + "."));
+            return new StreamedReadException(new DataException(path, Problem.CORRUPT, Localization.text("io.unreadableGeometryLayerFeature", table, id, why)));
         }
 
         @Override
@@ -392,7 +392,7 @@ public final class GeoPackageStream implements FeatureSource {
                     values[i] = GeoPackageValues.fromSql(rs.getObject(i + 3), fields.get(i).type());
                 }
             } catch (SQLException e) {
-                throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, "la couche « " + table + " »"));
+                throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, Localization.text("io.layer2", table)));
             }
             return new Feature(id(), null, schema, values);
         }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geopackage;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.FieldType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -165,16 +166,16 @@ final class GeoPackageValues {
                         try {
                             l = bd.longValueExact();
                         } catch (ArithmeticException e) {
-                            throw mismatch(v, "un entier");
+                            throw mismatch(v, Localization.get("io.integer"));
                         }
                     } else if (n instanceof BigInteger bi) {
-                        if (bi.bitLength() > 63) throw mismatch(v, "un entier");
+                        if (bi.bitLength() > 63) throw mismatch(v, Localization.get("io.integer"));
                         l = bi.longValue();
                     } else {
                         try {
                             l = toLong(n);
                         } catch (NumberFormatException e) {
-                            throw mismatch(v, "un entier");
+                            throw mismatch(v, Localization.get("io.integer"));
                         }
                     }
                 } else if (v instanceof Boolean b) {
@@ -183,7 +184,7 @@ final class GeoPackageValues {
                     try {
                         l = Long.parseLong(v.toString().strip());
                     } catch (NumberFormatException e) {
-                        throw mismatch(v, "un entier");
+                        throw mismatch(v, Localization.get("io.integer"));
                     }
                 }
                 // An INTEGER field wider than 32 bits is still stored exactly: MEDIUMINT is a
@@ -195,11 +196,11 @@ final class GeoPackageValues {
                 try {
                     return Double.parseDouble(v.toString().strip());
                 } catch (NumberFormatException e) {
-                    throw mismatch(v, "un nombre");
+                    throw mismatch(v, Localization.get("io.number2"));
                 }
             case BOOLEAN: {
                 Boolean b = toBoolean(v);
-                if (b == null) throw mismatch(v, "vrai ou faux");
+                if (b == null) throw mismatch(v, Localization.get("io.trueFalse"));
                 return b ? 1 : 0;
             }
             case DATE: {
@@ -215,7 +216,7 @@ final class GeoPackageValues {
                     try {
                         d = parseDate(v.toString());
                     } catch (DateTimeParseException e) {
-                        throw mismatch(v, "une date AAAA-MM-JJ");
+                        throw mismatch(v, Localization.get("io.dateYyyyMmDd"));
                     }
                 }
                 return d == null ? null : d.toString();
@@ -232,7 +233,7 @@ final class GeoPackageValues {
                     try {
                         i = parseDateTime(v.toString());
                     } catch (DateTimeParseException e) {
-                        throw mismatch(v, "une date et heure ISO 8601");
+                        throw mismatch(v, Localization.get("io.isoDateTime"));
                     }
                 }
                 return i == null ? null : formatDateTime(i);
@@ -245,6 +246,6 @@ final class GeoPackageValues {
     private static IllegalArgumentException mismatch(Object v, String expected) {
         String text = String.valueOf(v);
         if (text.length() > 60) text = text.substring(0, 57) + "…";
-        return new IllegalArgumentException("la valeur « " + text + " » n'est pas " + expected);
+        return new IllegalArgumentException(Localization.text("io.value", text, expected));
     }
 }

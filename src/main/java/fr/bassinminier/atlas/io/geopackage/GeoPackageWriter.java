@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.geopackage;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.FormatWriter;
@@ -81,17 +82,17 @@ public final class GeoPackageWriter implements FormatWriter {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         if (Files.isDirectory(target)) {
-            throw new DataException(target, Problem.WRITE_FAILED, "c'est un dossier : écriture impossible.");
+            throw new DataException(target, Problem.WRITE_FAILED, Localization.get("io.folderCannotWrite"));
         }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new DataException(target, Problem.WRITE_FAILED,
-                    "le dossier de destination n'existe pas : écriture impossible.");
+                    Localization.get("io.destinationFolderDoesExist"));
         }
         Path tmp = temporaryFile(dir, target.getFileName().toString());
-        String[] step = {"la création du fichier"};
+        String[] step = {Localization.get("io.creatingFile")};
         try {
             writeTo(tmp, target, layers, step);
-            step[0] = "le remplacement du fichier";
+            step[0] = Localization.get("io.replacingFile");
             moveOver(tmp, target);
         } catch (DataException e) {
             deleteQuietly(tmp);
@@ -99,12 +100,12 @@ public final class GeoPackageWriter implements FormatWriter {
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new DataException(target, Problem.WRITE_FAILED,
-                    "écriture impossible pendant " + step[0] + " (" + describe(e) + ") ; " + UNCHANGED, e);
+                    Localization.text("io.cannotWriteWhile", step[0], describe(e), UNCHANGED), e);
         } catch (SQLException | RuntimeException e) {
             deleteQuietly(tmp);
             String detail = e.getMessage() == null ? "" : " (" + shorten(e.getMessage()) + ")";
             throw new DataException(target, Problem.WRITE_FAILED,
-                    "écriture interrompue pendant " + step[0] + detail + " ; " + UNCHANGED, e);
+                    Localization.text("io.writingInterruptedWhile", step[0], detail, UNCHANGED), e);
         } catch (Error e) {
             deleteQuietly(tmp);
             throw e;
@@ -148,10 +149,10 @@ public final class GeoPackageWriter implements FormatWriter {
             Set<String> identifiers = new HashSet<>();
             Map<String, Integer> srsIds = new HashMap<>();
             for (VectorLayer layer : layers) {
-                step[0] = "la couche « " + layer.name() + " »";
+                step[0] = Localization.text("io.layer2", layer.name());
                 writeLayer(target, gpkg, layer, tables, identifiers, srsIds);
             }
-            step[0] = "la fermeture du fichier";
+            step[0] = Localization.get("io.closingFile");
         } finally {
             gpkg.close();
         }
@@ -262,9 +263,7 @@ public final class GeoPackageWriter implements FormatWriter {
                     try {
                         v = GeoPackageValues.toSql(f.get(i), fields.get(i).type());
                     } catch (IllegalArgumentException e) {
-                        throw new DataException(target, Problem.INCONSISTENT, "couche « " + layer.name()
-                                + " », objet n° " + f.id() + ", champ « " + fields.get(i).name() + " » : "
-                                + e.getMessage() + " ; " + UNCHANGED, e);
+                        throw new DataException(target, Problem.INCONSISTENT, Localization.text("io.layerFeatureField", layer.name(), f.id(), fields.get(i).name(), e.getMessage(), UNCHANGED), e);
                     }
                     if (v == null) ps.setNull(i + 3, Types.NULL);
                     else ps.setObject(i + 3, v);
@@ -403,9 +402,9 @@ public final class GeoPackageWriter implements FormatWriter {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) return "accès refusé";
+        if (e instanceof AccessDeniedException) return Localization.get("io.accessDenied");
         if (e instanceof FileSystemException fse && fse.getReason() != null) return fse.getReason();
-        return e.getMessage() == null ? "erreur d'entrée-sortie" : shorten(e.getMessage());
+        return e.getMessage() == null ? Localization.get("io.inputOutputError") : shorten(e.getMessage());
     }
 
     private static String shorten(String m) {

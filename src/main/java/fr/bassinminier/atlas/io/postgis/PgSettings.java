@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.postgis;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -34,17 +35,17 @@ public record PgSettings(String host, int port, String database, String schema, 
 
     public PgSettings {
         host = host == null || host.isBlank() ? "localhost" : host.strip();
-        if (port <= 0 || port > 65535) throw new IllegalArgumentException("port PostgreSQL invalide (" + port + ")");
-        if (database == null || database.isBlank()) throw new IllegalArgumentException("nom de base PostgreSQL manquant");
+        if (port <= 0 || port > 65535) throw new IllegalArgumentException(Localization.text("io.invalidPostgresqlPort", port));
+        if (database == null || database.isBlank()) throw new IllegalArgumentException(Localization.get("io.postgresqlDatabaseNameMissing"));
         database = database.strip();
         schema = schema == null || schema.isBlank() ? "public" : schema.strip();
         if (!IDENTIFIER.matcher(schema).matches()) {
-            throw new IllegalArgumentException("schéma PostgreSQL « " + schema + " » invalide (minuscules, chiffres, _)");
+            throw new IllegalArgumentException(Localization.text("io.invalidPostgresqlSchemaLower", schema));
         }
         user = user == null || user.isBlank() ? System.getProperty("user.name") : user.strip();
         sslMode = sslMode == null || sslMode.isBlank() ? "prefer" : sslMode.strip().toLowerCase(Locale.ROOT);
         if (!SSL_MODES.contains(sslMode)) {
-            throw new IllegalArgumentException("mode TLS « " + sslMode + " » inconnu ; attendu : " + SSL_MODES);
+            throw new IllegalArgumentException(Localization.text("io.unknownTlsModeExpected", sslMode, SSL_MODES));
         }
     }
 
@@ -56,21 +57,19 @@ public record PgSettings(String host, int port, String database, String schema, 
     public static PgSettings parse(String uri) {
         String s = uri == null ? "" : uri.strip();
         if (!s.startsWith("postgresql://") && !s.startsWith("postgres://")) {
-            throw new IllegalArgumentException("adresse PostgreSQL attendue sous la forme "
-                    + "postgresql://utilisateur@hôte:port/base?schema=… (reçu « " + s + " »)");
+            throw new IllegalArgumentException(Localization.text("io.postgresqlAddressExpectedPostgresql", s));
         }
         URI u;
         try {
             u = new URI(s);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("adresse PostgreSQL illisible (" + e.getReason() + ")");
+            throw new IllegalArgumentException(Localization.text("io.unreadablePostgresqlAddress", e.getReason()));
         }
         String user = null;
         if (u.getRawUserInfo() != null) {
             String info = u.getRawUserInfo();
             if (info.contains(":")) {
-                throw new IllegalArgumentException("pas de mot de passe dans l'adresse : utilisez ~/.pgpass, la "
-                        + "variable PGPASSWORD ou la saisie à la connexion");
+                throw new IllegalArgumentException(Localization.get("io.passwordAddressUsePgpass"));
             }
             user = decode(info);
         }
@@ -88,8 +87,7 @@ public record PgSettings(String host, int port, String database, String schema, 
             if (i > 0) m.put(decode(kv.substring(0, i)), decode(kv.substring(i + 1)));
         }
         if (m.containsKey("password")) {
-            throw new IllegalArgumentException("pas de mot de passe dans l'adresse : utilisez ~/.pgpass, la variable "
-                    + "PGPASSWORD ou la saisie à la connexion");
+            throw new IllegalArgumentException(Localization.get("io.passwordAddressUsePgpass"));
         }
         return m;
     }
@@ -110,7 +108,7 @@ public record PgSettings(String host, int port, String database, String schema, 
 
     /** For messages: "base atlas sur localhost:5432 (schéma cites)". */
     public String label() {
-        return "base PostgreSQL « " + database + " » sur " + host + ":" + port + " (schéma " + schema + ")";
+        return Localization.text("io.postgresqlDatabaseSchema", database, host, port, schema);
     }
 
     public PgSettings withSchema(String newSchema) {
@@ -142,18 +140,17 @@ public record PgSettings(String host, int port, String database, String schema, 
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String detail;
         if (isConnectionLost(e)) {
-            detail = "connexion au serveur impossible ou perdue (" + firstLine(e) + ")";
+            detail = Localization.text("io.connectionServerImpossibleLost", firstLine(e));
         } else if (state.startsWith("28")) {
-            detail = "authentification refusée pour l'utilisateur « " + user + " » ; le mot de passe se met dans "
-                    + "~/.pgpass ou la variable PGPASSWORD, ou se saisit à la connexion";
+            detail = Localization.text("io.authenticationRefusedUserPassword", user);
         } else if (state.equals("3D000")) {
-            detail = "la base « " + database + " » n'existe pas sur ce serveur";
+            detail = Localization.text("io.databaseDoesExistServer", database);
         } else if (state.equals("42501") || state.equals("25006")) {
-            detail = "l'utilisateur « " + user + " » n'a que le droit de lecture";
+            detail = Localization.text("io.userOnlyReadAccess", user);
         } else {
             detail = firstLine(e);
         }
-        return label() + " : " + what + " impossible (" + detail + ").";
+        return Localization.text("io.impossible", label(), what, detail);
     }
 
     /** The connection is gone or never came (SQLSTATE class 08, server shut down, I/O error). */

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.postgis;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.Field;
@@ -79,11 +80,10 @@ public final class PostgisReader {
             throws PostgisException {
         try (Connection c = settings.connect(password)) {
             c.setReadOnly(true);
-            TableInfo t = find(c, settings, name).orElseThrow(() -> new PostgisException(settings.label()
-                    + " : pas de table ni de vue géographique « " + name + " » (voyez geometry_columns)."));
+            TableInfo t = find(c, settings, name).orElseThrow(() -> new PostgisException(Localization.text("io.geographicTableViewSee", settings.label(), name)));
             return read(c, t, bbox);
         } catch (SQLException e) {
-            throw new PostgisException(settings.explain("lecture de la couche « " + name + " »", e), e);
+            throw new PostgisException(settings.explain(Localization.text("io.readingLayer", name), e), e);
         }
     }
 
@@ -129,7 +129,7 @@ public final class PostgisReader {
                         try {
                             g = wkb.read(bytes);
                         } catch (ParseException e) {
-                            throw new PostgisException("« " + t.table() + " » : géométrie illisible (" + e.getMessage() + ").");
+                            throw new PostgisException(Localization.text("io.unreadableGeometry2", t.table(), e.getMessage()));
                         }
                         GeometryType one = GeometryType.of(g);
                         gt = gt == null ? one : gt.merge(one);

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.project;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
@@ -49,9 +50,7 @@ public final class LayerImport {
                     multi ? l.name() : null, true, 1, null, null, pv.isKnown() ? OfficialSets.ATTRIBUTION : null, false,
                     null, null, pv);
             if (!l.crs().isKnown() || !CrsTransforms.isSupported(l.crs())) {
-                out.add(ProjectLayer.failed(e, "Couche « " + l.name() + " » de " + ds.source().getFileName()
-                        + " : système de coordonnées inconnu (fichier .prj absent ou non reconnu) ; la couche n'est pas"
-                        + " ajoutée."));
+                out.add(ProjectLayer.failed(e, Localization.text("io.layerUnknownCoordinateSystem", l.name(), ds.source().getFileName())));
             } else {
                 out.add(ProjectLayer.loaded(e, CrsTransforms.transform(l, target)));
             }

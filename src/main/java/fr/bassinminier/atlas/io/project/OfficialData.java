@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.project;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
@@ -61,7 +62,7 @@ public final class OfficialData {
      */
     public static Result build(Path dir, Path out) throws DataException {
         if (!Files.isDirectory(dir)) {
-            throw new DataException(dir, Problem.NOT_FOUND, "dossier des données officielles introuvable.");
+            throw new DataException(dir, Problem.NOT_FOUND, Localization.get("io.officialDataFolderFound"));
         }
         List<VectorLayer> layers = new ArrayList<>();
         List<Built> built = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class OfficialData {
         VectorLayer batis = enrichBuildings(read(dir, "unesco/batis.geojson"),
                 List.of(read(dir, "unesco/equipements-collectifs.geojson"),
                         read(dir, "unesco/equipements-extraction.geojson")), notes);
-        add(layers, built, batis, UNESCO_DATASET + " ; équipements collectifs et d'extraction (WFS MBM)", UNESCO_URL,
+        add(layers, built, batis, Localization.text("io.collectiveExtractionFacilitiesWfs", UNESCO_DATASET), UNESCO_URL,
                 "unesco/batis.geojson + equipements-*.geojson");
 
         add(layers, built, merge("terrils", Map.of("id", "no_terril"),
@@ -86,31 +87,30 @@ public final class OfficialData {
         VectorLayer cites = cites(read(dir, "cites-minieres/cites-minieres-bien-inscrit.geojson"),
                 read(dir, "cites-minieres/cites-minieres-zone-tampon.geojson"), read(dir, "erbm/cites-erbm.geojson"),
                 notes);
-        add(layers, built, cites, UNESCO_DATASET + " ; cités ERBM (WFS MBM « cites_erbm »)", UNESCO_URL,
+        add(layers, built, cites, Localization.text("io.erbmCitSWfs", UNESCO_DATASET), UNESCO_URL,
                 "cites-minieres/*.geojson + erbm/cites-erbm.geojson");
 
         add(layers, built, rename(read(dir, "unesco/cavaliers.geojson"), "cavaliers_bien"), UNESCO_DATASET, UNESCO_URL,
                 "unesco/cavaliers.geojson");
         add(layers, built, rename(read(dir, "zone-tampon/cavaliers.geojson"), "cavaliers_zone_tampon"),
-                "Cavaliers de la zone tampon (WFS MBM « zt_cavaliers »)", MBM_WFS, "zone-tampon/cavaliers.geojson");
+                Localization.get("io.spoilTipRailwaysBuffer"), MBM_WFS, "zone-tampon/cavaliers.geojson");
         add(layers, built, merge("espaces_neonaturels", Map.of(),
                 tagged(read(dir, "unesco/espace-neonaturel.geojson"), "bien inscrit"),
-                tagged(read(dir, "zone-tampon/espaces-neonaturels.geojson"), "zone tampon")), UNESCO_DATASET
-                + " ; espaces néo-naturels de la zone tampon (WFS MBM)", UNESCO_URL, "*/espace*-neonaturel*.geojson");
+                tagged(read(dir, "zone-tampon/espaces-neonaturels.geojson"), "zone tampon")), Localization.text("io.neoNaturalSpacesBuffer", UNESCO_DATASET), UNESCO_URL, "*/espace*-neonaturel*.geojson");
         add(layers, built, rename(read(dir, "zone-tampon/parvis-agricoles.geojson"), "parvis_agricoles"),
-                "Parvis agricoles de la zone tampon (WFS MBM « zt_parvis_agricoles »)", MBM_WFS,
+                Localization.get("io.farmForecourtsBufferZone"), MBM_WFS,
                 "zone-tampon/parvis-agricoles.geojson");
         add(layers, built, rename(read(dir, "puits/puits-de-mines.geojson"), "puits"),
-                "Anciens puits de mines dans le Bassin minier du Nord-Pas-de-Calais", "https://www.data.gouv.fr/",
+                Localization.get("io.formerMineShaftsNord"), "https://www.data.gouv.fr/",
                 "puits/puits-de-mines.geojson");
         VectorLayer epci = read(dir, "communes/epci-mbm.geojson");
         add(layers, built, communes(read(dir, "communes/communes-mbm.geojson"), epci, notes),
-                "Communes du bassin minier (WFS MBM « communes_mbm ») ; EPCI (geo.api.gouv.fr)", MBM_WFS,
+                Localization.get("io.communesMiningBasinWfs"), MBM_WFS,
                 "communes/communes-mbm.geojson + epci-mbm.geojson");
-        add(layers, built, rename(epci, "epci"), "EPCI du bassin minier (geo.api.gouv.fr)", "https://geo.api.gouv.fr/",
+        add(layers, built, rename(epci, "epci"), Localization.get("io.epciMiningBasinGeo"), "https://geo.api.gouv.fr/",
                 "communes/epci-mbm.geojson");
         add(layers, built, rename(read(dir, "unesco/bassin-minier-mbm.geojson"), "bassin_minier"),
-                "Périmètre du bassin minier (WFS MBM « bassin_minier »)", MBM_WFS, "unesco/bassin-minier-mbm.geojson");
+                Localization.get("io.perimeterMiningBasinWfs"), MBM_WFS, "unesco/bassin-minier-mbm.geojson");
 
         new GeoPackageWriter().write(out, layers);
         return new Result(out, built, notes);
@@ -124,9 +124,9 @@ public final class OfficialData {
 
     private static VectorLayer read(Path dir, String rel) throws DataException {
         Path f = dir.resolve(rel);
-        if (!Files.isRegularFile(f)) throw new DataException(f, Problem.NOT_FOUND, "fichier officiel introuvable.");
+        if (!Files.isRegularFile(f)) throw new DataException(f, Problem.NOT_FOUND, Localization.get("io.officialFileFound"));
         Dataset ds = Formats.read(f);
-        if (ds.layers().isEmpty()) throw new DataException(f, Problem.CORRUPT, "aucune couche.");
+        if (ds.layers().isEmpty()) throw new DataException(f, Problem.CORRUPT, Localization.get("io.layer4"));
         VectorLayer l = ds.layers().get(0);
         // Null geometries (one in equipements-collectifs, one in zt_cavaliers) have nothing to draw or check.
         List<Feature> kept = l.features().stream().filter(x -> x.geometry() != null && !x.geometry().isEmpty())
@@ -219,8 +219,7 @@ public final class OfficialData {
             }
             out.add(new Feature(f.id(), f.geometry(), batis.schema(), v));
         }
-        notes.add("bâtis : " + matched + " sur " + batis.size() + " retrouvés dans les couches d'équipements (id_unesco), "
-                + filled + " champs vides complétés");
+        notes.add(Localization.text("io.buildingsFoundFacilityLayers", matched, batis.size(), filled));
         return new VectorLayer("batis", promote(batis.geometryType(), out), batis.crs(), batis.schema(), out);
     }
 
@@ -281,7 +280,7 @@ public final class OfficialData {
                 Object[] v = new Object[CITE_FIELDS.length];
                 copy(f, v, "nom", "nom_2", "commune_1", "commune_2", "commune_3", "type", "compagnie", "interet",
                         "proprietaire", "id_lsm");
-                v[idx("perimetre")] = "hors périmètre UNESCO";
+                v[idx("perimetre")] = Localization.get("io.outsideUnescoPerimeter");
                 v[idx("cle")] = "L" + lsm;
                 row = rows.size();
                 rows.add(v);
@@ -294,8 +293,7 @@ public final class OfficialData {
             if (v[idx("interet")] == null) v[idx("interet")] = text(f, "interet");
             if (v[idx("proprietaire")] == null) v[idx("proprietaire")] = text(f, "proprietaire");
         }
-        notes.add("cités ERBM : " + erbm.size() + " — " + byId + " retrouvées par id_lsm dans la zone tampon, " + byOverlap
-                + " par recouvrement d'une cité du bien, " + added + " ajoutées hors périmètre");
+        notes.add(Localization.text("io.erbmCitSFound", erbm.size(), byId, byOverlap, added));
         List<Feature> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) out.add(new Feature(i + 1, geoms.get(i), s, rows.get(i)));
         return new VectorLayer("cites", GeometryType.MULTIPOLYGON, bien.crs(), s, out);
@@ -334,7 +332,7 @@ public final class OfficialData {
             }
             out.add(new Feature(f.id(), f.geometry(), communes.schema(), v));
         }
-        notes.add("communes : " + changed + " noms d'EPCI mis à jour depuis la couche des EPCI");
+        notes.add(Localization.text("io.communesEpciNamesUpdated", changed));
         return new VectorLayer("communes", promote(communes.geometryType(), out), communes.crs(), communes.schema(),
                 out);
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.project;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,47 +52,43 @@ public final class ProjectFile {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new DataException(file, Problem.TOO_LARGE, "projet hors des limites de lecture (imbrication de plus "
-                    + "de 1 000 niveaux, texte ou nombre démesuré).", e);
+            throw new DataException(file, Problem.TOO_LARGE, Localization.get("io.projectBeyondReadingLimits"), e);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new DataException(file, Problem.CORRUPT, "projet illisible, JSON invalide"
-                    + (loc == null ? "" : " (ligne " + loc.getLineNr() + ")") + " : " + e.getOriginalMessage(), e);
+            throw new DataException(file, Problem.CORRUPT, Localization.text("io.unreadableProjectInvalidJson", (loc == null ? "" : Localization.text("io.line", loc.getLineNr())), e.getOriginalMessage()), e);
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new DataException(file, Problem.NOT_FOUND, "projet introuvable.");
+            throw new DataException(file, Problem.NOT_FOUND, Localization.get("io.projectFound"));
         } catch (IOException e) {
-            throw new DataException(file, Problem.IO, "lecture impossible : " + e.getMessage(), e);
+            throw new DataException(file, Problem.IO, Localization.text("io.cannotRead2", e.getMessage()), e);
         }
         if (root == null || !root.isObject() || !root.has("atlas_project")) {
             throw new DataException(file, Problem.UNSUPPORTED_FORMAT,
-                    "ce n'est pas un projet Atlas (membre « atlas_project » absent).");
+                    Localization.get("io.atlasProjectMemberAtlas"));
         }
         int version = root.path("atlas_project").asInt(-1);
         if (version > VERSION) {
-            throw new DataException(file, Problem.UNSUPPORTED_FORMAT, "projet enregistré par une version plus récente"
-                    + " du programme (format " + version + ", celui-ci lit jusqu'au format " + VERSION + ").");
+            throw new DataException(file, Problem.UNSUPPORTED_FORMAT, Localization.text("io.projectSavedNewerVersion", version, VERSION));
         }
-        if (version < 1) throw new DataException(file, Problem.CORRUPT, "numéro de format invalide.");
+        if (version < 1) throw new DataException(file, Problem.CORRUPT, Localization.get("io.invalidFormatNumber"));
         try {
             return parse(root);
         } catch (IllegalArgumentException e) {
-            throw new DataException(file, Problem.CORRUPT, "projet invalide : " + e.getMessage(), e);
+            throw new DataException(file, Problem.CORRUPT, Localization.text("io.invalidProject", e.getMessage()), e);
         }
     }
 
     private static MapProject parse(JsonNode root) {
         String crs = root.path("crs").asText("EPSG:2154");
         if (crs.length() > 40 || !fr.bassinminier.atlas.crs.CrsTransforms.isSupported(new CrsId(crs, null))) {
-            throw new IllegalArgumentException("système de coordonnées « " + abbreviate(crs) + " » non pris en charge"
-                    + " (attendu : EPSG:2154, EPSG:4326, EPSG:3857…)");
+            throw new IllegalArgumentException(Localization.text("io.coordinateSystemSupportedExpected", abbreviate(crs)));
         }
         List<LayerEntry> layers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         JsonNode ls = root.path("layers");
-        if (!ls.isArray()) throw new IllegalArgumentException("« layers » doit être une liste");
+        if (!ls.isArray()) throw new IllegalArgumentException(Localization.get("io.layersMustList"));
         for (JsonNode l : ls) {
             LayerEntry e = layer(l);
-            if (!ids.add(e.id())) throw new IllegalArgumentException("identifiant de couche en double « " + e.id() + " »");
+            if (!ids.add(e.id())) throw new IllegalArgumentException(Localization.text("io.duplicateLayerIdentifier", e.id()));
             layers.add(e);
         }
         List<Bookmark> bookmarks = new ArrayList<>();
@@ -105,10 +102,10 @@ public final class ProjectFile {
     private static LayerEntry layer(JsonNode l) {
         String id = text(l, "id");
         String source = text(l, "source");
-        if (id == null || id.isBlank()) throw new IllegalArgumentException("couche sans « id »");
-        if (source == null || source.isBlank()) throw new IllegalArgumentException("couche « " + id + " » sans « source »");
+        if (id == null || id.isBlank()) throw new IllegalArgumentException(Localization.get("io.layerWithoutId"));
+        if (source == null || source.isBlank()) throw new IllegalArgumentException(Localization.text("io.layerWithoutSource", id));
         double opacity = l.path("opacity").asDouble(1);
-        if (opacity < 0 || opacity > 1) throw new IllegalArgumentException("opacité hors de [0, 1] pour « " + id + " »");
+        if (opacity < 0 || opacity > 1) throw new IllegalArgumentException(Localization.text("io.opacityOutside", id));
         return new LayerEntry(id, l.path("title").asText(id), text(l, "group"), source, text(l, "layer"),
                 l.path("visible").asBoolean(true), opacity, style(l.get("style")), label(l.get("label")),
                 text(l, "attribution"), l.path("indicative").asBoolean(false), text(l, "description"), text(l, "sld"),
@@ -124,7 +121,7 @@ public final class ProjectFile {
     private static LabelRule label(JsonNode n) {
         if (n == null || n.isNull()) return null;
         String field = text(n, "field");
-        if (field == null) throw new IllegalArgumentException("« label » sans « field »");
+        if (field == null) throw new IllegalArgumentException(Localization.get("io.labelWithoutField"));
         return new LabelRule(field, n.path("max_scale").asDouble(0), n.path("font_size").asDouble(11),
                 n.path("color").asText("#222222"), n.path("priority").asInt(0), n.path("bold").asBoolean(false));
     }
@@ -139,11 +136,11 @@ public final class ProjectFile {
                 dash[i] = s.get("dash").get(i).asDouble(-1);
                 // Java2D refuses negative or all-zero dashes; thousands of entries are no style.
                 if (!(dash[i] >= 0 && dash[i] <= 1000) || dash.length > 32) {
-                    throw new IllegalArgumentException("« dash » : jusqu'à 32 longueurs positives (en pixels) attendues");
+                    throw new IllegalArgumentException(Localization.get("io.dashUpPositiveLengths"));
                 }
                 sum += dash[i];
             }
-            if (dash.length > 0 && sum == 0) throw new IllegalArgumentException("« dash » : longueurs toutes nulles");
+            if (dash.length > 0 && sum == 0) throw new IllegalArgumentException(Localization.get("io.dashAllLengthsZero"));
         }
         return new LayerStyle(text(s, "fill"), s.path("fill_opacity").asDouble(1), text(s, "stroke"),
                 s.path("stroke_width").asDouble(1), dash, s.path("point_size").asDouble(6), text(s, "hatch"));
@@ -151,16 +148,16 @@ public final class ProjectFile {
 
     private static Envelope extent(JsonNode e) {
         if (e == null || e.isNull()) return null;
-        if (!e.isArray() || e.size() != 4) throw new IllegalArgumentException("« extent » doit être [minx, miny, maxx, maxy]");
+        if (!e.isArray() || e.size() != 4) throw new IllegalArgumentException(Localization.get("io.extentMustMinxMiny"));
         for (JsonNode n : e) {
-            if (!n.isNumber()) throw new IllegalArgumentException("« extent » : nombre attendu");
+            if (!n.isNumber()) throw new IllegalArgumentException(Localization.get("io.extentNumberExpected"));
             // Beyond a billion (metres or degrees) no real map lies; ±1e308 would overflow the view.
             if (!(Math.abs(n.asDouble()) <= 1e9)) {
-                throw new IllegalArgumentException("« extent » : coordonnée " + n.asText() + " hors des valeurs possibles");
+                throw new IllegalArgumentException(Localization.text("io.extentCoordinateOutsidePossible", n.asText()));
             }
         }
         if (!(e.get(0).asDouble() < e.get(2).asDouble() && e.get(1).asDouble() < e.get(3).asDouble())) {
-            throw new IllegalArgumentException("« extent » : minx < maxx et miny < maxy attendus");
+            throw new IllegalArgumentException(Localization.get("io.extentMinxMaxxMiny"));
         }
         return new Envelope(e.get(0).asDouble(), e.get(2).asDouble(), e.get(1).asDouble(), e.get(3).asDouble());
     }
@@ -261,7 +258,7 @@ public final class ProjectFile {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new DataException(file, Problem.IO, "projet illisible : " + e.getMessage(), e);
+            throw new DataException(file, Problem.IO, Localization.text("io.unreadableProject", e.getMessage()), e);
         }
         Path base = file.toAbsolutePath().getParent();
         Path target = data.toAbsolutePath().normalize();
@@ -309,15 +306,14 @@ public final class ProjectFile {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new DataException(file, Problem.IO, "projet illisible : " + e.getMessage(), e);
+            throw new DataException(file, Problem.IO, Localization.text("io.unreadableProject", e.getMessage()), e);
         }
         List<PrintTemplate> out = new ArrayList<>();
         for (JsonNode t : root.path("print_templates")) {
             try {
                 out.add(template(t));
             } catch (IllegalArgumentException e) {
-                throw new DataException(file, Problem.CORRUPT, "modèle d'impression « " + abbreviate(t.path("name").asText("?"))
-                        + " » invalide : " + e.getMessage() + ".", e);
+                throw new DataException(file, Problem.CORRUPT, Localization.text("io.invalidPrintTemplate", abbreviate(t.path("name").asText("?")), e.getMessage()), e);
             }
         }
         return out;
@@ -338,7 +334,7 @@ public final class ProjectFile {
         try {
             root = (ObjectNode) MAPPER.readTree(file.toFile());
         } catch (IOException | ClassCastException e) {
-            throw new DataException(file, Problem.CORRUPT, "projet illisible, JSON invalide");
+            throw new DataException(file, Problem.CORRUPT, Localization.get("io.unreadableProjectInvalidJson2"));
         }
         ArrayNode a = root.putArray("print_templates");
         for (PrintTemplate t : templates) {

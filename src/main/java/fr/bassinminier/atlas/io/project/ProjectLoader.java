@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.project;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
@@ -114,8 +115,7 @@ public final class ProjectLoader {
         try {
             return l.withStyle(SldFiles.read(file), null);
         } catch (SldException ex) {
-            return l.withStyle(null, "Style de « " + l.entry().title() + " » ignoré, style simple utilisé : "
-                    + ex.getMessage());
+            return l.withStyle(null, Localization.text("io.styleIgnoredSimpleStyle", l.entry().title(), ex.getMessage()));
         }
     }
 
@@ -133,21 +133,19 @@ public final class ProjectLoader {
             if (e.layerName() != null) {
                 layer = ds.layer(e.layerName()).orElse(null);
                 if (layer == null) {
-                    return ProjectLayer.failed(e, "Couche « " + e.title() + " » : la couche « " + e.layerName()
-                            + " » n'existe pas dans " + src.getFileName() + ".");
+                    return ProjectLayer.failed(e, Localization.text("io.layerLayerDoesExist", e.title(), e.layerName(), src.getFileName()));
                 }
             } else if (ds.layers().isEmpty()) {
-                return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + src.getFileName() + " est vide.");
+                return ProjectLayer.failed(e, Localization.text("io.layerEmpty", e.title(), src.getFileName()));
             } else {
                 layer = ds.layers().get(0);
             }
             if (!layer.crs().isKnown() || !CrsTransforms.isSupported(layer.crs())) {
-                return ProjectLayer.failed(e, "Couche « " + e.title() + " » : système de coordonnées inconnu ("
-                        + src.getFileName() + ").");
+                return ProjectLayer.failed(e, Localization.text("io.layerUnknownCoordinateSystem2", e.title(), src.getFileName()));
             }
             return withSld(ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs())), base);
         } catch (DataException ex) {
-            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+            return ProjectLayer.failed(e, Localization.text("io.layer5", e.title(), ex.getMessage()));
         }
     }
 
@@ -159,7 +157,7 @@ public final class ProjectLoader {
         try {
             return withSld(WfsLayers.load(e, WfsLayers.http(), p.crs()), base);
         } catch (fr.bassinminier.atlas.io.ServiceException | IllegalArgumentException ex) {
-            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+            return ProjectLayer.failed(e, Localization.text("io.layer5", e.title(), ex.getMessage()));
         }
     }
 
@@ -169,18 +167,17 @@ public final class ProjectLoader {
      */
     private static ProjectLayer postgis(MapProject p, Path base, LayerEntry e) {
         if (e.layerName() == null || e.layerName().isBlank()) {
-            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : table PostGIS non indiquée (clé \"layer\").");
+            return ProjectLayer.failed(e, Localization.text("io.layerPostgisTableGiven", e.title()));
         }
         try {
             VectorLayer layer = fr.bassinminier.atlas.io.postgis.PostgisReader.read(
                     fr.bassinminier.atlas.io.postgis.PgSettings.parse(e.source()), null, e.layerName(), null);
             if (!layer.crs().isKnown() || !CrsTransforms.isSupported(layer.crs())) {
-                return ProjectLayer.failed(e, "Couche « " + e.title() + " » : système de coordonnées inconnu (SRID de "
-                        + e.layerName() + ").");
+                return ProjectLayer.failed(e, Localization.text("io.layerUnknownCoordinateSystem3", e.title(), e.layerName()));
             }
             return withSld(ProjectLayer.loaded(e, CrsTransforms.transform(layer, p.crs())), base);
         } catch (fr.bassinminier.atlas.io.postgis.PostgisException | IllegalArgumentException ex) {
-            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+            return ProjectLayer.failed(e, Localization.text("io.layer5", e.title(), ex.getMessage()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.project;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.HttpService;
 import fr.bassinminier.atlas.io.ResponseCache;
@@ -112,8 +113,7 @@ public final class WfsLayers {
         WfsClient.Result r = s.load(s.client(http));
         ProjectLayer l = ProjectLayer.loaded(dated(e, r.fetchedAt()), inCrs(r.layer(), target));
         if (!r.fromCache()) return l;
-        return l.withNotice("Couche « " + e.title() + " » : service « " + s.endpoint().getHost() + " » injoignable, "
-                + "copie en cache du " + r.fetchedAt().atZone(PARIS).toLocalDate() + " utilisée.");
+        return l.withNotice(Localization.text("io.layerServiceUnreachableCached", e.title(), s.endpoint().getHost(), r.fetchedAt().atZone(PARIS).toLocalDate()));
     }
 
     /**
@@ -123,8 +123,7 @@ public final class WfsLayers {
     public record Refreshed(ProjectLayer layer, LayerDiff diff, int before, int after, int pages) {
         /** "2 ajoutés, 1 supprimé, 0 modifié, 22 inchangés", or the counts when features cannot be matched. */
         public String summary() {
-            return diff != null ? diff.summary() : before + " objet" + (before > 1 ? "s" : "") + " avant, " + after
-                    + " après (pas de champ identifiant pour les apparier)";
+            return diff != null ? diff.summary() : Localization.text("io.featureBeforeAfterIdentifier", before, (before > 1 ? "s" : ""), after);
         }
     }
 
@@ -142,8 +141,7 @@ public final class WfsLayers {
         WfsSource s = parse(e);
         WfsClient.Result r = s.load(s.client(http));
         if (r.fromCache()) {
-            throw new ServiceException(s.endpoint(), ServiceException.Problem.UNREACHABLE, "GetFeature " + s.typeName()
-                    + " : service injoignable ; la couche « " + e.title() + " » n'est pas mise à jour.");
+            throw new ServiceException(s.endpoint(), ServiceException.Problem.UNREACHABLE, Localization.text("io.getfeatureServiceUnreachableLayer", s.typeName(), e.title()));
         }
         VectorLayer after = inCrs(r.layer(), target);
         VectorLayer before = current.isLoaded() ? current.data()
@@ -163,7 +161,7 @@ public final class WfsLayers {
     private static WfsSource parse(LayerEntry e) {
         WfsSource s = WfsSource.parse(e.source());
         if (s.typeName() == null) {
-            throw new IllegalArgumentException("Couche « " + e.title() + " » : source WFS sans typeName (" + e.source() + ").");
+            throw new IllegalArgumentException(Localization.text("io.layerWfsSourceWithout", e.title(), e.source()));
         }
         return s;
     }

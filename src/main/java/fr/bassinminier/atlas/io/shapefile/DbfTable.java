@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.linuxense.javadbf.DBFDataType;
 import com.linuxense.javadbf.DBFField;
 import com.linuxense.javadbf.DBFReader;
@@ -92,7 +93,7 @@ final class DbfTable implements Closeable {
             in.close();
             DataException refusal = ShapefileReader.refusal(e);
             if (refusal != null) throw refusal;
-            throw failures.fail(Problem.CORRUPT, "dbf", "en-tête de la table attributaire illisible", e);
+            throw failures.fail(Problem.CORRUPT, "dbf", Localization.get("io.unreadableAttributeTableHeader"), e);
         }
         try {
             return new DbfTable(failures, scan.recordCount, charset, reader);
@@ -119,7 +120,7 @@ final class DbfTable implements Closeable {
         try {
             return new DbfTable(failures, recordCount, charset, new LenientReader(fed, charset));
         } catch (RuntimeException e) {
-            throw failures.fail(Problem.CORRUPT, "dbf", "en-tête de la table attributaire illisible", e);
+            throw failures.fail(Problem.CORRUPT, "dbf", Localization.get("io.unreadableAttributeTableHeader"), e);
         }
     }
 
@@ -151,11 +152,10 @@ final class DbfTable implements Closeable {
         } catch (RuntimeException e) {
             DataException refusal = ShapefileReader.refusal(e);
             if (refusal != null) throw refusal;
-            throw failures.fail(Problem.CORRUPT, "dbf", "enregistrement n°" + (read + 1) + " illisible", e);
+            throw failures.fail(Problem.CORRUPT, "dbf", Localization.text("io.unreadableRecord", (read + 1)), e);
         }
         if (row == null) {
-            throw failures.fail(Problem.TRUNCATED, "dbf", "fichier tronqué : " + read
-                    + " enregistrement(s) lus sur les " + recordCount + " annoncés");
+            throw failures.fail(Problem.TRUNCATED, "dbf", Localization.text("io.truncatedFileRecordS", read, recordCount));
         }
         read++;
         if (Boolean.TRUE.equals(row[0])) return false;
@@ -167,7 +167,7 @@ final class DbfTable implements Closeable {
     public void close() {
         reader.close();
         if (reader.unreadable > 0) {
-            failures.warn("dbf", reader.unreadable + " valeur(s) numérique(s) ou date(s) illisible(s) lue(s) comme vide(s)");
+            failures.warn("dbf", Localization.text("io.unreadableNumericDateValue", reader.unreadable));
         }
     }
 
@@ -301,15 +301,15 @@ final class DbfTable implements Closeable {
         if (!nonAscii) return declared != null ? declared : StandardCharsets.UTF_8;
         boolean utf8 = TextDecoding.isValidUtf8(sample);
         if (declared == null) return TextDecoding.guess(sample);
-        String how = cpg != null ? "le fichier .cpg" : "l'en-tête du .dbf";
+        String how = cpg != null ? Localization.get("io.cpgFile") : Localization.get("io.dbfHeader");
         if (declared.equals(StandardCharsets.UTF_8)) {
             if (utf8) return declared;
-            failures.warn("dbf", how + " annonce UTF-8 mais le texte n'en est pas : lu en Windows-1252");
+            failures.warn("dbf", Localization.text("io.announcesUtfButText", how));
             return TextDecoding.WINDOWS_1252;
         }
         boolean singleByte = declared.canEncode() && declared.newEncoder().maxBytesPerChar() == 1.0f;
         if (singleByte && utf8) {
-            failures.warn("dbf", how + " annonce " + declared.name() + " mais le texte est en UTF-8 : lu en UTF-8");
+            failures.warn("dbf", Localization.text("io.announcesButTextUtf", how, declared.name()));
             return StandardCharsets.UTF_8;
         }
         if (declared.equals(StandardCharsets.ISO_8859_1) && c1) return TextDecoding.WINDOWS_1252;
@@ -325,8 +325,7 @@ final class DbfTable implements Closeable {
             byte[] head = new byte[32];
             int got = PartIO.readFully(in, head, 0, 32);
             if (got < 32) {
-                throw failures.fail(Problem.TRUNCATED, "dbf", "fichier tronqué : " + got
-                        + " octets, moins que les 32 octets de l'en-tête d'une table dBASE");
+                throw failures.fail(Problem.TRUNCATED, "dbf", Localization.text("io.truncatedFileBytesLess", got));
             }
             ByteBuffer h = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
             int version = head[0] & 0xff;
@@ -335,22 +334,20 @@ final class DbfTable implements Closeable {
             int recordLength = h.getShort(10) & 0xffff;
             int driver = head[29] & 0xff;
             if ((version & 0x07) == 0x04) {
-                throw failures.fail(Problem.UNSUPPORTED_FORMAT, "dbf", "table au format dBASE 7, non prise en charge");
+                throw failures.fail(Problem.UNSUPPORTED_FORMAT, "dbf", Localization.get("io.dbaseTableSupported"));
             }
             if (count > Integer.MAX_VALUE || headerLength < 33 || recordLength < 1) {
-                throw failures.fail(Problem.CORRUPT, "dbf", "ce n'est pas une table dBASE valide (en-tête incohérent)");
+                throw failures.fail(Problem.CORRUPT, "dbf", Localization.get("io.validDbaseTableInconsistent"));
             }
             if (size >= 0 && headerLength > size) {
-                throw failures.fail(Problem.CORRUPT, "dbf", "ce n'est pas une table dBASE valide (en-tête de "
-                        + headerLength + " octets annoncé pour un fichier de " + size + " octets)");
+                throw failures.fail(Problem.CORRUPT, "dbf", Localization.text("io.validDbaseTableHeader", headerLength, size));
             }
             if (headerLength > Short.MAX_VALUE) {
-                throw failures.fail(Problem.UNSUPPORTED_FORMAT, "dbf", "en-tête de " + headerLength
-                        + " octets (trop de champs), non pris en charge");
+                throw failures.fail(Problem.UNSUPPORTED_FORMAT, "dbf", Localization.text("io.headerBytesTooMany", headerLength));
             }
             byte[] rest = new byte[headerLength - 32];
             if (PartIO.readFully(in, rest, 0, rest.length) < rest.length) {
-                throw failures.fail(Problem.TRUNCATED, "dbf", "fichier tronqué dans la description des champs");
+                throw failures.fail(Problem.TRUNCATED, "dbf", Localization.get("io.fileTruncatedFieldDescriptions"));
             }
 
             ByteArrayOutputStream sample = new ByteArrayOutputStream();
@@ -368,20 +365,17 @@ final class DbfTable implements Closeable {
                 offset += length;
             }
             if (offset != recordLength) {
-                throw failures.fail(Problem.CORRUPT, "dbf", "la longueur des enregistrements annoncée (" + recordLength
-                        + " octets) ne correspond pas à celle des champs (" + offset + " octets)");
+                throw failures.fail(Problem.CORRUPT, "dbf", Localization.text("io.announcedRecordLengthBytes", recordLength, offset));
             }
             long needed = headerLength + count * recordLength;
             if (size >= 0 && needed > size) {
-                throw failures.fail(Problem.TRUNCATED, "dbf", "fichier tronqué : l'en-tête annonce " + count
-                        + " enregistrements (" + needed + " octets) mais le fichier n'a que " + size + " octets");
+                throw failures.fail(Problem.TRUNCATED, "dbf", Localization.text("io.truncatedFileHeaderAnnounces", count, needed, size));
             }
             if (!textColumns.isEmpty()) {
                 byte[] record = new byte[recordLength];
                 for (long i = 0; i < count && sample.size() < SAMPLE_LIMIT; i++) {
                     if (PartIO.readFully(in, record, 0, recordLength) < recordLength) {
-                        throw failures.fail(Problem.TRUNCATED, "dbf", "fichier tronqué : " + i
-                                + " enregistrement(s) complets sur les " + count + " annoncés");
+                        throw failures.fail(Problem.TRUNCATED, "dbf", Localization.text("io.truncatedFileCompleteRecord", i, count));
                     }
                     for (int[] col : textColumns) {
                         int end = col[0] + col[1];

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.Field;
 import fr.bassinminier.atlas.model.FieldType;
@@ -48,8 +49,7 @@ final class DbfWriter {
             Field f = schema.fields().get(i);
             String name = uniqueName(f.name(), used);
             if (!name.equals(f.name())) {
-                warnings.accept("champ « " + f.name() + " » enregistré sous le nom « " + name
-                        + " » (un .dbf limite les noms à 10 octets)");
+                warnings.accept(Localization.text("io.fieldSavedUnderName", f.name(), name));
             }
             switch (f.type()) {
                 case STRING, DATETIME -> {
@@ -86,8 +86,7 @@ final class DbfWriter {
             columns.add(new Column("FID", 'N', 11, 0, -1, FieldType.LONG));
         }
         if (truncatedTexts > 0) {
-            warnings.accept(truncatedTexts + " texte(s) de plus de " + MAX_TEXT_BYTES
-                    + " octets tronqué(s) (limite d'un champ .dbf)");
+            warnings.accept(Localization.text("io.dbf.textsTruncated", truncatedTexts, MAX_TEXT_BYTES));
         }
         return columns;
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ final class Failures {
     String subject(String extension) {
         String part = source.partName(extension);
         String located = source.location().getFileName() == null ? "" : source.location().getFileName().toString();
-        return part.equals(located) ? "" : "« " + part + " » : ";
+        return part.equals(located) ? "" : Localization.text("io.quotedPrefix", part);
     }
 
     DataException fail(Problem problem, String extension, String detail) {

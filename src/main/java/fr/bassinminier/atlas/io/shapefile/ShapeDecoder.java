@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class ShapeDecoder {
         double y = b.getDouble(12);
         // Some writers store an empty point as NaN coordinates: that is a null shape.
         if (Double.isInfinite(x) || Double.isInfinite(y)) {
-            throw new ShapeFormatException("coordonnée infinie (" + x + ", " + y + ") : géométrie refusée");
+            throw new ShapeFormatException(Localization.text("io.infiniteCoordinateGeometryRefused", x, y));
         }
         if (Double.isNaN(x) || Double.isNaN(y)) return null;
         Coordinate c = type.hasZ && length >= 28 ? new Coordinate(x, y, b.getDouble(20)) : new CoordinateXY(x, y);
@@ -74,8 +75,7 @@ final class ShapeDecoder {
         int n = b.getInt(36);
         long pointsEnd = 40 + 16L * n;
         if (n < 0 || pointsEnd > length) {
-            throw new ShapeFormatException("nombre de points invalide (" + n + ") pour un enregistrement de "
-                    + length + " octets");
+            throw new ShapeFormatException(Localization.text("io.invalidNumberPointsRecord", n, length));
         }
         if (n == 0) return null;
         Coordinate[] coords = coordinates(type, b, length, 40, n, pointsEnd + 16);
@@ -127,8 +127,7 @@ final class ShapeDecoder {
         long pointsStart = 44 + 4L * numParts;
         long pointsEnd = pointsStart + 16L * numPoints;
         if (numParts < 0 || numPoints < 0 || pointsEnd > length) {
-            throw new ShapeFormatException("nombres de parties (" + numParts + ") et de points (" + numPoints
-                    + ") incompatibles avec la longueur de l'enregistrement (" + length + " octets)");
+            throw new ShapeFormatException(Localization.text("io.numbersPartsPointsIncompatible", numParts, numPoints, length));
         }
         if (numPoints == 0) return List.of();
         Coordinate[] all = coordinates(type, b, length, (int) pointsStart, numPoints, pointsEnd + 16);
@@ -137,8 +136,7 @@ final class ShapeDecoder {
         for (int i = 0; i < numParts; i++) {
             starts[i] = b.getInt(44 + 4 * i);
             if (starts[i] < 0 || starts[i] >= numPoints || (i > 0 && starts[i] < starts[i - 1])) {
-                throw new ShapeFormatException("index de début de partie invalide (" + starts[i] + ") pour "
-                        + numPoints + " points");
+                throw new ShapeFormatException(Localization.text("io.invalidPartStartIndex", starts[i], numPoints));
             }
         }
         starts[numParts] = numPoints;
@@ -162,8 +160,7 @@ final class ShapeDecoder {
             double x = b.getDouble(offset + 16 * i);
             double y = b.getDouble(offset + 16 * i + 8);
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                throw new ShapeFormatException("coordonnée non finie (" + x + ", " + y + ") au point n° " + (i + 1)
-                        + " : géométrie refusée");
+                throw new ShapeFormatException(Localization.text("io.nonFiniteCoordinatePoint", x, y, (i + 1)));
             }
             coords[i] = withZ ? new Coordinate(x, y, b.getDouble((int) zStart + 8 * i)) : new CoordinateXY(x, y);
         }
@@ -172,8 +169,7 @@ final class ShapeDecoder {
 
     private static void need(int length, int minimum, ShapeType type) throws ShapeFormatException {
         if (length < minimum) {
-            throw new ShapeFormatException("enregistrement de type " + type.label() + " trop court (" + length
-                    + " octets au lieu d'au moins " + minimum + ")");
+            throw new ShapeFormatException(Localization.text("io.recordTypeTooShort", type.label(), length, minimum));
         }
     }
 }

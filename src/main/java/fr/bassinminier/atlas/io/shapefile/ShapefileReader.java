@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.PrjRecognizer;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
@@ -69,8 +70,7 @@ public final class ShapefileReader implements FormatReader {
         try {
             files = new ShapefileFiles(path);
         } catch (IOException e) {
-            throw new DataException(path, Problem.IO, "impossible de lister les fichiers du shapefile ("
-                    + describe(e) + ")", e);
+            throw new DataException(path, Problem.IO, Localization.text("io.cannotListShapefileS", describe(e)), e);
         }
         return new Dataset(path, FORMAT_NAME, List.of(readLayer(files)));
     }
@@ -83,11 +83,10 @@ public final class ShapefileReader implements FormatReader {
     public VectorLayer readLayer(ShapefileSource source, Consumer<String> warnings) throws DataException {
         Failures failures = new Failures(source, warnings);
         if (!source.has("shp")) {
-            throw failures.fail(Problem.MISSING_PART, "shp", "fichier .shp absent");
+            throw failures.fail(Problem.MISSING_PART, "shp", Localization.get("io.shpFileMissing"));
         }
         if (!source.has("dbf")) {
-            throw failures.fail(Problem.MISSING_PART, "shp", "le fichier des attributs « " + source.partName("dbf")
-                    + " » est absent (un shapefile se compose au moins d'un .shp et d'un .dbf)");
+            throw failures.fail(Problem.MISSING_PART, "shp", Localization.text("io.attributeFileMissingShapefile", source.partName("dbf")));
         }
         String part = "shp";
         try {
@@ -103,11 +102,8 @@ public final class ShapefileReader implements FormatReader {
             try (DbfTable dbf = DbfTable.open(source, failures, cpg)) {
                 if (dbf.recordCount() != records.size()) {
                     String shx = index.indexEntries() >= 0 && index.indexEntries() != records.size()
-                            ? " (et l'index .shx " + index.indexEntries() + ")" : "";
-                    throw failures.fail(Problem.INCONSISTENT, "dbf", "la table attributaire compte "
-                            + dbf.recordCount() + " enregistrement(s) mais le fichier « " + source.partName("shp")
-                            + " » en compte " + records.size() + shx
-                            + " : les formes ne peuvent pas être associées à leurs attributs");
+                            ? Localization.text("io.shxIndex", index.indexEntries()) : "";
+                    throw failures.fail(Problem.INCONSISTENT, "dbf", Localization.text("io.attributeTableHoldsRecord", dbf.recordCount(), source.partName("shp"), records.size(), shx));
                 }
                 Schema schema = dbf.schema();
                 List<Feature> features = new ArrayList<>(records.size());
@@ -124,18 +120,18 @@ public final class ShapefileReader implements FormatReader {
         } catch (IOException e) {
             DataException refusal = refusal(e);
             if (refusal != null) throw refusal;
-            throw failures.fail(Problem.IO, part, "lecture impossible (" + describe(e) + ")", e);
+            throw failures.fail(Problem.IO, part, Localization.text("io.cannotRead3", describe(e)), e);
         } catch (RuntimeException e) {
             DataException refusal = refusal(e);
             if (refusal != null) throw refusal;
             // A defect in a library on data it did not expect: say which file, not which class.
-            throw failures.fail(Problem.CORRUPT, part, "contenu illisible ou endommagé", e);
+            throw failures.fail(Problem.CORRUPT, part, Localization.get("io.unreadableDamagedContent"), e);
         }
     }
 
     static CrsId readCrs(ShapefileSource source, Failures failures) throws IOException {
         if (!source.has("prj")) {
-            failures.warn("shp", "fichier .prj absent : système de coordonnées inconnu");
+            failures.warn("shp", Localization.get("io.prjFileMissingUnknown"));
             return CrsId.unknown(null);
         }
         byte[] bytes;
@@ -143,7 +139,7 @@ public final class ShapefileReader implements FormatReader {
             bytes = PartIO.readSmall(in, MAX_PRJ_BYTES);
         }
         if (bytes == null) {
-            failures.warn("prj", "fichier trop volumineux pour une définition de projection, ignoré");
+            failures.warn("prj", Localization.get("io.fileTooLargeProjection"));
             return CrsId.unknown(null);
         }
         String wkt = new String(bytes, TextDecoding.guess(bytes));
@@ -151,7 +147,7 @@ public final class ShapefileReader implements FormatReader {
         wkt = wkt.strip();
         if (wkt.isEmpty()) return CrsId.unknown(null);
         CrsId crs = PrjRecognizer.recognize(wkt);
-        if (!crs.isKnown()) failures.warn("prj", "système de coordonnées non reconnu");
+        if (!crs.isKnown()) failures.warn("prj", Localization.get("io.coordinateSystemRecognised"));
         return crs;
     }
 
@@ -163,7 +159,7 @@ public final class ShapefileReader implements FormatReader {
         }
         String name = bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1).strip();
         Charset cs = TextDecoding.fromCpg(name);
-        if (cs == null) failures.warn("cpg", "encodage « " + name + " » inconnu, ignoré");
+        if (cs == null) failures.warn("cpg", Localization.text("io.unknownEncodingIgnored", name));
         return cs;
     }
 
@@ -180,8 +176,8 @@ public final class ShapefileReader implements FormatReader {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) return "fichier introuvable";
-        if (e instanceof AccessDeniedException) return "accès refusé";
+        if (e instanceof NoSuchFileException) return Localization.get("io.fileFound2");
+        if (e instanceof AccessDeniedException) return Localization.get("io.accessDenied");
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

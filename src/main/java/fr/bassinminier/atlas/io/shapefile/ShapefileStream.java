@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.StreamedReadException;
@@ -298,7 +299,7 @@ public final class ShapefileStream implements FeatureSource {
                     try {
                         cs = DbfTable.decideCharset(files, failures, ShapefileReader.readCpg(files, failures));
                     } catch (IOException e) {
-                        throw failures.fail(Problem.IO, "dbf", "lecture impossible (" + e.getMessage() + ")", e);
+                        throw failures.fail(Problem.IO, "dbf", Localization.text("io.cannotRead3", e.getMessage()), e);
                     }
                     charset = cs;
                 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.FormatWriter;
@@ -60,8 +61,7 @@ public final class ShapefileWriter implements FormatWriter {
     @Override
     public void write(Path path, List<VectorLayer> layers) throws DataException {
         if (layers.size() != 1) {
-            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "un shapefile ne contient qu'une couche ("
-                    + layers.size() + " demandées) : enregistrez plutôt en GeoPackage");
+            throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.text("io.shapefileHoldsOnlyOne", layers.size()));
         }
         write(path, layers.get(0), w -> LOG.log(System.Logger.Level.WARNING, w));
     }
@@ -70,13 +70,11 @@ public final class ShapefileWriter implements FormatWriter {
         ShapeType type = shapeType(path, layer);
         List<DbfWriter.Column> columns = DbfWriter.plan(layer.schema(), layer.features(), warnings);
         if (!DbfWriter.fits(columns)) {
-            throw new DataException(path, Problem.TOO_LARGE, "trop de champs, ou des champs trop larges, pour une "
-                    + "table dBASE (.dbf) : enregistrez plutôt en GeoPackage");
+            throw new DataException(path, Problem.TOO_LARGE, Localization.get("io.tooManyFieldsFields"));
         }
         String wkt = EsriWkt.of(layer.crs());
         if (wkt == null && layer.crs() != null && layer.crs().isKnown()) {
-            warnings.accept(path.getFileName() + " : pas de définition .prj connue pour " + layer.crs()
-                    + " : fichier .prj non écrit");
+            warnings.accept(Localization.text("io.knownPrjDefinitionPrj", path.getFileName(), layer.crs()));
         }
 
         Path dir = path.toAbsolutePath().getParent();
@@ -111,8 +109,7 @@ public final class ShapefileWriter implements FormatWriter {
         } catch (TooLarge e) {
             throw new DataException(path, Problem.TOO_LARGE, e.getMessage());
         } catch (IOException e) {
-            throw new DataException(path, Problem.WRITE_FAILED, "écriture impossible ("
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+            throw new DataException(path, Problem.WRITE_FAILED, Localization.text("io.cannotWrite", (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())), e);
         } finally {
             for (Path t : temps.values()) {
                 try {
@@ -142,13 +139,11 @@ public final class ShapefileWriter implements FormatWriter {
             if (g == null || g.isEmpty()) continue;
             if (g instanceof GeometryCollection && !(g instanceof MultiPoint || g instanceof MultiLineString
                     || g instanceof MultiPolygon)) {
-                throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "l'entité " + f.id()
-                        + " est une collection de géométries, qu'un shapefile ne peut pas contenir");
+                throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.text("io.featureGeometryCollectionWhich", f.id()));
             }
             GeometryType.Family fam = GeometryType.of(g).family();
             if (family != null && fam != family) {
-                throw new DataException(path, Problem.UNSUPPORTED_FORMAT, "la couche mélange des géométries de types "
-                        + "différents (points, lignes, polygones), qu'un shapefile ne peut pas contenir");
+                throw new DataException(path, Problem.UNSUPPORTED_FORMAT, Localization.get("io.layerMixesGeometriesDifferent"));
             }
             family = fam;
             multiPoint |= g instanceof MultiPoint;
@@ -208,7 +203,7 @@ public final class ShapefileWriter implements FormatWriter {
                     }
                 }
                 if (offset + 8 + content.length > Integer.MAX_VALUE) {
-                    throw new TooLarge("le fichier .shp dépasserait 2 Gio, la limite du format");
+                    throw new TooLarge(Localization.get("io.shpFileWouldExceed"));
                 }
                 header.clear();
                 header.putInt(number++).putInt(content.length / 2).flip();

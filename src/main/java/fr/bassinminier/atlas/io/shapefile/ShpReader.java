@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.io.BufferedInputStream;
@@ -53,40 +54,34 @@ final class ShpReader {
             int got = PartIO.readFully(in, head, 0, 100);
             ByteBuffer big = ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN);
             if (got >= 4 && big.getInt(0) != FILE_CODE) {
-                throw failures.fail(Problem.CORRUPT, "shp", "ce n'est pas un shapefile valide (code de fichier "
-                        + big.getInt(0) + " au lieu de " + FILE_CODE + ")");
+                throw failures.fail(Problem.CORRUPT, "shp", Localization.text("io.validShapefileFileCode", big.getInt(0), FILE_CODE));
             }
             if (got < 100) {
-                throw failures.fail(Problem.TRUNCATED, "shp", "fichier tronqué : " + got
-                        + " octets, moins que les 100 octets de l'en-tête d'un shapefile");
+                throw failures.fail(Problem.TRUNCATED, "shp", Localization.text("io.truncatedFileBytesLess2", got));
             }
             long declared = (big.getInt(24) & 0xffffffffL) * 2;
             int typeCode = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(32);
             ShapeType fileType = ShapeType.of(typeCode);
             if (fileType == null) {
-                throw failures.fail(Problem.CORRUPT, "shp", "type de forme inconnu ou non pris en charge ("
-                        + typeCode + ")");
+                throw failures.fail(Problem.CORRUPT, "shp", Localization.text("io.unknownUnsupportedShapeType", typeCode));
             }
             // A file too big to hold is refused before reading it (a 9 MB zip can hold a 2 GB .shp):
             // a vertex takes 16 bytes in the file, a point record 28.
             long bytes = size >= 0 ? size : declared;
             budget.checkEstimatedVertices(fileType.kind == ShapeType.Kind.POINT ? bytes / 28 : bytes / 16,
-                    "le fichier « " + source.partName("shp") + " » fait " + (bytes >> 20) + " Mo");
+                    Localization.text("io.fileMb", source.partName("shp"), (bytes >> 20)));
             if (fileType.kind == ShapeType.Kind.POINT && bytes / 28 > budget.limits().maxFeatures()) {
-                budget.checkEstimatedVertices(Long.MAX_VALUE, "le fichier « " + source.partName("shp") + " » fait "
-                        + (bytes >> 20) + " Mo, soit " + (bytes / 28) + " points");
+                budget.checkEstimatedVertices(Long.MAX_VALUE, Localization.text("io.fileMbPoints", source.partName("shp"), (bytes >> 20), (bytes / 28)));
             }
             List<ShpRecord> records = readRecords(in, size, declared, fileType);
             if (decoder.skippedParts() > 0) {
-                failures.warn("shp", decoder.skippedParts() + " partie(s) de moins de 2 points (lignes) ou de 4 points "
-                        + "(anneaux) ignorée(s)");
+                failures.warn("shp", Localization.text("io.partSFewerThan", decoder.skippedParts()));
             }
             if (decoder.duplicateRings() > 0) {
-                failures.warn("shp", decoder.duplicateRings() + " anneau(x) en double dans un même polygone ignoré(s)");
+                failures.warn("shp", Localization.text("io.duplicateRingSOne", decoder.duplicateRings()));
             }
             if (decoder.unresolvedRings() > 0) {
-                failures.warn("shp", decoder.unresolvedRings() + " anneau(x) de polygones trop nombreux et imbriqués "
-                        + "pour être classés (extérieur ou trou) en temps borné : gardés comme polygones distincts");
+                failures.warn("shp", Localization.text("io.polygonRingSToo", decoder.unresolvedRings()));
             }
             return new ShpContent(fileType, declared, records);
         }
@@ -106,7 +101,7 @@ final class ShpReader {
             boolean pastDeclared = pos >= declared;
             if (got < 8) {
                 if (pastDeclared) {
-                    failures.warn("shp", got + " octet(s) en fin de fichier ignoré(s)");
+                    failures.warn("shp", Localization.text("io.byteSEndFile", got));
                     break;
                 }
                 throw truncated(number, pos, pos + got, declared);
@@ -116,25 +111,22 @@ final class ShpReader {
             if (words < 2) {
                 // Every record holds at least its 4-byte shape type.
                 if (pastDeclared) {
-                    failures.warn("shp", "données en fin de fichier (après l'octet " + pos + ") ignorées");
+                    failures.warn("shp", Localization.text("io.dataEndFileAfter", pos));
                     break;
                 }
-                throw failures.fail(Problem.CORRUPT, "shp", "longueur invalide (" + words
-                        + " mots) pour l'enregistrement n°" + number + " (octet " + pos + ")");
+                throw failures.fail(Problem.CORRUPT, "shp", Localization.text("io.invalidLengthWordsRecord", words, number, pos));
             }
             long length = 2L * words;
             if (size >= 0 && pos + 8 + length > size) {
                 if (pastDeclared) {
-                    failures.warn("shp", "données en fin de fichier (après l'octet " + pos + ") ignorées");
+                    failures.warn("shp", Localization.text("io.dataEndFileAfter", pos));
                     break;
                 }
                 if (declared > size) throw truncated(number, pos, size, declared);
-                throw failures.fail(Problem.CORRUPT, "shp", "l'enregistrement n°" + number + " (octet " + pos
-                        + ") annonce " + length + " octets, au-delà de la fin du fichier (" + size + " octets)");
+                throw failures.fail(Problem.CORRUPT, "shp", Localization.text("io.recordByteAnnouncesBytes", number, pos, length, size));
             }
             if (length > MAX_RECORD_BYTES) {
-                throw failures.fail(Problem.TOO_LARGE, "shp", "l'enregistrement n°" + number + " (octet " + pos
-                        + ") est trop volumineux (" + length + " octets)");
+                throw failures.fail(Problem.TOO_LARGE, "shp", Localization.text("io.recordByteTooLarge", number, pos, length));
             }
             int len = (int) length;
             // Grow the buffer only as bytes actually arrive, so a false length cannot reserve memory.
@@ -151,22 +143,19 @@ final class ShpReader {
             if (have < len) {
                 long end = pos + 8 + have;
                 if (pastDeclared) {
-                    failures.warn("shp", "données en fin de fichier (après l'octet " + pos + ") ignorées");
+                    failures.warn("shp", Localization.text("io.dataEndFileAfter", pos));
                     break;
                 }
                 if (declared > end) throw truncated(number, pos, end, declared);
-                throw failures.fail(Problem.CORRUPT, "shp", "l'enregistrement n°" + number + " (octet " + pos
-                        + ") annonce " + length + " octets, au-delà de la fin du fichier (" + end + " octets)");
+                throw failures.fail(Problem.CORRUPT, "shp", Localization.text("io.recordByteAnnouncesBytes", number, pos, length, end));
             }
             int typeCode = ByteBuffer.wrap(content, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
             ShapeType type = ShapeType.of(typeCode);
             if (type == null) {
-                throw failures.fail(Problem.CORRUPT, "shp", "type de forme inconnu (" + typeCode
-                        + ") dans l'enregistrement n°" + number + " (octet " + pos + ")");
+                throw failures.fail(Problem.CORRUPT, "shp", Localization.text("io.unknownShapeTypeRecord", typeCode, number, pos));
             }
             if (type != ShapeType.NULL && type.kind != fileType.kind && !mixedWarned) {
-                failures.warn("shp", "le fichier annonce des formes " + fileType.label()
-                        + " mais contient aussi des " + type.label());
+                failures.warn("shp", Localization.text("io.fileAnnouncesShapesBut", fileType.label(), type.label()));
                 mixedWarned = true;
             }
             Geometry g;
@@ -184,8 +173,6 @@ final class ShpReader {
     }
 
     private DataException truncated(int number, long pos, long end, long declared) {
-        return failures.fail(Problem.TRUNCATED, "shp", "fichier tronqué : l'enregistrement n°" + number
-                + " (octet " + pos + ") dépasse la fin du fichier (" + end + " octets alors que l'en-tête en annonce "
-                + declared + ")");
+        return failures.fail(Problem.TRUNCATED, "shp", Localization.text("io.truncatedFileRecordByte", number, pos, end, declared));
     }
 }

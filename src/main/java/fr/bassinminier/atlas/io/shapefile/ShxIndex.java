@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.shapefile;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.shapefile.ShpReader.ShpRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ final class ShxIndex {
     static Resolution resolve(ShapefileSource source, Failures failures, List<ShpRecord> records)
             throws IOException {
         if (!source.has("shx")) {
-            failures.warn("shp", "index « .shx » absent : le fichier .shp est lu séquentiellement");
+            failures.warn("shp", Localization.get("io.shxIndexMissingShp"));
             return new Resolution(records, -1);
         }
         // A valid index holds 8 bytes per record: never read more than one entry beyond that.
@@ -43,7 +44,7 @@ final class ShxIndex {
             bytes = in.readNBytes((int) Math.min(wanted, Integer.MAX_VALUE - 8));
         }
         if (bytes.length < 100 || ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN).getInt(0) != ShpReader.FILE_CODE) {
-            failures.warn("shx", "index illisible, ignoré : le fichier .shp est lu séquentiellement");
+            failures.warn("shx", Localization.get("io.unreadableIndexIgnoredShp"));
             return new Resolution(records, -1);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
@@ -52,8 +53,7 @@ final class ShxIndex {
         int entries = declaredLength >= 100 ? (int) Math.min((declaredLength - 100) / 8, available) : available;
         if (bytes.length == wanted) {
             // More entries than the .shp has records: some point nowhere.
-            failures.warn("shx", "l'index compte plus d'entrées que le .shp n'a d'enregistrements ("
-                    + records.size() + ") : ignoré");
+            failures.warn("shx", Localization.text("io.indexMoreEntriesThan", records.size()));
             return new Resolution(records, entries);
         }
 
@@ -70,15 +70,13 @@ final class ShxIndex {
             long offset = (b.getInt(100 + 8 * i) & 0xffffffffL) * 2;
             ShpRecord r = byOffset.remove(offset);
             if (r == null || !matches(b, i, r)) {
-                failures.warn("shx", "l'index ne correspond pas au .shp (entrée n°" + (i + 1)
-                        + ") : ignoré, le fichier .shp est lu séquentiellement");
+                failures.warn("shx", Localization.text("io.indexDoesMatchShp", (i + 1)));
                 return new Resolution(records, entries);
             }
             indexed.add(r);
         }
         if (indexed.size() < records.size()) {
-            failures.warn("shp", (records.size() - indexed.size()) + " enregistrement(s) du .shp non référencé(s) "
-                    + "par l'index .shx ignoré(s) (fichier modifié sans être recompacté)");
+            failures.warn("shp", Localization.text("io.recordSShpReferenced", (records.size() - indexed.size())));
         }
         return new Resolution(indexed, entries);
     }

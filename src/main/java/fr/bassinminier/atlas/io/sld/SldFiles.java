@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.sld;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.style.*;
 
 import fr.bassinminier.atlas.io.AtomicFiles;
@@ -36,23 +37,22 @@ public final class SldFiles {
     public static SldDocument readDocument(Path file) throws SldException {
         String name = file.toString();
         try {
-            if (Files.isDirectory(file)) throw new SldException(name, 0, "c'est un dossier, pas un fichier de style");
+            if (Files.isDirectory(file)) throw new SldException(name, 0, Localization.get("io.folderStyleFile"));
             if (fr.bassinminier.atlas.io.InputFiles.isSpecial(file)) {
                 throw new SldException(name, 0, fr.bassinminier.atlas.io.InputFiles.notRegular());
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new SldException(name, 0, "fichier trop volumineux pour un style ("
-                        + Files.size(file) / (1024 * 1024) + " Mo)");
+                throw new SldException(name, 0, Localization.text("io.fileTooLargeStyle", Files.size(file) / (1024 * 1024)));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return SldParser.parse(in, name);
             }
         } catch (NoSuchFileException e) {
-            throw new SldException(name, 0, "fichier introuvable", e);
+            throw new SldException(name, 0, Localization.get("io.fileFound2"), e);
         } catch (AccessDeniedException e) {
-            throw new SldException(name, 0, "lecture refusée (droits du fichier)", e);
+            throw new SldException(name, 0, Localization.get("io.readingRefusedFilePermissions"), e);
         } catch (IOException e) {
-            throw new SldException(name, 0, "lecture impossible (" + e.getMessage() + ")", e);
+            throw new SldException(name, 0, Localization.text("io.cannotRead3", e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.tiles.Basemap;
 import fr.bassinminier.atlas.model.tiles.Basemaps;
@@ -56,9 +57,8 @@ public final class Backgrounds {
                 return Optional.of(s.basemap());
             }
         }
-        throw new ServiceException("Fond de plan « " + n + " »", ServiceException.Problem.NOT_FOUND,
-                "inconnu ; choisir plan-ign, plan-ign-gris, photos, parcelles, aucun, un paquet .mbtiles ou .gpkg,"
-                        + " ou une adresse XYZ avec {z}/{x}/{y}");
+        throw new ServiceException(Localization.text("io.background", n), ServiceException.Problem.NOT_FOUND,
+                Localization.get("io.unknownChoosePlanIgn"));
     }
 
     /** A tile service for a background, through the shared disk cache. */

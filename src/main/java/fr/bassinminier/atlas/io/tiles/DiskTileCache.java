@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.tiles.TileKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class DiskTileCache implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IOException("cache de tuiles illisible (" + file + ") : " + e.getMessage(), e);
+            throw new IOException(Localization.text("io.unreadableTileCache", file, e.getMessage()), e);
         }
     }
 

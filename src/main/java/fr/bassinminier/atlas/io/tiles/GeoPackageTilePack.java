@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.tiles.Basemap;
@@ -30,8 +31,8 @@ public final class GeoPackageTilePack implements TileSource {
     private final String label;
 
     public GeoPackageTilePack(Path file, String tableName) throws ServiceException {
-        this.label = "Paquet hors ligne « " + file.getFileName() + " »";
-        if (!Files.isRegularFile(file)) throw new ServiceException(label, ServiceException.Problem.NOT_FOUND, "fichier introuvable");
+        this.label = Localization.text("io.offlinePack", file.getFileName());
+        if (!Files.isRegularFile(file)) throw new ServiceException(label, ServiceException.Problem.NOT_FOUND, Localization.get("io.fileFound2"));
         try {
             SQLiteConfig cfg = new SQLiteConfig();
             cfg.setReadOnly(true);
@@ -44,7 +45,7 @@ public final class GeoPackageTilePack implements TileSource {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new ServiceException(label, ServiceException.Problem.NOT_FOUND,
-                                t == null ? "aucune pyramide de tuiles" : "pas de pyramide de tuiles « " + t + " »");
+                                t == null ? Localization.get("io.tileMatrixSet") : Localization.text("io.tileMatrixSet2", t));
                     }
                     t = rs.getString(1);
                     title = rs.getString(2);
@@ -59,7 +60,7 @@ public final class GeoPackageTilePack implements TileSource {
                     + " ON r.srs_id = s.srs_id WHERE s.table_name=?")) {
                 ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new ServiceException(label, ServiceException.Problem.CORRUPT, "grille de tuiles absente");
+                    if (!rs.next()) throw new ServiceException(label, ServiceException.Problem.CORRUPT, Localization.get("io.tileMatrixMissing"));
                     minX = rs.getDouble(2);
                     maxY = rs.getDouble(3);
                     srs = "EPSG".equalsIgnoreCase(rs.getString(4)) ? rs.getInt(5) : rs.getInt(1);
@@ -67,8 +68,7 @@ public final class GeoPackageTilePack implements TileSource {
             }
             CrsId crs = CrsId.epsg(srs);
             if (!crs.sameAs(CrsId.WEB_MERCATOR) && !crs.sameAs(CrsId.LAMBERT_93)) {
-                throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "tuiles en EPSG:" + srs
-                        + " ; seuls Lambert-93 (EPSG:2154) et Web Mercator (EPSG:3857) sont pris en charge");
+                throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.text("io.tilesEpsgOnlyLambert", srs));
             }
             List<TileMatrix> ms = new ArrayList<>();
             List<Integer> zooms = new ArrayList<>();
@@ -83,14 +83,14 @@ public final class GeoPackageTilePack implements TileSource {
                     }
                 }
             }
-            if (ms.isEmpty()) throw new ServiceException(label, ServiceException.Problem.CORRUPT, "aucun niveau de zoom");
+            if (ms.isEmpty()) throw new ServiceException(label, ServiceException.Problem.CORRUPT, Localization.get("io.zoomLevel"));
             zoomOf = zooms.stream().mapToInt(Integer::intValue).toArray();
             basemap = new Basemap("gpkg-" + Integer.toHexString((file.toAbsolutePath() + "#" + table).hashCode()),
                     title != null ? title : table, Basemap.Kind.PACK, file.toAbsolutePath().toString(), table, null,
                     "image/png", new TileMatrixSet(table, crs, ms), title != null ? title : table, false, 1);
         } catch (SQLException e) {
             throw new ServiceException(label, ServiceException.Problem.CORRUPT,
-                    "ce n'est pas un GeoPackage de tuiles lisible (" + e.getMessage() + ")", e);
+                    Localization.text("io.readableTileGeopackage", e.getMessage()), e);
         }
     }
 
@@ -116,8 +116,7 @@ public final class GeoPackageTilePack implements TileSource {
                 return rs.next() ? rs.getBytes(1) : null;
             }
         } catch (SQLException e) {
-            throw new ServiceException(label, ServiceException.Problem.CORRUPT, "tuile " + k + " illisible ("
-                    + e.getMessage() + ")", e);
+            throw new ServiceException(label, ServiceException.Problem.CORRUPT, Localization.text("io.unreadableTile", k, e.getMessage()), e);
         }
     }
 

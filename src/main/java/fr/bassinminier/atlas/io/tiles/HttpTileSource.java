@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.tiles.Basemap;
 import fr.bassinminier.atlas.model.tiles.TileKey;
@@ -55,7 +56,7 @@ public final class HttpTileSource implements TileSource {
         // Greyscale and opacity are drawing choices: Plan IGN and Plan IGN gris share their tiles.
         this.cacheKey = basemap.kind() + "|" + basemap.url() + "|" + basemap.layer() + "|" + basemap.style() + "|"
                 + basemap.format() + "|" + basemap.matrixSet().id();
-        this.label = "Fond de plan « " + basemap.title() + " » (" + host(basemap.url()) + ")";
+        this.label = Localization.text("io.background2", basemap.title(), host(basemap.url()));
     }
 
     private static String host(String url) {
@@ -94,8 +95,7 @@ public final class HttpTileSource implements TileSource {
             rb = HttpRequest.newBuilder(URI.create(basemap.tileUrl(k))).timeout(requestTimeout)
                     .header("User-Agent", USER_AGENT).header("Accept", "image/png,image/jpeg,image/*;q=0.8").GET();
         } catch (IllegalArgumentException e) {
-            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "adresse de tuile invalide ("
-                    + e.getMessage() + ")", e);
+            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.text("io.invalidTileAddress", e.getMessage()), e);
         }
         if (cached != null && cached.etag() != null) rb.header("If-None-Match", cached.etag());
         if (cached != null && cached.lastModified() != null) rb.header("If-Modified-Since", cached.lastModified());
@@ -105,18 +105,16 @@ public final class HttpTileSource implements TileSource {
         } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
             if (cached != null) return cached.data();
             throw new ServiceException(label, ServiceException.Problem.UNREACHABLE,
-                    "serveur injoignable (hors ligne ?) ; les tuiles déjà en cache restent affichées", e);
+                    Localization.get("io.serverUnreachableOfflineTiles"), e);
         } catch (HttpTimeoutException e) {
             if (cached != null) return cached.data();
-            throw new ServiceException(label, ServiceException.Problem.TIMEOUT, "le serveur ne répond pas (plus de "
-                    + requestTimeout.toSeconds() + " s)", e);
+            throw new ServiceException(label, ServiceException.Problem.TIMEOUT, Localization.text("io.serverDoesAnswerMore", requestTimeout.toSeconds()), e);
         } catch (IOException e) {
             if (cached != null) return cached.data();
-            throw new ServiceException(label, ServiceException.Problem.UNREACHABLE, "échange interrompu avec le serveur ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+            throw new ServiceException(label, ServiceException.Problem.UNREACHABLE, Localization.text("io.exchangeServerInterrupted", (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceException(label, ServiceException.Problem.IO, "téléchargement interrompu", e);
+            throw new ServiceException(label, ServiceException.Problem.IO, Localization.get("io.downloadInterrupted"), e);
         }
         int status = resp.statusCode();
         if (status == 304 && cached != null) {
@@ -129,14 +127,14 @@ public final class HttpTileSource implements TileSource {
         if (status != 200) {
             if (cached != null && status >= 500) return cached.data();
             throw new ServiceException(label, status == 404 ? ServiceException.Problem.NOT_FOUND
-                    : ServiceException.Problem.HTTP_ERROR, "le serveur refuse les tuiles (HTTP " + status + ")");
+                    : ServiceException.Problem.HTTP_ERROR, Localization.text("io.serverRefusesTilesHttp", status));
         }
         byte[] body = resp.body();
         String type = resp.headers().firstValue("Content-Type").orElse("");
         if (type.contains("xml") || type.contains("html") || type.contains("json")) {
             // WMTS exceptions come back as XML with a 200 from some servers.
             throw new ServiceException(label, ServiceException.Problem.HTTP_ERROR,
-                    "le serveur renvoie une erreur au lieu d'une image (" + type + ")");
+                    Localization.text("io.serverSendsErrorInstead", type));
         }
         if (cache != null && !noStore(resp.headers())) {
             cache.put(cacheKey, k, new DiskTileCache.Entry(body, expiry(resp.headers(), now),

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.tiles.Basemap;
 import fr.bassinminier.atlas.model.tiles.TileKey;
@@ -29,9 +30,9 @@ public final class MbtilesPack implements TileSource {
 
     public MbtilesPack(Path file) throws ServiceException {
         this.file = file;
-        this.label = "Paquet hors ligne « " + file.getFileName() + " »";
+        this.label = Localization.text("io.offlinePack", file.getFileName());
         if (!Files.isRegularFile(file)) {
-            throw new ServiceException(label, ServiceException.Problem.NOT_FOUND, "fichier introuvable");
+            throw new ServiceException(label, ServiceException.Problem.NOT_FOUND, Localization.get("io.fileFound2"));
         }
         try {
             SQLiteConfig cfg = new SQLiteConfig();
@@ -63,7 +64,7 @@ public final class MbtilesPack implements TileSource {
                     attribution != null ? attribution.replaceAll("<[^>]*>", "") : name, false, 1);
         } catch (SQLException e) {
             throw new ServiceException(label, ServiceException.Problem.CORRUPT,
-                    "ce n'est pas un paquet MBTiles lisible (" + e.getMessage() + ")", e);
+                    Localization.text("io.readableMbtilesPack", e.getMessage()), e);
         }
     }
 
@@ -89,8 +90,7 @@ public final class MbtilesPack implements TileSource {
                 return rs.next() ? rs.getBytes(1) : null;
             }
         } catch (SQLException e) {
-            throw new ServiceException(label, ServiceException.Problem.CORRUPT, "tuile " + k + " illisible ("
-                    + e.getMessage() + ")", e);
+            throw new ServiceException(label, ServiceException.Problem.CORRUPT, Localization.text("io.unreadableTile", k, e.getMessage()), e);
         }
     }
 

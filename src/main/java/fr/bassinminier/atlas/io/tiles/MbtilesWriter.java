@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.tiles.TileKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class MbtilesWriter implements AutoCloseable {
             }
             insert = db.prepareStatement("INSERT OR REPLACE INTO tiles VALUES (?, ?, ?, ?)");
         } catch (SQLException e) {
-            throw new IOException("écriture du paquet impossible (" + e.getMessage() + ")", e);
+            throw new IOException(Localization.text("io.cannotWritePack", e.getMessage()), e);
         }
     }
 
@@ -66,7 +67,7 @@ public final class MbtilesWriter implements AutoCloseable {
                 pending = 0;
             }
         } catch (SQLException e) {
-            throw new IOException("écriture du paquet impossible (" + e.getMessage() + ")", e);
+            throw new IOException(Localization.text("io.cannotWritePack", e.getMessage()), e);
         }
     }
 
@@ -77,7 +78,7 @@ public final class MbtilesWriter implements AutoCloseable {
             insert.close();
             db.close();
         } catch (SQLException e) {
-            throw new IOException("écriture du paquet impossible (" + e.getMessage() + ")", e);
+            throw new IOException(Localization.text("io.cannotWritePack", e.getMessage()), e);
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         committed = true;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.CrsId;
@@ -97,7 +98,7 @@ public final class TilePacks {
         TileMatrixSet set = b.matrixSet();
         if (!set.crs().sameAs(CrsId.WEB_MERCATOR)) {
             throw new ServiceException(source.label(), ServiceException.Problem.UNSUPPORTED,
-                    "un paquet MBTiles ne contient que des tuiles Web Mercator");
+                    Localization.get("io.mbtilesPackHoldsOnly"));
         }
         List<TileKey> keys = new ArrayList<>();
         for (int z = minZoom; z <= maxZoom; z++) {
@@ -107,7 +108,7 @@ public final class TilePacks {
             for (TileKey k : at) keys.add(new TileKey(z, k.col(), k.row()));
             if (keys.size() > MAX_PREFETCH_TILES) {
                 throw new ServiceException(source.label(), ServiceException.Problem.UNSUPPORTED, String.format(
-                        Locale.FRANCE, "plus de %,d tuiles demandées : réduisez l'emprise ou le zoom maximal",
+                        Locale.FRANCE, Localization.get("io.moreThanTilesAsked"),
                         MAX_PREFETCH_TILES));
             }
         }

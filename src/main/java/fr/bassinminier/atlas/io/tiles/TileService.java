@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.tiles.Basemap;
 import fr.bassinminier.atlas.model.tiles.TileKey;
@@ -213,7 +214,7 @@ public final class TileService implements TileProvider, AutoCloseable {
         }
         if (raw == null) {
             throw new ServiceException(source.label(), ServiceException.Problem.CORRUPT,
-                    "tuile " + key + " illisible (ni PNG ni JPEG)");
+                    Localization.text("io.unreadableTileNeitherPng", key));
         }
         if (raw.getType() == BufferedImage.TYPE_INT_ARGB) return raw;
         BufferedImage argb = new BufferedImage(raw.getWidth(), raw.getHeight(), BufferedImage.TYPE_INT_ARGB);

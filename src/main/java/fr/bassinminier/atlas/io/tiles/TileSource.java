@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.tiles;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.tiles.Basemap;
 import fr.bassinminier.atlas.model.tiles.TileKey;
@@ -13,7 +14,7 @@ public interface TileSource extends AutoCloseable {
 
     /** A French name for messages: « Plan IGN », « paquet bassin.mbtiles ». */
     default String label() {
-        return "Fond de plan « " + basemap().title() + " »";
+        return Localization.text("io.background", basemap().title());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bassinminier.atlas.io.geojson.GeoJsonGeometry;
@@ -29,7 +30,7 @@ final class GeoJsonPageReader {
     static FeaturePage read(byte[] body) throws IOException {
         JsonNode root = MAPPER.readTree(body);
         if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
-            throw new IOException("ce n'est pas une FeatureCollection GeoJSON");
+            throw new IOException(Localization.get("io.geojsonFeaturecollection"));
         }
         long matched = root.path("numberMatched").canConvertToLong() && root.path("numberMatched").isNumber()
                 ? root.path("numberMatched").asLong()
@@ -44,7 +45,7 @@ final class GeoJsonPageReader {
             else crs = CrsId.unknown(s);
         }
         JsonNode features = root.get("features");
-        if (features == null || !features.isArray()) throw new IOException("« features » absent");
+        if (features == null || !features.isArray()) throw new IOException(Localization.get("io.featuresMissing"));
         GeometryFactory gf = new GeometryFactory();
         List<FeaturePage.Item> items = new ArrayList<>(features.size());
         int n = 0;

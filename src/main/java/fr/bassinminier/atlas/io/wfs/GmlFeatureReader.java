@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.CrsId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,12 +76,12 @@ final class GmlFeatureReader {
         try {
             return geometry(r);
         } catch (NumberFormatException e) {
-            throw new XMLStreamException("nombre invalide dans une géométrie GML (" + e.getMessage()
-                    .replace("For input string: ", "") + ")", r.getLocation(), e);
+            throw new XMLStreamException(Localization.text("io.invalidNumberGmlGeometry", e.getMessage()
+                    .replace("For input string: ", "")), r.getLocation(), e);
         } catch (IllegalArgumentException e) {
             StackTraceElement[] at = e.getStackTrace();
             boolean jts = at.length > 0 && at[0].getClassName().startsWith("org.locationtech");
-            throw new XMLStreamException(jts || e.getMessage() == null ? "géométrie GML invalide" : e.getMessage(),
+            throw new XMLStreamException(jts || e.getMessage() == null ? Localization.get("io.invalidGmlGeometry") : e.getMessage(),
                     r.getLocation(), e);
         }
     }
@@ -178,7 +179,7 @@ final class GmlFeatureReader {
 
     private LinearRing ring(List<Coordinate> cs) {
         if (cs.size() > 0 && !cs.get(0).equals2D(cs.get(cs.size() - 1))) cs.add(cs.get(0).copy());
-        if (cs.size() < 4) throw new IllegalArgumentException("anneau de moins de 4 sommets");
+        if (cs.size() < 4) throw new IllegalArgumentException(Localization.get("io.ringFewerThanVertices"));
         return gf.createLinearRing(cs.toArray(Coordinate[]::new));
     }
 
@@ -258,8 +259,7 @@ final class GmlFeatureReader {
     private void addNumbers(List<Coordinate> cs, String text, int dim) {
         String[] v = text.trim().split("\\s+");
         if (v.length == 1 && v[0].isEmpty()) return;
-        if (v.length % dim != 0) throw new IllegalArgumentException("liste de coordonnées incomplète (" + v.length
-                + " nombres pour " + dim + " dimensions)");
+        if (v.length % dim != 0) throw new IllegalArgumentException(Localization.text("io.incompleteCoordinateListNumbers", v.length, dim));
         for (int i = 0; i < v.length; i += dim) cs.add(coordinate(Double.parseDouble(v[i]), Double.parseDouble(v[i + 1])));
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
@@ -29,9 +30,7 @@ public record LayerDiff(String key, List<String> added, List<String> removed, Li
 
     /** "12 ajoutés, 3 supprimés, 5 modifiés, 140 inchangés". */
     public String summary() {
-        return added.size() + " ajouté" + (added.size() > 1 ? "s" : "") + ", " + removed.size() + " supprimé"
-                + (removed.size() > 1 ? "s" : "") + ", " + modified.size() + " modifié" + (modified.size() > 1 ? "s" : "")
-                + ", " + unchanged + " inchangé" + (unchanged > 1 ? "s" : "");
+        return Localization.text("io.addedRemovedChangedUnchanged", added.size(), (added.size() > 1 ? "s" : ""), removed.size(), (removed.size() > 1 ? "s" : ""), modified.size(), (modified.size() > 1 ? "s" : ""), unchanged, (unchanged > 1 ? "s" : ""));
     }
 
     /**
@@ -40,8 +39,7 @@ public record LayerDiff(String key, List<String> added, List<String> removed, Li
      */
     public static LayerDiff compare(VectorLayer before, VectorLayer after, String key, double tolerance) {
         String k = key != null ? key : findKey(before, after);
-        if (k == null) throw new IllegalArgumentException("aucun champ identifiant commun aux deux versions (essayé : "
-                + String.join(", ", KEYS) + ") ; précisez-le.");
+        if (k == null) throw new IllegalArgumentException(Localization.text("io.identifierFieldCommonBoth", String.join(", ", KEYS)));
         Map<String, Feature> old = byKey(before, k);
         Map<String, Feature> fresh = byKey(after, k);
         List<String> added = new ArrayList<>();
@@ -73,7 +71,7 @@ public record LayerDiff(String key, List<String> added, List<String> removed, Li
 
     private static Map<String, Feature> byKey(VectorLayer l, String key) {
         String f = field(l, key);
-        if (f == null) throw new IllegalArgumentException("champ « " + key + " » absent de la couche « " + l.name() + " ».");
+        if (f == null) throw new IllegalArgumentException(Localization.text("io.fieldMissingLayer", key, l.name()));
         Map<String, Feature> m = new LinkedHashMap<>();
         for (Feature x : l.features()) {
             Object v = x.get(f);

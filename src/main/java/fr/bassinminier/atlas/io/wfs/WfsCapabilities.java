@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,7 +103,7 @@ public record WfsCapabilities(String version, String title, List<WfsFeatureType>
                 default -> depth++;
             }
         }
-        if (name == null) throw new XMLStreamException("type d'objet sans nom dans les capacités");
+        if (name == null) throw new XMLStreamException(Localization.get("io.featureTypeWithoutName"));
         return new WfsFeatureType(name, title == null || title.isBlank() ? name : title, summary, defaultCrs, other, wgs84);
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.HttpService;
 import fr.bassinminier.atlas.io.HttpService.Answer;
 import fr.bassinminier.atlas.io.ServiceException;
@@ -91,8 +92,7 @@ public final class WfsClient {
             String root = WfsXml.root(r);
             if (WfsXml.isExceptionReport(root)) throw refused(uri, "GetCapabilities", WfsXml.exceptionReport(r));
             if (!"WFS_Capabilities".equals(root)) {
-                throw new ServiceException(uri, Problem.BAD_RESPONSE, "GetCapabilities : réponse « " + root
-                        + " » au lieu des capacités WFS ; est-ce bien l'adresse d'un service WFS ?");
+                throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.getcapabilitiesAnswerInsteadWfs", root));
             }
             c = WfsCapabilities.read(r);
         } catch (XMLStreamException | RuntimeException e) {
@@ -175,11 +175,9 @@ public final class WfsClient {
             start += got;
             if (matched >= 0 ? start >= matched : got < count) break;
             if (fresh == 0) {
-                throw new ServiceException(page.uri, Problem.BAD_RESPONSE, what + " : la page à partir de l'objet "
-                        + (start - got + 1) + " ne contient que des objets déjà reçus ; le service ignore la "
-                        + "pagination (startIndex).");
+                throw new ServiceException(page.uri, Problem.BAD_RESPONSE, Localization.text("io.pageFeatureHoldsOnly", what, (start - got + 1)));
             }
-            if (pages > 10_000) throw new ServiceException(page.uri, Problem.BAD_RESPONSE, what + " : pagination sans fin.");
+            if (pages > 10_000) throw new ServiceException(page.uri, Problem.BAD_RESPONSE, Localization.text("io.endlessPaging", what));
         }
         VectorLayer layer = layer(q.typeName(), crs != null ? crs : q.crs(), items);
         return new Result(layer, matched, pages, format, oldest, fromCache);
@@ -196,7 +194,7 @@ public final class WfsClient {
         try {
             if (!a.isXml()) {
                 if (a.status() / 100 != 2) {
-                    throw new ServiceException(uri, Problem.HTTP_ERROR, what + " : le service a répondu HTTP " + a.status() + ".");
+                    throw new ServiceException(uri, Problem.HTTP_ERROR, Localization.text("io.serviceAnsweredHttp", what, a.status()));
                 }
                 return new Page(uri, GeoJsonPageReader.read(a.body()), "GeoJSON", a);
             }
@@ -211,13 +209,11 @@ public final class WfsClient {
                 throw refused(uri, what, report);
             }
             if (!"FeatureCollection".equals(root)) {
-                throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse « " + root
-                        + " » au lieu d'une collection d'objets.");
+                throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.answerInsteadFeatureCollection", what, root));
             }
             return new Page(uri, GmlFeatureReader.read(r), V2.equals(version) ? "GML 3.2" : "GML 3.1.1", a);
         } catch (IOException e) {
-            throw new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse GeoJSON illisible ("
-                    + e.getMessage() + ").", e);
+            throw new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.unreadableGeojsonAnswer", what, e.getMessage()), e);
         } catch (XMLStreamException | RuntimeException e) {
             throw badXml(uri, what, e);
         }
@@ -300,18 +296,17 @@ public final class WfsClient {
     }
 
     private static ServiceException refused(URI uri, String what, String report) {
-        return new ServiceException(uri, Problem.SERVICE_ERROR, what + " : le service a refusé la requête — " + report);
+        return new ServiceException(uri, Problem.SERVICE_ERROR, Localization.text("io.serviceRefusedRequest", what, report));
     }
 
     private static ServiceException badXml(URI uri, String what, Exception e) {
         if (e instanceof ServiceException se) return se;
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
-        return new ServiceException(uri, Problem.BAD_RESPONSE, what + " : réponse XML illisible (" + m + ").", e);
+        return new ServiceException(uri, Problem.BAD_RESPONSE, Localization.text("io.unreadableXmlAnswer", what, m), e);
     }
 
     private static ServiceException tooMany(URI uri, String what, long matched, int max) {
-        return new ServiceException(uri, Problem.TOO_LARGE, what + " : " + matched + " objets correspondent, plus que "
-                + "la limite de " + max + " ; restreignez l'emprise (BBOX) ou ajoutez un filtre.");
+        return new ServiceException(uri, Problem.TOO_LARGE, Localization.text("io.featuresMatchMoreThan", what, matched, max));
     }
 
     /** Fields in order of first appearance, typed by their values (GML text that reads as numbers becomes numbers). */

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.CrsId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record WfsQuery(String typeName, Envelope bbox, Map<String, String> equal
     public static final int DEFAULT_MAX_FEATURES = 50_000;
 
     public WfsQuery {
-        if (typeName == null || typeName.isBlank()) throw new IllegalArgumentException("type d'objet WFS manquant");
+        if (typeName == null || typeName.isBlank()) throw new IllegalArgumentException(Localization.get("io.wfsFeatureTypeMissing"));
         equals = equals == null ? Map.of() : new LinkedHashMap<>(equals);
         crs = crs == null ? CrsId.LAMBERT_93 : crs;
         if (maxFeatures <= 0) maxFeatures = DEFAULT_MAX_FEATURES;

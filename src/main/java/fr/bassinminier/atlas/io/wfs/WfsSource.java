@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.HttpService;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.CrsId;
@@ -30,17 +31,17 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
      * @throws IllegalArgumentException with a French message and an example
      */
     public static WfsSource parse(String text) {
-        if (!isWfs(text)) throw new IllegalArgumentException("source WFS attendue sous la forme " + example());
+        if (!isWfs(text)) throw new IllegalArgumentException(Localization.text("io.wfsSourceExpected", example()));
         // A path-typed argument collapses "https://" to "https:/": put the slash back.
         String url = text.substring(PREFIX.length()).strip().replaceFirst("^(?i)(https?):/+", "$1://");
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("adresse WFS « " + url + " » invalide ; " + example());
+            throw new IllegalArgumentException(Localization.text("io.invalidWfsAddress", url, example()));
         }
         if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).startsWith("http") || uri.getHost() == null) {
-            throw new IllegalArgumentException("adresse WFS « " + url + " » : http:// ou https:// attendu ; " + example());
+            throw new IllegalArgumentException(Localization.text("io.wfsAddressHttpHttps", url, example()));
         }
         String type = null;
         Envelope box = null;
@@ -62,7 +63,7 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
                             if ("count".equals(k)) page = Integer.parseInt(v.trim());
                             else max = Integer.parseInt(v.trim());
                         } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException(k + " « " + v + " » n'est pas un nombre entier.");
+                            throw new IllegalArgumentException(Localization.text("io.wholeNumber", k, v));
                         }
                     }
                     case "version" -> version = v;
@@ -78,19 +79,19 @@ public record WfsSource(URI endpoint, String typeName, Envelope bbox, int maxFea
 
     private static Envelope bbox(String v) {
         String[] p = v.split(",");
-        if (p.length < 4) throw new IllegalArgumentException("bbox « " + v + " » : minx,miny,maxx,maxy attendus (Lambert-93).");
+        if (p.length < 4) throw new IllegalArgumentException(Localization.text("io.bboxMinxMinyMaxx", v));
         try {
             double[] d = new double[4];
             for (int i = 0; i < 4; i++) d[i] = Double.parseDouble(p[i].trim());
-            if (d[0] >= d[2] || d[1] >= d[3]) throw new IllegalArgumentException("bbox « " + v + " » : minx < maxx et miny < maxy attendus.");
+            if (d[0] >= d[2] || d[1] >= d[3]) throw new IllegalArgumentException(Localization.text("io.bboxMinxMaxxMiny", v));
             return new Envelope(d[0], d[2], d[1], d[3]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bbox « " + v + " » : quatre nombres attendus.");
+            throw new IllegalArgumentException(Localization.text("io.bboxFourNumbersExpected", v));
         }
     }
 
     private static String example() {
-        return "« wfs:https://data.geopf.fr/wfs?typeName=wfs_du:zone_urba&bbox=684000,7034000,690000,7040000 »";
+        return Localization.get("io.wfsHttpsDataGeopf");
     }
 
     public WfsClient client(HttpService http) {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wfs;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -24,7 +25,7 @@ final class WfsXml {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("ressource externe refusée : " + systemId);
+            throw new XMLStreamException(Localization.text("io.externalResourceRefused", systemId));
         });
         return f;
     }
@@ -33,7 +34,7 @@ final class WfsXml {
         try {
             return fr.bassinminier.atlas.xml.SafeXml.guard(secureFactory().createXMLStreamReader(new ByteArrayInputStream(body)));
         } catch (RuntimeException e) {
-            throw new XMLStreamException("XML mal formé (" + e.getClass().getSimpleName() + ")", null, e);
+            throw new XMLStreamException(Localization.text("io.malformedXml", e.getClass().getSimpleName()), null, e);
         }
     }
 
@@ -41,10 +42,10 @@ final class WfsXml {
     static String root(XMLStreamReader r) throws XMLStreamException {
         while (r.hasNext()) {
             int ev = r.next();
-            if (ev == XMLStreamConstants.DTD) throw new XMLStreamException("DTD refusée");
+            if (ev == XMLStreamConstants.DTD) throw new XMLStreamException(Localization.get("io.dtdRefused"));
             if (ev == XMLStreamConstants.START_ELEMENT) return r.getLocalName();
         }
-        throw new XMLStreamException("document XML vide");
+        throw new XMLStreamException(Localization.get("io.emptyXmlDocument"));
     }
 
     /** Text of the current element (its direct and nested text), leaving the reader on its end tag. */
@@ -56,7 +57,7 @@ final class WfsXml {
             if (ev == XMLStreamConstants.START_ELEMENT) depth++;
             else if (ev == XMLStreamConstants.END_ELEMENT) depth--;
             else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) b.append(r.getText());
-            else if (ev == XMLStreamConstants.ENTITY_REFERENCE) throw new XMLStreamException("entité refusée : " + r.getLocalName());
+            else if (ev == XMLStreamConstants.ENTITY_REFERENCE) throw new XMLStreamException(Localization.text("io.entityRefused", r.getLocalName()));
         }
         return b.toString().strip();
     }
@@ -95,7 +96,7 @@ final class WfsXml {
                 return b.toString();
             }
         }
-        return "rapport d'exception sans détail";
+        return Localization.get("io.exceptionReportWithoutDetails");
     }
 
     private static String exceptionTexts(XMLStreamReader r) throws XMLStreamException {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wmts;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.tiles.Basemap;
@@ -55,7 +56,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
      */
     public Basemap basemap(String layerId, String attribution, String source) throws ServiceException {
         Layer l = layer(layerId).orElseThrow(() -> new ServiceException(source, ServiceException.Problem.NOT_FOUND,
-                "la couche « " + layerId + " » n'est pas proposée par ce service"));
+                Localization.text("io.layerOfferedService", layerId)));
         Link best = null;
         for (Link link : l.links()) {
             TileMatrixSet s = matrixSets.get(link.matrixSet());
@@ -67,8 +68,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
             if (best == null && s.crs().sameAs(CrsId.WEB_MERCATOR)) best = link;
         }
         if (best == null) {
-            throw new ServiceException(source, ServiceException.Problem.UNSUPPORTED, "la couche « " + layerId
-                    + " » n'est publiée ni en Lambert-93 ni en Web Mercator");
+            throw new ServiceException(source, ServiceException.Problem.UNSUPPORTED, Localization.text("io.layerPublishedNeitherLambert", layerId));
         }
         TileMatrixSet set = restricted(matrixSets.get(best.matrixSet()), best.limits());
         String format = l.formats().contains("image/png") ? "image/png"
@@ -82,7 +82,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
         // RESTful only: the template's {TileMatrix}, {TileCol}, {TileRow} become XYZ placeholders.
         String template = l.tileTemplates().getOrDefault(format, l.tileTemplates().values().stream().findFirst()
                 .orElseThrow(() -> new ServiceException(source, ServiceException.Problem.UNSUPPORTED,
-                        "aucune adresse de tuile (ni KVP ni REST)")));
+                        Localization.get("io.tileAddressNeitherKvp"))));
         template = template.replace("{Style}", style).replace("{TileMatrixSet}", set.id())
                 .replace("{TileMatrix}", "{z}").replace("{TileCol}", "{x}").replace("{TileRow}", "{y}");
         return new Basemap(layerId.toLowerCase(Locale.ROOT), l.title(), Basemap.Kind.XYZ, template, layerId, style,
@@ -108,7 +108,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
     /** A TileMatrix value that must be there; its absence is reported like a bad number. */
     private static String required(Map<String, String> tm, String name) {
         String v = tm.get(name);
-        if (v == null || v.isBlank()) throw new NumberFormatException(name + " absent");
+        if (v == null || v.isBlank()) throw new NumberFormatException(Localization.text("io.missing2", name));
         return v;
     }
 
@@ -121,16 +121,16 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
             String msg = String.valueOf(e.getMessage());
             String detail = msg.contains("refusée") || msg.toUpperCase(Locale.ROOT).contains("DOCTYPE")
-                    || msg.contains("DTD") ? "document refusé (DTD ou entité externe interdite)"
-                    : "capacités illisibles, XML mal formé" + (line > 0 ? " (ligne " + line + ")" : "");
+                    || msg.contains("DTD") ? Localization.get("io.documentRefusedDtdExternal")
+                    : Localization.text("io.unreadableCapabilitiesMalformedXml", (line > 0 ? Localization.text("io.line", line) : ""));
             throw new ServiceException(source, ServiceException.Problem.CORRUPT, detail, e);
         } catch (NumberFormatException e) {
             throw new ServiceException(source, ServiceException.Problem.CORRUPT,
-                    "capacités illisibles, nombre invalide (" + e.getMessage() + ")", e);
+                    Localization.text("io.unreadableCapabilitiesInvalidNumber", e.getMessage()), e);
         } catch (java.util.MissingResourceException e) {
             // The JDK's parser on some malformed DOCTYPEs (found by fuzzing).
             throw new ServiceException(source, ServiceException.Problem.CORRUPT,
-                    "capacités illisibles, XML mal formé (" + e.getKey() + ")", e);
+                    Localization.text("io.unreadableCapabilitiesMalformedXml2", e.getKey()), e);
         } finally {
             if (r != null) {
                 try {
@@ -185,7 +185,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
                         sawRoot = true;
                         if (!name.equals("Capabilities")) {
                             throw new ServiceException(source, ServiceException.Problem.CORRUPT,
-                                    "ce n'est pas un document de capacités WMTS (élément racine <" + name + ">)");
+                                    Localization.text("io.wmtsCapabilitiesDocumentRoot", name));
                         }
                     }
                     start(name);
@@ -199,7 +199,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
                     text.setLength(0);
                 }
             }
-            if (!sawRoot) throw new ServiceException(source, ServiceException.Problem.CORRUPT, "document vide");
+            if (!sawRoot) throw new ServiceException(source, ServiceException.Problem.CORRUPT, Localization.get("io.emptyDocument"));
             return new WmtsCapabilities(getTile, sets, layers);
         }
 
@@ -323,7 +323,7 @@ public record WmtsCapabilities(String getTileUrl, Map<String, TileMatrixSet> mat
                     if (tm != null && "TileMatrixSet".equals(p)) {
                         String tl = tm.get("TopLeftCorner");
                         String[] corner = (tl == null ? "0 0" : tl).trim().split("\\s+");
-                        if (corner.length < 2) throw new NumberFormatException("TopLeftCorner « " + tl + " »");
+                        if (corner.length < 2) throw new NumberFormatException(Localization.text("io.topleftcorner", tl));
                         sMatrices.add(new TileMatrix(required(tm, "Identifier"), Double.parseDouble(required(tm, "ScaleDenominator")),
                                 Double.parseDouble(corner[0]), Double.parseDouble(corner[1]),
                                 Integer.parseInt(required(tm, "TileWidth")), Integer.parseInt(required(tm, "TileHeight")),

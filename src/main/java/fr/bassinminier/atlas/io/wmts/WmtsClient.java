@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.wmts;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +26,12 @@ public final class WmtsClient {
         if (!u.toUpperCase().contains("REQUEST=GETCAPABILITIES") && !u.toLowerCase().endsWith(".xml")) {
             u += (u.contains("?") ? "&" : "?") + "SERVICE=WMTS&REQUEST=GetCapabilities";
         }
-        String label = "Service WMTS « " + url.trim() + " »";
+        String label = Localization.text("io.wmtsService", url.trim());
         HttpRequest req;
         try {
             req = HttpRequest.newBuilder(URI.create(u)).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
         } catch (IllegalArgumentException e) {
-            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "adresse invalide", e);
+            throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.get("io.invalidAddress"), e);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -39,22 +40,22 @@ public final class WmtsClient {
             try (InputStream in = resp.body()) {
                 if (resp.statusCode() != 200) {
                     throw new ServiceException(label, ServiceException.Problem.HTTP_ERROR,
-                            "le serveur refuse la demande (HTTP " + resp.statusCode() + ")");
+                            Localization.text("io.serverRefusesRequestHttp", resp.statusCode()));
                 }
                 long len = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (len > MAX_BYTES) {
-                    throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, "document trop volumineux");
+                    throw new ServiceException(label, ServiceException.Problem.UNSUPPORTED, Localization.get("io.documentTooLarge"));
                 }
                 return WmtsCapabilities.read(new BoundedStream(in, MAX_BYTES), label);
             }
         } catch (HttpTimeoutException e) {
-            throw new ServiceException(label, ServiceException.Problem.TIMEOUT, "le serveur ne répond pas", e);
+            throw new ServiceException(label, ServiceException.Problem.TIMEOUT, Localization.get("io.serverDoesAnswer"), e);
         } catch (IOException e) {
             throw new ServiceException(label, ServiceException.Problem.UNREACHABLE,
-                    "serveur injoignable (hors ligne ?)", e);
+                    Localization.get("io.serverUnreachableOffline"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceException(label, ServiceException.Problem.IO, "demande interrompue", e);
+            throw new ServiceException(label, ServiceException.Problem.IO, Localization.get("io.requestInterrupted2"), e);
         }
     }
 
@@ -69,7 +70,7 @@ public final class WmtsClient {
 
         @Override
         public int read() throws IOException {
-            if (left <= 0) throw new IOException("document trop volumineux");
+            if (left <= 0) throw new IOException(Localization.get("io.documentTooLarge"));
             int b = super.read();
             if (b >= 0) left--;
             return b;
@@ -77,7 +78,7 @@ public final class WmtsClient {
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            if (left <= 0) throw new IOException("document trop volumineux");
+            if (left <= 0) throw new IOException(Localization.get("io.documentTooLarge"));
             int n = super.read(buf, off, (int) Math.min(len, left));
             if (n > 0) left -= n;
             return n;

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.zip;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.io.FilterInputStream;
@@ -47,15 +48,12 @@ final class ReadBudget {
         }
         long compressed = entry.getCompressedSize();
         if (count > limits.ratioCheckAfter() && compressed > 0 && count > compressed * limits.maxRatio()) {
-            throw new IOException("zip ratio", new DataException(archive, Problem.UNSAFE, "« " + entry.getName()
-                    + " » se décompresse plus de " + String.format(Locale.FRANCE, "%.0f", limits.maxRatio())
-                    + " fois sa taille compressée : archive refusée (bombe de décompression probable)"));
+            throw new IOException("zip ratio", new DataException(archive, Problem.UNSAFE, Localization.text("io.decompressesMoreThanTimes", entry.getName(), String.format(Locale.FRANCE, "%.0f", limits.maxRatio()))));
         }
     }
 
     private DataException tooLarge(String entry) {
-        return new DataException(archive, Problem.TOO_LARGE, "« " + entry + " » : l'archive dépasse la limite de "
-                + mebibytes(limits.maxTotalBytes()) + " de données décompressées, lecture interrompue");
+        return new DataException(archive, Problem.TOO_LARGE, Localization.text("io.archiveExceedsLimitDecompressed", entry, mebibytes(limits.maxTotalBytes())));
     }
 
     private static String mebibytes(long bytes) {

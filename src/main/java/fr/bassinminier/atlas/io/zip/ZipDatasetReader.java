@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.io.zip;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.Dataset;
@@ -77,14 +78,14 @@ public final class ZipDatasetReader implements FormatReader {
 
     public Dataset read(Path path, Consumer<String> warnings) throws DataException {
         if (!Files.isRegularFile(path)) {
-            throw new DataException(path, Problem.NOT_FOUND, "fichier introuvable");
+            throw new DataException(path, Problem.NOT_FOUND, Localization.get("io.fileFound2"));
         }
         try (ZipFile zip = open(path)) {
             ReadBudget budget = new ReadBudget(limits, path);
             List<Map<String, ZipEntry>> sets = shapefileSets(path, zip, budget);
             if (sets.isEmpty()) {
                 throw new DataException(path, Problem.UNSUPPORTED_FORMAT,
-                        "l'archive ne contient aucun shapefile (fichier .shp)");
+                        Localization.get("io.archiveHoldsShapefileShp"));
             }
             List<VectorLayer> layers = new ArrayList<>();
             Set<String> names = new HashSet<>();
@@ -102,7 +103,7 @@ public final class ZipDatasetReader implements FormatReader {
             return new Dataset(path, FORMAT_NAME, layers);
         } catch (IOException e) {
             // Only closing can get here; the data has been read.
-            throw new DataException(path, Problem.IO, "lecture de l'archive impossible", e);
+            throw new DataException(path, Problem.IO, Localization.get("io.cannotReadArchive"), e);
         }
     }
 
@@ -115,11 +116,11 @@ public final class ZipDatasetReader implements FormatReader {
                 return new ZipFile(path.toFile(), LEGACY_NAMES);
             }
         } catch (ZipException e) {
-            throw new DataException(path, Problem.CORRUPT, "archive ZIP illisible ou endommagée", e);
+            throw new DataException(path, Problem.CORRUPT, Localization.get("io.unreadableDamagedZipArchive"), e);
         } catch (AccessDeniedException e) {
-            throw new DataException(path, Problem.IO, "accès refusé", e);
+            throw new DataException(path, Problem.IO, Localization.get("io.accessDenied"), e);
         } catch (IOException e) {
-            throw new DataException(path, Problem.IO, "lecture de l'archive impossible", e);
+            throw new DataException(path, Problem.IO, Localization.get("io.cannotReadArchive"), e);
         }
     }
 
@@ -133,13 +134,11 @@ public final class ZipDatasetReader implements FormatReader {
         while (entries.hasMoreElements()) {
             ZipEntry e = entries.nextElement();
             if (++count > limits.maxEntries()) {
-                throw new DataException(path, Problem.TOO_LARGE, "l'archive contient plus de " + limits.maxEntries()
-                        + " fichiers : lecture refusée");
+                throw new DataException(path, Problem.TOO_LARGE, Localization.text("io.archiveHoldsMoreThan", limits.maxEntries()));
             }
             String name = e.getName().replace('\\', '/');
             if (isUnsafe(name)) {
-                throw new DataException(path, Problem.UNSAFE, "l'archive contient un chemin dangereux « "
-                        + e.getName() + " » (chemin absolu ou remontant avec « .. ») : archive refusée");
+                throw new DataException(path, Problem.UNSAFE, Localization.text("io.archiveHoldsDangerousPath", e.getName()));
             }
             if (e.isDirectory() || isMacMetadata(name)) continue;
             int slash = name.lastIndexOf('/');

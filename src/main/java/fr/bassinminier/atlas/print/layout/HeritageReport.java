@@ -190,8 +190,8 @@ public final class HeritageReport {
         w.draw((g, unit, page) -> {
             Viewport vp = MapFrame.viewport(frame, cx, cy, scale, unit);
             // The arrow points to true north, the report having no line to state the meridian convergence.
-            MapFrame.draw(g, unit, S, project, vp, frame, scale, null, notice, true, Math.toRadians(convergence),
-                    (mg, v, u) -> {
+            MapFrame.draw(g, unit, S, PrintLayout.mapMagnification(PAGE), project, vp, frame, scale, null, notice,
+                    true, Math.toRadians(convergence), (mg, v, u) -> {
                         ReportProtections.drawAreas(mg, v, u, online);
                         overlay(mg, v, u, r);
                     });

@@ -45,10 +45,11 @@ public final class MapFrame {
      * Draws the map of {@code vp} with its top-left corner at {@code frame}'s (points).
      *
      * @param s      the page's furniture factor (1 on A4): size of the scale bar and north arrow
+     * @param mag    how much larger than on a screen symbols, line widths and labels are drawn (1 on A4)
      * @param vector features under a device unit stay shapes (a PDF) rather than the screen's dots
      * @param north  the arrow's angle from map up, radians clockwise: 0 for grid north, or true north
      */
-    static void draw(Graphics2D g, double unit, double s, LoadedProject project, Viewport vp, Rectangle2D frame,
+    static void draw(Graphics2D g, double unit, double s, double mag, LoadedProject project, Viewport vp, Rectangle2D frame,
                      double scale, TileProvider basemap, String notice, boolean vector, double north, Overlay overlay) {
         int xu = (int) Math.round(frame.getX() * unit);
         int yu = (int) Math.round(frame.getY() * unit);
@@ -58,7 +59,7 @@ public final class MapFrame {
         try {
             mg.translate(xu, yu);
             mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            RenderRequest req = RenderRequest.onPaper(vp, scale, unit * POINTS_PER_SCREEN_PIXEL).clippedToFrame()
+            RenderRequest req = RenderRequest.onPaper(vp, scale, unit * POINTS_PER_SCREEN_PIXEL).magnified(mag).clippedToFrame()
                     .withMarks(notice, null).withBasemap(basemap, true);
             new MapRenderer().render(mg, project.layers(), vector ? req.asVector() : req);
             if (overlay != null) overlay.draw(mg, vp, unit);

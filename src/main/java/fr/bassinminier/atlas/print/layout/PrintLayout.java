@@ -213,6 +213,15 @@ public final class PrintLayout {
         return Math.pow(Math.min(f.width(), f.height()) / 595.28, 0.85);
     }
 
+    /**
+     * How much larger the map's symbols, line widths and labels are drawn than on a screen at the
+     * same scale: the furniture's factor (×1 on A4, ×3.25 on A0), so that a poster's map reads from
+     * as far as its legend. The scale, hence the rules chosen, does not change.
+     */
+    static double mapMagnification(PageFormat f) {
+        return furniture(f);
+    }
+
     private static double headerHeight(PageFormat f, boolean subtitle) {
         double s = furniture(f);
         return s * (18 * 1.35 + (subtitle ? 11 * 1.4 : 0) + 6);
@@ -263,6 +272,7 @@ public final class PrintLayout {
         double m = PageFormat.mm(t.marginMm());
         boolean hasSub = page.subtitle() != null && !page.subtitle().isBlank();
         Rectangle2D fr = frame(f, t, hasSub);
+        double mag = mapMagnification(f);
         double k = unit * POINTS_PER_SCREEN_PIXEL;
         String notice = ImageRenderer.indicativeNotice(project);
         boolean indicative = notice != null;
@@ -321,7 +331,7 @@ public final class PrintLayout {
         g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
 
         Geometry hl = page.highlight();
-        MapFrame.draw(g, unit, s, project, vp, fr, page.scale(), basemap, indicative ? notice : null, false, 0,
+        MapFrame.draw(g, unit, s, mag, project, vp, fr, page.scale(), basemap, indicative ? notice : null, false, 0,
                 hl == null ? null : (mg, v, u) -> highlight(mg, v, u, hl));
 
         // Header.
@@ -357,7 +367,7 @@ public final class PrintLayout {
             double ly = band ? fr.getMaxY() + 10 * s : yt;
             text(g, unit, "Légende", lx, ly + 10 * s * 1.3, font(true, 10 * s), INK, pw);
             ly += legendHead;
-            items.addAll(LegendLayout.draw(g, unit, fit, lx, ly, s, k, INK));
+            items.addAll(LegendLayout.draw(g, unit, fit, lx, ly, s, k * mag, INK));
             missing = fit.missing();
             if (!missing.isEmpty()) {
                 double body = LegendLayout.body(s, fit.q());
@@ -523,7 +533,7 @@ public final class PrintLayout {
         PageFormat f = format(t);
         double s = furniture(f);
         double m = PageFormat.mm(t.marginMm());
-        double k = unit * POINTS_PER_SCREEN_PIXEL;
+        double k = unit * POINTS_PER_SCREEN_PIXEL * mapMagnification(f);
         double[] gr = mapPage.ground();
         Envelope ground = new Envelope(gr[0], gr[2], gr[1], gr[3]);
         // Rules at the printed scale, as on the map page.

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.exchange;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
@@ -55,13 +56,13 @@ public final class CsvTables {
         fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new DataException(file, Problem.TOO_LARGE, "fichier trop gros pour des fiches de cités (plus de 50 Mo).");
+                throw new DataException(file, Problem.TOO_LARGE, Localization.get("records.fileTooLargeCit"));
             }
             bytes = Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new DataException(file, Problem.NOT_FOUND, "fichier introuvable.");
+            throw new DataException(file, Problem.NOT_FOUND, Localization.get("records.fileFound"));
         } catch (IOException e) {
-            throw new DataException(file, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
+            throw new DataException(file, Problem.IO, Localization.text("records.cannotRead", e.getMessage()), e);
         }
         int start = 0;
         Charset cs;
@@ -76,16 +77,14 @@ public final class CsvTables {
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         parse(file, text, separator(text), records, lines);
-        if (records.isEmpty()) throw new DataException(file, Problem.CORRUPT, "fichier vide : une ligne d'en-tête est attendue.");
+        if (records.isEmpty()) throw new DataException(file, Problem.CORRUPT, Localization.get("records.emptyFileHeaderLine"));
         List<String> header = new ArrayList<>();
         for (String h : records.get(0)) header.add(h.strip());
         List<Table.Row> rows = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             List<String> rec = records.get(r);
             if (rec.size() > header.size() && rec.subList(header.size(), rec.size()).stream().anyMatch(s -> !s.isBlank())) {
-                throw new DataException(file, Problem.CORRUPT, "ligne " + lines.get(r) + " : " + rec.size()
-                        + " colonnes pour " + header.size() + " dans l'en-tête (séparateur « ; » dans une valeur non "
-                        + "entourée de guillemets ?).");
+                throw new DataException(file, Problem.CORRUPT, Localization.text("records.lineColumnsHeaderSeparator", lines.get(r), rec.size(), header.size()));
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
@@ -124,8 +123,7 @@ public final class CsvTables {
                     i++;
                     while (true) {
                         if (i >= n) {
-                            throw new DataException(file, Problem.CORRUPT, "ligne " + quoteLine
-                                    + " : guillemet ouvert jamais refermé.");
+                            throw new DataException(file, Problem.CORRUPT, Localization.text("records.lineQuoteOpenedNever", quoteLine));
                         }
                         char c = s.charAt(i);
                         if (c == '"') {
@@ -144,16 +142,12 @@ public final class CsvTables {
                     // Text after the closing quote means the quotes do not pair up: a value would
                     // silently swallow its neighbours, so the file is refused.
                     if (i < n && s.charAt(i) != sep && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-                        throw new DataException(file, Problem.CORRUPT, "ligne " + line + " : texte après un guillemet "
-                                + "fermant (guillemet mal fermé ? une valeur contenant « \" » doit être entourée de "
-                                + "guillemets et ses guillemets doublés).");
+                        throw new DataException(file, Problem.CORRUPT, Localization.text("records.lineTextAfterClosing", line));
                     }
                 }
                 while (i < n && s.charAt(i) != sep && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
                     if (s.charAt(i) == '"') {
-                        throw new DataException(file, Problem.CORRUPT, "ligne " + line + " : guillemet isolé au milieu "
-                                + "d'une valeur (guillemet jamais refermé ? une valeur contenant « \" » doit être "
-                                + "entourée de guillemets et ses guillemets doublés).");
+                        throw new DataException(file, Problem.CORRUPT, Localization.text("records.lineLoneQuoteMiddle", line));
                     }
                     cell.append(s.charAt(i));
                     i++;

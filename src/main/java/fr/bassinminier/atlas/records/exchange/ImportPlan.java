@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.exchange;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +49,9 @@ public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> e
         @Override
         public String toString() {
             if (isReversion()) {
-                return title + " (" + where + "), " + field + " : la feuille remet " + FieldChange.shown(mine)
-                        + ", valeur antérieure ; valeur actuelle " + FieldChange.shown(theirs);
+                return Localization.text("records.sheetPutsBackEarlier", title, where, field, FieldChange.shown(mine), FieldChange.shown(theirs));
             }
-            return title + " (" + where + "), " + field + " : " + FieldChange.shown(base) + " à l'exportation, "
-                    + "modifié depuis en " + FieldChange.shown(theirs) + " ; la feuille dit " + FieldChange.shown(mine);
+            return Localization.text("records.exportChangedSinceSheet", title, where, field, FieldChange.shown(base), FieldChange.shown(theirs), FieldChange.shown(mine));
         }
     }
 
@@ -76,7 +75,7 @@ public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> e
         }
 
         static String shown(String v) {
-            return v == null || v.isEmpty() ? "(vide)" : "« " + v + " »";
+            return v == null || v.isEmpty() ? Localization.get("records.empty") : Localization.text("records.quoted", v);
         }
     }
 
@@ -100,40 +99,36 @@ public record ImportPlan(Path file, List<RecordChange> changes, List<RowError> e
     public record RowError(String sheet, int line, String message) {
         @Override
         public String toString() {
-            return "« " + sheet + " », ligne " + line + " : " + message;
+            return Localization.text("records.line", sheet, line, message);
         }
     }
 
     /** The report in French, as the command line prints it. */
     public String describe() {
         List<String> out = new ArrayList<>();
-        out.add("Fichier « " + (file == null ? "?" : file.getFileName()) + " » : " + rowsRead + " ligne(s) lue(s).");
-        for (String w : warnings) out.add("Attention : " + w);
+        out.add(Localization.text("records.fileLineSRead", (file == null ? "?" : file.getFileName()), rowsRead));
+        for (String w : warnings) out.add(Localization.text("records.warning", w));
         if (hasErrors()) {
-            out.add(errors.size() + " ligne(s) refusée(s) ; rien ne sera modifié tant qu'elles ne sont pas corrigées :");
+            out.add(Localization.text("records.lineSRefusedNothing", errors.size()));
             for (RowError e : errors) out.add("  " + e);
             return String.join(System.lineSeparator(), out);
         }
         if (!conflicts.isEmpty()) {
             boolean reversions = conflicts.stream().anyMatch(Conflict::isReversion);
-            out.add(conflicts.size() + " conflit(s)" + (reversions ? " (la feuille n'indique pas de quelle version "
-                    + "elle part : chaque retour à une valeur antérieure est listé)" : "") + " :");
+            out.add(conflicts.size() + " conflit(s)" + (reversions ? Localization.get("records.sheetDoesSayWhich") : "") + " :");
             for (Conflict c : conflicts) out.add("  " + c);
             out.add(switch (policy) {
-                case ABORT -> "Import refusé tant que ces conflits ne sont pas tranchés : relancez avec "
-                        + "--on-conflict keep-theirs (garder les valeurs actuelles) ou keep-mine (prendre celles "
-                        + "de la feuille). Rien n'a été modifié.";
-                case KEEP_THEIRS -> "Conflits tranchés (keep-theirs) : les valeurs actuelles sont gardées.";
-                case KEEP_MINE -> "Conflits tranchés (keep-mine) : les valeurs de la feuille sont prises.";
+                case ABORT -> Localization.get("records.importRefusedUntilThese");
+                case KEEP_THEIRS -> Localization.get("records.conflictsSettledKeepTheirs");
+                case KEEP_MINE -> Localization.get("records.conflictsSettledKeepMine");
             });
             if (policy == ConflictPolicy.ABORT) return String.join(System.lineSeparator(), out);
         }
         if (changes.isEmpty()) {
-            out.add("Aucune modification : les fiches sont déjà à jour.");
+            out.add(Localization.get("records.changeRecordsAlreadyUp"));
             return String.join(System.lineSeparator(), out);
         }
-        out.add(newRecords() + " nouvelle(s) fiche(s), " + changedRecords() + " fiche(s) modifiée(s) ("
-                + changedFields() + " champ(s)) :");
+        out.add(Localization.text("records.newRecordSRecord", newRecords(), changedRecords(), changedFields()));
         for (RecordChange c : changes) {
             out.add("  " + (c.isNew() ? "Nouveau : " : "") + c.title() + " (" + c.where() + ")");
             for (FieldChange f : c.fields()) out.add("    " + f);

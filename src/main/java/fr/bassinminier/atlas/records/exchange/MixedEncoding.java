@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.exchange;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import java.nio.ByteBuffer;
@@ -48,11 +49,9 @@ final class MixedEncoding {
         }
         if (other.isEmpty() || (utf8.isEmpty() && !bom)) return;
         String detail = bom
-                ? "le fichier se déclare en UTF-8 (marque BOM) mais " + lines(other) + " n'y sont pas (Windows-1252 ?)"
-                : "encodages mélangés : " + lines(utf8) + " en UTF-8, " + lines(other) + " dans un autre encodage "
-                        + "(Windows-1252 ?)";
-        throw new DataException(file, Problem.ENCODING, detail + " ; les accents seraient enregistrés défigurés. "
-                + "Réenregistrez le fichier en un seul encodage (CSV UTF-8) puis relancez l'import ; rien n'a été importé.");
+                ? Localization.text("records.fileDeclaresItselfUtf", lines(other))
+                : Localization.text("records.mixedEncodingsUtfAnother", lines(utf8), lines(other));
+        throw new DataException(file, Problem.ENCODING, Localization.text("records.accentedLettersWouldSaved", detail));
     }
 
     private static String lines(List<Integer> ls) {

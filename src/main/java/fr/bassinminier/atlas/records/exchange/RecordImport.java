@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.exchange;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.records.Cite;
@@ -48,7 +49,7 @@ public final class RecordImport {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) return XlsxTables.read(file);
         if (name.endsWith(".csv") || name.endsWith(".txt")) return List.of(CsvTables.read(file));
-        throw new DataException(file, Problem.UNSUPPORTED_FORMAT, "format non reconnu ; attendu : .csv ou .xlsx.");
+        throw new DataException(file, Problem.UNSUPPORTED_FORMAT, Localization.get("records.unrecognisedFormatExpectedCsv"));
     }
 
     /** Reads and plans in one go; conflicts refuse the import. */
@@ -145,18 +146,15 @@ public final class RecordImport {
      */
     public static long apply(CiteStore store, ImportPlan plan, String user) throws RecordsException {
         if (plan.hasErrors()) {
-            throw new RecordsException(Kind.INVALID, "Import refusé : " + plan.errors().size()
-                    + " ligne(s) en erreur ; rien n'a été modifié.");
+            throw new RecordsException(Kind.INVALID, Localization.text("records.importRefusedLineS", plan.errors().size()));
         }
         if (plan.hasUnresolvedConflicts()) {
-            throw new RecordsException(Kind.CONFLICT, "Import refusé : " + plan.conflicts().size() + " conflit(s) "
-                    + "avec des modifications faites depuis l'exportation ; choisissez keep-theirs ou keep-mine. "
-                    + "Rien n'a été modifié.");
+            throw new RecordsException(Kind.CONFLICT, Localization.text("records.importRefusedConflictS", plan.conflicts().size()));
         }
         if (plan.changes().isEmpty()) return 0;
         // A full check first: an import must never write into a damaged file (and a backup is kept).
         store.beforeImport();
-        String comment = "Import de « " + plan.file().getFileName() + " »";
+        String comment = Localization.text("records.import", plan.file().getFileName());
         return store.edit(user, comment, tx -> {
             for (RecordChange c : plan.changes()) {
                 if (c.after() instanceof Cite cite) {
@@ -193,8 +191,7 @@ public final class RecordImport {
     }
 
     private static RecordsException conflict(RecordChange c) {
-        return new RecordsException(Kind.CONFLICT, c.title() + " a été modifié(e) depuis la lecture du fichier ; "
-                + "relancez l'import pour voir les différences. Rien n'a été modifié.");
+        return new RecordsException(Kind.CONFLICT, Localization.text("records.changedSinceFileRead", c.title()));
     }
 
     /** A tranche to save once its operation (by cité and name) exists. */
@@ -241,16 +238,14 @@ public final class RecordImport {
                 String kind = RecordSheets.kind(t);
                 if (kind == null) {
                     if (tables.size() == 1) {
-                        errors.add(new RowError(t.name(), 1, "en-tête non reconnu ; attendu les colonnes d'une "
-                                + "exportation des fiches (feuille des cités : " + String.join(";", Cite.COLUMNS) + ")"));
+                        errors.add(new RowError(t.name(), 1, Localization.text("records.unrecognisedHeaderExpectedColumns", String.join(";", Cite.COLUMNS))));
                     } else if (!t.rows().isEmpty()) {
-                        warnings.add("feuille « " + t.name() + " » non reconnue, ignorée.");
+                        warnings.add(Localization.text("records.sheetRecognisedIgnored", t.name()));
                     }
                 } else if (kind.equals(RecordSheets.HISTORY)) {
-                    if (!t.rows().isEmpty()) warnings.add("feuille « " + t.name() + " » ignorée : l'historique se consulte, il ne s'importe pas.");
+                    if (!t.rows().isEmpty()) warnings.add(Localization.text("records.sheetIgnoredHistoryReading", t.name()));
                 } else if (byKind.containsKey(kind)) {
-                    errors.add(new RowError(t.name(), 1, "deuxième feuille de " + kind.toLowerCase(Locale.ROOT)
-                            + " (déjà « " + byKind.get(kind).name() + " »)"));
+                    errors.add(new RowError(t.name(), 1, Localization.text("records.secondSheetAlready", kind.toLowerCase(Locale.ROOT), byKind.get(kind).name())));
                 } else {
                     byKind.put(kind, t);
                 }
@@ -319,13 +314,13 @@ public final class RecordImport {
         private boolean checkColumns(Table t, List<String> known, List<String> required, Set<String> informative) {
             for (String h : t.header()) {
                 if (!h.isEmpty() && !known.contains(h) && !informative.contains(h)) {
-                    warnings.add("feuille « " + t.name() + " » : colonne « " + h + " » inconnue, ignorée.");
+                    warnings.add(Localization.text("records.sheetUnknownColumnIgnored", t.name(), h));
                 }
             }
             boolean ok = true;
             for (String r : required) {
                 if (!t.header().contains(r)) {
-                    errors.add(new RowError(t.name(), 1, "colonne « " + r + " » absente"));
+                    errors.add(new RowError(t.name(), 1, Localization.text("records.columnMissing", r)));
                     ok = false;
                 }
             }
@@ -336,8 +331,7 @@ public final class RecordImport {
         private boolean cellErrors(Table t, Table.Row r) {
             for (Map.Entry<String, String> e : r.cells().entrySet()) {
                 if (e.getValue() != null && e.getValue().startsWith("#ERREUR")) {
-                    errors.add(new RowError(t.name(), r.line(), e.getKey() + " : cellule en erreur dans le tableur ("
-                            + e.getValue().substring(7).strip() + ")"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.cellErrorSpreadsheet", e.getKey(), e.getValue().substring(7).strip())));
                     return true;
                 }
             }
@@ -352,12 +346,12 @@ public final class RecordImport {
                 if (cellErrors(t, r)) continue;
                 String id = Values.text(r.get(Cite.ID));
                 if (id == null) {
-                    errors.add(new RowError(t.name(), r.line(), "identifiant de cité (id) manquant"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.get("records.citIdentifierIdMissing")));
                     continue;
                 }
                 Integer first = seen.putIfAbsent(id, r.line());
                 if (first != null) {
-                    errors.add(new RowError(t.name(), r.line(), "cité « " + id + " » déjà sur la ligne " + first));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.citAlreadyLine", id, first)));
                     continue;
                 }
                 Cite old = cites.get(id);
@@ -381,7 +375,7 @@ public final class RecordImport {
                 if (old == null) newCites.add(id);
                 List<FieldChange> diff = diff(old == null ? null : old.cells(), now.cells());
                 if (!diff.isEmpty()) {
-                    citeChanges.add(new RecordChange("cite", old == null, "cité " + id + " « " + now.name() + " »",
+                    citeChanges.add(new RecordChange("cite", old == null, Localization.text("records.cit", id, now.name()),
                             where(t, r), diff, old, now));
                 }
             }
@@ -413,13 +407,12 @@ public final class RecordImport {
                     id = parseId(idText);
                     old = id > 0 ? tranches.get(id) : null;
                     if (old == null) {
-                        errors.add(new RowError(t.name(), r.line(), "tranche d'identifiant « " + idText + " » inconnue ; "
-                                + "laissez la colonne id vide pour une nouvelle tranche"));
+                        errors.add(new RowError(t.name(), r.line(), Localization.text("records.unknownPhaseIdentifierLeave", idText)));
                         continue;
                     }
                     Integer dup = seenIds.putIfAbsent(id, r.line());
                     if (dup != null) {
-                        errors.add(new RowError(t.name(), r.line(), "tranche « " + id + " » déjà sur la ligne " + dup));
+                        errors.add(new RowError(t.name(), r.line(), Localization.text("records.phaseAlreadyLine", id, dup)));
                         continue;
                     }
                     oldOp = ops.get(old.operationId());
@@ -433,20 +426,19 @@ public final class RecordImport {
                 String citeId = Values.text(cells.get(RecordSheets.CITE_ID));
                 String opName = Values.text(cells.get(Operation.NAME));
                 if (citeId == null) {
-                    errors.add(new RowError(t.name(), r.line(), "identifiant de cité (id_cite) manquant"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.get("records.citIdentifierIdCite")));
                     continue;
                 }
                 if (!citeKnown(citeId)) {
-                    errors.add(new RowError(t.name(), r.line(), "cité « " + citeId + " » inconnue (id_cite)"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.unknownCitIdCite", citeId)));
                     continue;
                 }
                 if (oldOp != null && !oldOp.citeId().equals(citeId)) {
-                    errors.add(new RowError(t.name(), r.line(), "une tranche ne change pas de cité (« " + oldOp.citeId()
-                            + " » → « " + citeId + " ») ; créez-la dans l'autre cité"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.phaseDoesChangeCit", oldOp.citeId(), citeId)));
                     continue;
                 }
                 if (opName == null) {
-                    errors.add(new RowError(t.name(), r.line(), "nom de l'opération (operation) manquant"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.get("records.operationNameOperationMissing")));
                     continue;
                 }
                 Tranche now;
@@ -474,22 +466,19 @@ public final class RecordImport {
                     plannedOps.put(opKey, wanted);
                     plannedOpLine.put(opKey, r.line());
                 } else if (!planned.equals(wanted)) {
-                    errors.add(new RowError(t.name(), r.line(), "programme ou bailleur différent de la ligne "
-                            + plannedOpLine.get(opKey) + " pour la même opération « " + opName + " »"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.programmeLandlordDifferentLine", plannedOpLine.get(opKey), opName)));
                     continue;
                 }
                 String trancheKey = opKey + "#" + now.number();
                 Integer dup = seenTranche.putIfAbsent(trancheKey, r.line());
                 if (dup != null) {
-                    errors.add(new RowError(t.name(), r.line(), "tranche n°" + now.number() + " de l'opération « "
-                            + opName + " » déjà sur la ligne " + dup));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.phaseOperationAlreadyLine", now.number(), opName, dup)));
                     continue;
                 }
                 if (existingOp != null) {
                     Tranche occupant = tranchesByKey.get(existingOp.id() + "#" + now.number());
                     if (occupant != null && occupant.id() != id) {
-                        errors.add(new RowError(t.name(), r.line(), "l'opération « " + opName + " » a déjà une tranche n°"
-                                + now.number() + " (id " + occupant.id() + ") ; indiquez son id pour la modifier"));
+                        errors.add(new RowError(t.name(), r.line(), Localization.text("records.operationAlreadyPhaseId", opName, now.number(), occupant.id())));
                         continue;
                     }
                 }
@@ -504,8 +493,7 @@ public final class RecordImport {
                 after.putAll(now.cells());
                 List<FieldChange> diff = diff(before, after);
                 if (!diff.isEmpty()) {
-                    String title = (old == null ? "tranche" : "tranche " + old.id()) + " (cité " + citeId + ", « "
-                            + opName + " », tranche " + now.number() + ")";
+                    String title = Localization.text("records.citPhase", (old == null ? "tranche" : "tranche " + old.id()), citeId, opName, now.number());
                     trancheChanges.add(new RecordChange("tranche", old == null, title, where(t, r), diff, old,
                             new PlannedTranche(citeId, opName, now)));
                 }
@@ -513,13 +501,11 @@ public final class RecordImport {
             for (Map.Entry<String, Operation> e : plannedOps.entrySet()) {
                 Operation want = e.getValue();
                 Operation old = opsByKey.get(e.getKey());
-                String line = "« " + t.name() + " », ligne " + plannedOpLine.get(e.getKey());
+                String line = Localization.text("records.line2", t.name(), plannedOpLine.get(e.getKey()));
                 if (old == null) {
-                    opChanges.add(new RecordChange("operation", true, "opération « " + want.name() + " » (cité "
-                            + want.citeId() + ")", line, diff(null, want.cells()), null, want));
+                    opChanges.add(new RecordChange("operation", true, Localization.text("records.operationCit", want.name(), want.citeId()), line, diff(null, want.cells()), null, want));
                 } else if (!old.equals(want)) {
-                    opChanges.add(new RecordChange("operation", false, "opération « " + want.name() + " » (cité "
-                            + want.citeId() + ")", line, diff(old.cells(), want.cells()), old, want));
+                    opChanges.add(new RecordChange("operation", false, Localization.text("records.operationCit", want.name(), want.citeId()), line, diff(old.cells(), want.cells()), old, want));
                 }
             }
         }
@@ -548,8 +534,7 @@ public final class RecordImport {
                 tb.remove("operation_id");
                 base.putAll(tb);
             }
-            String title = "tranche " + old.id() + " (cité " + citeId + ", « " + oldOp.name() + " », tranche "
-                    + old.number() + ")";
+            String title = Localization.text("records.phaseCitPhase", old.id(), citeId, oldOp.name(), old.number());
             return merge(title, where(t, r), version, was, base, sheet, present(r), HistoryEntry.TRANCHE, id,
                     HistoryEntry.OPERATION, Long.toString(oldOp.id()));
         }
@@ -568,13 +553,12 @@ public final class RecordImport {
                     id = parseId(idText);
                     old = id > 0 ? works.get(id) : null;
                     if (old == null) {
-                        errors.add(new RowError(t.name(), r.line(), "travaux d'identifiant « " + idText + " » inconnus ; "
-                                + "laissez la colonne id vide pour de nouveaux travaux"));
+                        errors.add(new RowError(t.name(), r.line(), Localization.text("records.unknownWorksIdentifierLeave", idText)));
                         continue;
                     }
                     Integer dup = seenIds.putIfAbsent(id, r.line());
                     if (dup != null) {
-                        errors.add(new RowError(t.name(), r.line(), "travaux « " + id + " » déjà sur la ligne " + dup));
+                        errors.add(new RowError(t.name(), r.line(), Localization.text("records.worksAlreadyLine", id, dup)));
                         continue;
                     }
                 }
@@ -582,11 +566,11 @@ public final class RecordImport {
                 overlay(cells, r, UrbanWork.COLUMNS);
                 String citeId = Values.text(cells.get(UrbanWork.CITE));
                 if (citeId == null) {
-                    errors.add(new RowError(t.name(), r.line(), "identifiant de cité (id_cite) manquant"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.get("records.citIdentifierIdCite")));
                     continue;
                 }
                 if (!citeKnown(citeId)) {
-                    errors.add(new RowError(t.name(), r.line(), "cité « " + citeId + " » inconnue (id_cite)"));
+                    errors.add(new RowError(t.name(), r.line(), Localization.text("records.unknownCitIdCite", citeId)));
                     continue;
                 }
                 UrbanWork now;
@@ -608,8 +592,7 @@ public final class RecordImport {
                 }
                 List<FieldChange> diff = diff(old == null ? null : old.cells(), now.cells());
                 if (!diff.isEmpty()) {
-                    String title = (old == null ? "travaux urbains" : "travaux urbains " + old.id()) + " (cité "
-                            + citeId + ", « " + now.title() + " »)";
+                    String title = Localization.text("records.workWhere", (old == null ? "travaux urbains" : "travaux urbains " + old.id()), citeId, now.title());
                     workChanges.add(new RecordChange("travaux", old == null, title, where(t, r), diff, old, now));
                 }
             }
@@ -640,7 +623,7 @@ public final class RecordImport {
         }
 
         private static String where(Table t, Table.Row r) {
-            return "« " + t.name() + " », ligne " + r.line();
+            return Localization.text("records.line2", t.name(), r.line());
         }
 
         private static String key(String citeId, String opName) {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.exchange;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.xml.SafeXml;
@@ -48,7 +49,7 @@ final class XlsxGuard {
 
     private void run() throws DataException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > MAX_ENTRIES) refuse("archive de " + zip.size() + " éléments, ce n'est pas un classeur de fiches");
+            if (zip.size() > MAX_ENTRIES) refuse(Localization.text("records.archiveItemsRecordsWorkbook", zip.size()));
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
@@ -60,30 +61,27 @@ final class XlsxGuard {
                     DataException refusal = refusal(x);
                     if (refusal != null) throw refusal;
                     if (x.getNestedException() instanceof IOException || x.getCause() instanceof IOException) {
-                        throw new DataException(file, Problem.CORRUPT, "classeur endommagé : la partie « " + e.getName()
-                                + " » de l'archive est illisible.", x);
+                        throw new DataException(file, Problem.CORRUPT, Localization.text("records.damagedWorkbookPartArchive", e.getName()), x);
                     }
-                    String msg = x.getMessage() == null ? "XML illisible" : x.getMessage();
+                    String msg = x.getMessage() == null ? Localization.get("records.unreadableXml") : x.getMessage();
                     int cut = msg.indexOf("\nMessage: ");
                     if (cut >= 0) msg = msg.substring(cut + 10);
                     boolean unsafe = msg.contains("DTD") || msg.contains("entité") || msg.contains("DOCTYPE");
-                    throw new DataException(file, unsafe ? Problem.UNSAFE : Problem.CORRUPT, "partie « " + e.getName()
-                            + " » du classeur refusée : " + msg + ".", x);
+                    throw new DataException(file, unsafe ? Problem.UNSAFE : Problem.CORRUPT, Localization.text("records.partWorkbookRefused", e.getName(), msg), x);
                 }
             }
         } catch (ZipException e) {
-            throw new DataException(file, Problem.CORRUPT, "ce n'est pas un classeur XLSX (archive ZIP illisible).", e);
+            throw new DataException(file, Problem.CORRUPT, Localization.get("records.xlsxWorkbookUnreadableZip"), e);
         } catch (IllegalArgumentException e) {
             // ZipFile throws this for an entry name that is not valid UTF-8 (found by fuzzing).
-            throw new DataException(file, Problem.CORRUPT, "ce n'est pas un classeur XLSX (nom d'élément de l'archive illisible).", e);
+            throw new DataException(file, Problem.CORRUPT, Localization.get("records.xlsxWorkbookUnreadableArchive"), e);
         } catch (IOException e) {
             DataException refusal = refusal(e);
             if (refusal != null) throw refusal;
-            throw new DataException(file, Problem.CORRUPT, "classeur endommagé : archive illisible.", e);
+            throw new DataException(file, Problem.CORRUPT, Localization.get("records.damagedWorkbookUnreadableArchive"), e);
         }
         if (maxSharedIndex >= 0 && maxSharedIndex >= Math.max(0, sharedStrings)) {
-            refuse("la cellule " + maxSharedWhere + " renvoie au texte partagé n° " + maxSharedIndex + " mais le classeur "
-                    + "n'en a que " + Math.max(0, sharedStrings));
+            refuse(Localization.text("records.cellRefersSharedText", maxSharedWhere, maxSharedIndex, Math.max(0, sharedStrings)));
         }
     }
 
@@ -103,16 +101,15 @@ final class XlsxGuard {
                         si++;
                     } else if (local.equals("row")) {
                         String rr = r.getAttributeValue(null, "r");
-                        if (rr != null && parseLong(rr) > MAX_ROW) refuse("ligne n° " + abbreviate(rr)
-                                + " au-delà de la dernière ligne d'Excel (" + MAX_ROW + ")");
+                        if (rr != null && parseLong(rr) > MAX_ROW) refuse(Localization.text("records.rowBeyondExcelS", abbreviate(rr), MAX_ROW));
                     } else if (local.equals("c")) {
-                        if (++cells > MAX_CELLS) refuse("plus de " + MAX_CELLS + " cellules");
+                        if (++cells > MAX_CELLS) refuse(Localization.text("records.moreThanCells", MAX_CELLS));
                         cellRef = r.getAttributeValue(null, "r");
                         if (cellRef != null && column(cellRef) > MAX_COLUMN) {
-                            refuse("cellule « " + abbreviate(cellRef) + " » au-delà de la dernière colonne d'Excel (XFD)");
+                            refuse(Localization.text("records.cellBeyondExcelS", abbreviate(cellRef)));
                         }
                         if (cellRef != null && row(cellRef) > MAX_ROW) {
-                            refuse("cellule « " + abbreviate(cellRef) + " » au-delà de la dernière ligne d'Excel");
+                            refuse(Localization.text("records.cellBeyondExcelS2", abbreviate(cellRef)));
                         }
                         sharedCell = "s".equals(r.getAttributeValue(null, "t"));
                     } else if (local.equals("v")) {
@@ -164,7 +161,7 @@ final class XlsxGuard {
     }
 
     private void refuse(String detail) throws DataException {
-        throw new DataException(file, Problem.TOO_LARGE, "classeur refusé : " + detail + ".");
+        throw new DataException(file, Problem.TOO_LARGE, Localization.text("records.workbookRefused", detail));
     }
 
     private static DataException refusal(Throwable t) {
@@ -198,8 +195,7 @@ final class XlsxGuard {
         private void count(int n) throws IOException {
             inflated += n;
             if (inflated > MAX_INFLATED) {
-                throw new IOException("limite", new DataException(file, Problem.TOO_LARGE, "classeur refusé : plus de "
-                        + (MAX_INFLATED >> 20) + " Mo une fois décompressé (bombe de décompression ?)."));
+                throw new IOException("limite", new DataException(file, Problem.TOO_LARGE, Localization.text("records.workbookRefusedMoreThan", (MAX_INFLATED >> 20))));
             }
         }
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.exchange;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
@@ -84,10 +85,10 @@ public final class XlsxTables {
         fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
             if (Files.size(file) > CsvTables.MAX_BYTES) {
-                throw new DataException(file, Problem.TOO_LARGE, "fichier trop gros pour des fiches de cités (plus de 50 Mo).");
+                throw new DataException(file, Problem.TOO_LARGE, Localization.get("records.fileTooLargeCit"));
             }
         } catch (IOException e) {
-            throw new DataException(file, Problem.IO, "lecture impossible (" + e.getMessage() + ").", e);
+            throw new DataException(file, Problem.IO, Localization.text("records.cannotRead", e.getMessage()), e);
         }
         XlsxGuard.check(file);
         List<Table> out = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class XlsxTables {
                 out.add(new Table(sheet.getName(), header == null ? List.of() : header, data));
             }
         } catch (IOException | RuntimeException e) {
-            throw new DataException(file, Problem.CORRUPT, "classeur XLSX illisible (" + e.getMessage() + ").", e);
+            throw new DataException(file, Problem.CORRUPT, Localization.text("records.unreadableXlsxWorkbook", e.getMessage()), e);
         }
         return out;
     }

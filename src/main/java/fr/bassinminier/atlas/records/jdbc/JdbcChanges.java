@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.jdbc;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import static fr.bassinminier.atlas.records.jdbc.RecordRows.emptyToNull;
 import static fr.bassinminier.atlas.records.jdbc.RecordRows.readOperations;
 import static fr.bassinminier.atlas.records.jdbc.RecordRows.readTranches;
@@ -151,7 +152,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
         try {
             save(cite, storedCite(cite.id()));
         } catch (SQLException e) {
-            throw fail("enregistrement de la cité « " + cite.id() + " »", e);
+            throw fail(Localization.text("records.savingCit", cite.id()), e);
         }
     }
 
@@ -227,8 +228,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
             requireCite(op.citeId());
             Optional<Operation> sameName = operation(op.citeId(), op.name());
             if (sameName.isPresent() && sameName.get().id() != op.id()) {
-                throw new RecordsException(Kind.INVALID, "La cité « " + op.citeId() + " » a déjà une opération « "
-                        + op.name() + " ».");
+                throw new RecordsException(Kind.INVALID, Localization.text("records.citAlreadyOperation", op.citeId(), op.name()));
             }
             Object[] values = {op.citeId(), op.name(), op.programme() == null ? null : op.programme().name(),
                     op.owner()};
@@ -240,17 +240,17 @@ public abstract class JdbcChanges implements CiteStore.Changes {
                 return saved;
             }
             lock("operation", op.id());
-            Operation old = operation(op.id()).orElseThrow(() -> unknown("opération", op.id()));
+            Operation old = operation(op.id()).orElseThrow(() -> unknown(Localization.get("records.operation"), op.id()));
             if (old.equals(op)) return op;
             if (!old.citeId().equals(op.citeId())) {
-                throw new RecordsException(Kind.INVALID, "Une opération ne change pas de cité (opération n°" + op.id() + ").");
+                throw new RecordsException(Kind.INVALID, Localization.text("records.operationDoesChangeCit", op.id()));
             }
             update("UPDATE operation SET cite_id = ?, nom = ?, programme = ?, bailleur = ?" + bump() + " WHERE id = ?",
                     values[0], values[1], values[2], values[3], op.id());
             log(HistoryEntry.OPERATION, Long.toString(op.id()), old.cells(), op.cells());
             return op;
         } catch (SQLException e) {
-            throw fail("enregistrement de l'opération", e);
+            throw fail(Localization.get("records.savingOperation"), e);
         }
     }
 
@@ -259,14 +259,14 @@ public abstract class JdbcChanges implements CiteStore.Changes {
         open();
         try {
             lock("operation", id);
-            Operation old = operation(id).orElseThrow(() -> unknown("opération", id));
+            Operation old = operation(id).orElseThrow(() -> unknown(Localization.get("records.operation"), id));
             if (!readTranches(c, "WHERE operation_id = ?", id).isEmpty()) {
-                throw new RecordsException(Kind.INVALID, "L'opération « " + old.name() + " » a encore des tranches.");
+                throw new RecordsException(Kind.INVALID, Localization.text("records.operationStillPhases", old.name()));
             }
             update("DELETE FROM operation WHERE id = ?", id);
             write(HistoryEntry.OPERATION, Long.toString(id), HistoryEntry.DELETED, summary(old.cells()), null);
         } catch (SQLException e) {
-            throw fail("suppression de l'opération", e);
+            throw fail(Localization.get("records.deletingOperation"), e);
         }
     }
 
@@ -284,11 +284,10 @@ public abstract class JdbcChanges implements CiteStore.Changes {
     public Tranche saveTranche(Tranche t) throws RecordsException {
         open();
         try {
-            Operation op = operation(t.operationId()).orElseThrow(() -> unknown("opération", t.operationId()));
+            Operation op = operation(t.operationId()).orElseThrow(() -> unknown(Localization.get("records.operation"), t.operationId()));
             for (Tranche other : readTranches(c, "WHERE operation_id = ? AND numero = ?", t.operationId(), t.number())) {
                 if (other.id() != t.id()) {
-                    throw new RecordsException(Kind.INVALID, "L'opération « " + op.name() + " » de la cité « "
-                            + op.citeId() + " » a déjà une tranche n°" + t.number() + ".");
+                    throw new RecordsException(Kind.INVALID, Localization.text("records.operationCitAlreadyPhase", op.name(), op.citeId(), t.number()));
                 }
             }
             Object[] values = {t.operationId(), t.number(), t.dwellings(), t.status().name(), t.start(), t.end(),
@@ -310,7 +309,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
             log(HistoryEntry.TRANCHE, Long.toString(t.id()), trancheCells(old), trancheCells(t));
             return t;
         } catch (SQLException e) {
-            throw fail("enregistrement de la tranche", e);
+            throw fail(Localization.get("records.savingPhase"), e);
         }
     }
 
@@ -331,7 +330,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
             update("DELETE FROM tranche WHERE id = ?", id);
             write(HistoryEntry.TRANCHE, Long.toString(id), HistoryEntry.DELETED, summary(trancheCells(old)), null);
         } catch (SQLException e) {
-            throw fail("suppression de la tranche", e);
+            throw fail(Localization.get("records.deletingPhase"), e);
         }
     }
 
@@ -360,14 +359,14 @@ public abstract class JdbcChanges implements CiteStore.Changes {
                 return saved;
             }
             lock("travaux_urbains", w.id());
-            UrbanWork old = urbanWork(w.id()).orElseThrow(() -> unknown("travaux urbains", w.id()));
+            UrbanWork old = urbanWork(w.id()).orElseThrow(() -> unknown(Localization.get("records.urbanWorks"), w.id()));
             if (old.equals(w)) return w;
             update("UPDATE travaux_urbains SET cite_id = ?, intitule = ?, statut = ?, debut = ?, fin = ?, "
                     + "cout_centimes = ?, source = ?" + bump() + " WHERE id = ?", withId(values, w.id()));
             log(HistoryEntry.URBAN_WORK, Long.toString(w.id()), old.cells(), w.cells());
             return w;
         } catch (SQLException e) {
-            throw fail("enregistrement des travaux urbains", e);
+            throw fail(Localization.get("records.savingUrbanWorks"), e);
         }
     }
 
@@ -376,11 +375,11 @@ public abstract class JdbcChanges implements CiteStore.Changes {
         open();
         try {
             lock("travaux_urbains", id);
-            UrbanWork old = urbanWork(id).orElseThrow(() -> unknown("travaux urbains", id));
+            UrbanWork old = urbanWork(id).orElseThrow(() -> unknown(Localization.get("records.urbanWorks"), id));
             update("DELETE FROM travaux_urbains WHERE id = ?", id);
             write(HistoryEntry.URBAN_WORK, Long.toString(id), HistoryEntry.DELETED, summary(old.cells()), null);
         } catch (SQLException e) {
-            throw fail("suppression des travaux urbains", e);
+            throw fail(Localization.get("records.deletingUrbanWorks"), e);
         }
     }
 
@@ -412,7 +411,7 @@ public abstract class JdbcChanges implements CiteStore.Changes {
                 "SELECT 1 FROM cite WHERE id = ?" + (locksRows() ? " FOR SHARE" : ""))) {
             ps.setString(1, citeId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new RecordsException(Kind.INVALID, "Cité « " + citeId + " » inconnue.");
+                if (!rs.next()) throw new RecordsException(Kind.INVALID, Localization.text("records.unknownCit", citeId));
             }
         }
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.jdbc;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import static fr.bassinminier.atlas.records.jdbc.StoredValues.enumValue;
 
 import fr.bassinminier.atlas.records.Cite;
@@ -256,7 +257,7 @@ public final class RecordRows {
     }
 
     static RecordsException unknown(String what, long id) {
-        return new RecordsException(Kind.INVALID, "Identifiant inconnu : " + what + " n°" + id + ".");
+        return new RecordsException(Kind.INVALID, Localization.text("records.unknownIdentifier", what, id));
     }
 
     /** The last values of a deleted record, in one line: "tranche=1 ; logements=89 ; …". */

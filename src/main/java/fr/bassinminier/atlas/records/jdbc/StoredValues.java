@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.jdbc;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsException.Kind;
 import java.time.Instant;
@@ -21,8 +22,7 @@ public final class StoredValues {
         try {
             return Enum.valueOf(type, code);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadStoredValue("table " + table + ", ligne « " + rowId + " », colonne " + column + " : valeur « "
-                    + code + " » inconnue");
+            throw new BadStoredValue(Localization.text("records.tableRowColumnUnknown", table, rowId, column, code));
         }
     }
 
@@ -30,14 +30,11 @@ public final class StoredValues {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new BadStoredValue("table change_set, modification n°" + changeSet + ", colonne at : date « " + text
-                    + " » illisible");
+            throw new BadStoredValue(Localization.text("records.tableChangeSetChange", changeSet, text));
         }
     }
 
     public static RecordsException badValue(String location, RuntimeException e) {
-        return new RecordsException(Kind.CORRUPT, "Fichier « " + location + " » : valeur enregistrée illisible ("
-                + e.getMessage() + "). Le fichier a sans doute été modifié hors de l'Atlas ou endommagé ; restaurez la "
-                + "sauvegarde automatique (atlas records restore) ou corrigez cette valeur.", e);
+        return new RecordsException(Kind.CORRUPT, Localization.text("records.fileUnreadableStoredValue", location, e.getMessage()), e);
     }
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.postgres;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.postgis.PgSettings;
 import fr.bassinminier.atlas.records.Cite;
 import fr.bassinminier.atlas.records.CiteStore;
@@ -78,7 +79,7 @@ public final class PostgresCiteStore implements CiteStore {
             return s;
         } catch (SQLException e) {
             s.dropConnection();
-            throw s.fail("ouverture des fiches des cités", e);
+            throw s.fail(Localization.get("records.openingCitRecords"), e);
         }
     }
 
@@ -99,7 +100,7 @@ public final class PostgresCiteStore implements CiteStore {
 
     /** The connection, opened (and the schema checked) again after a drop. */
     private Connection connection() throws SQLException, RecordsException {
-        if (closed) throw new RecordsException(Kind.STORAGE, settings.label() + " : fiches déjà fermées.");
+        if (closed) throw new RecordsException(Kind.STORAGE, Localization.text("records.recordsAlreadyClosed", settings.label()));
         if (conn != null) return conn;
         Connection c = settings.connect(password);
         try {
@@ -118,13 +119,10 @@ public final class PostgresCiteStore implements CiteStore {
                 if (!schemaExists) s.execute("CREATE SCHEMA " + PgSettings.quote(settings.schema()));
                 int v = PgMigrations.version(s);
                 if (v < 0) {
-                    throw new RecordsException(Kind.NOT_RECORDS, settings.label() + " : ce schéma contient d'autres "
-                            + "tables que des fiches des cités de l'Atlas ; il n'a pas été modifié. Indiquez un autre schéma.");
+                    throw new RecordsException(Kind.NOT_RECORDS, Localization.text("records.schemaHoldsTablesOther", settings.label()));
                 }
                 if (v > PgMigrations.CURRENT) {
-                    throw new RecordsException(Kind.NEWER_SCHEMA, settings.label() + " : fiches des cités enregistrées "
-                            + "par une version plus récente de l'Atlas (schéma n°" + v + ", cette version connaît jusqu'au n°"
-                            + PgMigrations.CURRENT + "). Mettez l'Atlas à jour ; la base n'a pas été modifiée.");
+                    throw new RecordsException(Kind.NEWER_SCHEMA, Localization.text("records.citRecordsSavedNewer", settings.label(), v, PgMigrations.CURRENT));
                 }
                 if (v < PgMigrations.CURRENT) PgMigrations.migrate(c, v);
                 c.commit();
@@ -149,13 +147,10 @@ public final class PostgresCiteStore implements CiteStore {
                 + "AND has_table_privilege('history', 'INSERT') AND has_table_privilege('tranche', 'INSERT, UPDATE, DELETE')")) {
             rs.next();
             if (rs.getBoolean(1)) {
-                return settings.label() + " : serveur en lecture seule (réplique) ; les fiches s'affichent sans "
-                        + "modification possible.";
+                return Localization.text("records.readOnlyServerReplica", settings.label());
             }
             if (!rs.getBoolean(2)) {
-                return settings.label() + " : l'utilisateur « " + settings.user() + " » n'a que le droit de lecture ; "
-                        + "les fiches s'affichent sans modification possible. Demandez le droit d'écriture à "
-                        + "l'administrateur de la base.";
+                return Localization.text("records.userOnlyReadAccess", settings.label(), settings.user());
             }
             return null;
         }
@@ -177,23 +172,20 @@ public final class PostgresCiteStore implements CiteStore {
     private RecordsException fail(String what, SQLException e) {
         if (PgSettings.isConnectionLost(e)) {
             dropConnection();
-            return new RecordsException(Kind.STORAGE, settings.explain(what, e) + " Vos saisies non enregistrées "
-                    + "restent dans l'éditeur ; réessayez quand le serveur répond.", e);
+            return new RecordsException(Kind.STORAGE, Localization.text("records.yourUnsavedEntriesStay", settings.explain(what, e)), e);
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         rollbackQuietly();
         if (state.equals("40P01") || state.equals("40001") || state.equals("55P03")) {
-            return new RecordsException(Kind.CONFLICT, settings.label() + " : " + what + " impossible, d'autres "
-                    + "utilisateurs modifient les mêmes fiches en ce moment ; rien n'a été modifié, réessayez.", e);
+            return new RecordsException(Kind.CONFLICT, Localization.text("records.impossibleOtherUsersChanging", settings.label(), what), e);
         }
         if (state.equals("23505")) {
-            return new RecordsException(Kind.CONFLICT, settings.label() + " : " + what + " refusé, un autre utilisateur "
-                    + "vient d'enregistrer une fiche de même identifiant ; rien n'a été modifié.", e);
+            return new RecordsException(Kind.CONFLICT, Localization.text("records.refusedAnotherUserJust", settings.label(), what), e);
         }
         if (state.startsWith("23")) {
-            return new RecordsException(Kind.INVALID, settings.explain(what, e) + " Rien n'a été modifié.", e);
+            return new RecordsException(Kind.INVALID, Localization.text("records.nothingChanged", settings.explain(what, e)), e);
         }
-        return new RecordsException(Kind.STORAGE, settings.explain(what, e) + " Rien n'a été modifié.", e);
+        return new RecordsException(Kind.STORAGE, Localization.text("records.nothingChanged", settings.explain(what, e)), e);
     }
 
     private void rollbackQuietly() {
@@ -246,7 +238,7 @@ public final class PostgresCiteStore implements CiteStore {
             c.commit();
             return t;
         } catch (SQLException e) {
-            throw fail("lecture des fiches", e);
+            throw fail(Localization.get("records.readingRecords"), e);
         } catch (RecordsException | RuntimeException e) {
             rollbackQuietly();
             throw e;
@@ -301,7 +293,7 @@ public final class PostgresCiteStore implements CiteStore {
     public synchronized long edit(String user, String comment, Work work) throws RecordsException {
         String who = user == null ? null : user.strip();
         if (who == null || who.isEmpty()) {
-            throw new RecordsException(Kind.INVALID, "Nom d'utilisateur manquant : chaque modification est signée.");
+            throw new RecordsException(Kind.INVALID, Localization.get("records.userNameMissingEach"));
         }
         Connection c;
         try {
@@ -358,13 +350,10 @@ public final class PostgresCiteStore implements CiteStore {
                     if (stored) return rs.getLong(1);
                 }
             }
-            throw new RecordsException(Kind.STORAGE, settings.explain("enregistrement", e) + " Le serveur n'a pas "
-                    + "gardé cette modification ; vos saisies restent dans l'éditeur, réessayez.", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.serverDidKeepChange", settings.explain("enregistrement", e)), e);
         } catch (SQLException again) {
             dropConnection();
-            throw new RecordsException(Kind.STORAGE, settings.explain("enregistrement", e) + " La connexion a été "
-                    + "perdue pendant la validation : le serveur a pu garder ou non cette modification (voyez "
-                    + "l'historique de la fiche une fois reconnecté). Vos saisies restent dans l'éditeur.", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.connectionLostDuringCommit", settings.explain("enregistrement", e)), e);
         }
     }
 
@@ -431,7 +420,7 @@ public final class PostgresCiteStore implements CiteStore {
                 }
                 save(mine, now);
             } catch (SQLException e) {
-                throw fail("enregistrement de la cité « " + mine.id() + " »", e);
+                throw fail(Localization.text("records.savingCit", mine.id()), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.postgres;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.postgis.PgSettings;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsException.Kind;
@@ -41,12 +42,9 @@ public final class RecordsCopy {
     public record Report(boolean upToDate, int cites, int changeSetsAdded, int historyRowsAdded, int changeSetsTotal) {
         public String describe(String from, String to) {
             if (upToDate) {
-                return "Rien à copier : " + to + " a déjà les " + changeSetsTotal + " modifications de " + from
-                        + " (" + cites + " cités).";
+                return Localization.text("records.nothingCopyAlreadyChanges", to, changeSetsTotal, from, cites);
             }
-            return "Copié de " + from + " vers " + to + " : " + cites + " cités, " + changeSetsAdded
-                    + " modifications ajoutées à l'historique (" + historyRowsAdded + " lignes), " + changeSetsTotal
-                    + " au total.";
+            return Localization.text("records.copiedCitSChanges", from, to, cites, changeSetsAdded, historyRowsAdded, changeSetsTotal);
         }
     }
 
@@ -63,8 +61,7 @@ public final class RecordsCopy {
              Connection dst = pgConnection(pg, password)) {
             return copy(src, false, dst, true);
         } catch (SQLException e) {
-            throw new RecordsException(Kind.STORAGE, pg.explain("copie depuis « " + file.getFileName() + " »", e)
-                    + " Rien n'a été copié.", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.nothingCopied", pg.explain(Localization.text("records.copy", file.getFileName()), e)), e);
         }
     }
 
@@ -79,8 +76,7 @@ public final class RecordsCopy {
             }
             return copy(src, true, dst, false);
         } catch (SQLException e) {
-            throw new RecordsException(Kind.STORAGE, pg.explain("copie vers « " + file.getFileName() + " »", e)
-                    + " Rien n'a été copié.", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.nothingCopied", pg.explain(Localization.text("records.copy2", file.getFileName()), e)), e);
         }
     }
 
@@ -108,9 +104,7 @@ public final class RecordsCopy {
             boolean prefix = to.size() <= from.size();
             for (int i = 0; prefix && i < to.size(); i++) prefix = same(from.get(i), to.get(i));
             if (!prefix) {
-                throw new RecordsException(Kind.CONFLICT, "La cible a des modifications que la source n'a pas ("
-                        + to.size() + " modifications contre " + from.size() + ") : la copie les effacerait. Rien n'a été "
-                        + "copié ; copiez d'abord dans l'autre sens, ou vers une base vide.");
+                throw new RecordsException(Kind.CONFLICT, Localization.text("records.targetChangesSourceLacks", to.size(), from.size()));
             }
             int cites = count(src, "cite");
             if (to.size() == from.size() && to.size() > 0) {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.project;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.project.ProjectFile;
 import fr.bassinminier.atlas.io.postgis.PgSettings;
@@ -71,17 +72,15 @@ public final class RecordsProject {
         if (!Files.isRegularFile(f)) return java.util.Optional.empty();
         try {
             com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
-            if (n == null || !n.isObject()) throw new IllegalArgumentException("objet JSON attendu");
+            if (n == null || !n.isObject()) throw new IllegalArgumentException(Localization.get("records.jsonObjectExpected"));
             if (n.has("password")) {
-                throw new IllegalArgumentException("le mot de passe n'a pas sa place dans ce fichier (utilisez "
-                        + "~/.pgpass ou PGPASSWORD)");
+                throw new IllegalArgumentException(Localization.get("records.passwordPlaceFileUse"));
             }
             return java.util.Optional.of(new PgSettings(n.path("host").asText(null), n.path("port").asInt(PgSettings.DEFAULT_PORT),
                     n.path("database").asText(null), n.path("schema").asText(null), n.path("user").asText(null),
                     n.path("sslmode").asText(null)));
         } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new DataException(f, DataException.Problem.CORRUPT, "réglages du serveur des fiches illisibles ("
-                    + e.getMessage() + ")", e);
+            throw new DataException(f, DataException.Problem.CORRUPT, Localization.text("records.unreadableRecordsServerSettings", e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.seed;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.bassinminier.atlas.io.DataException;
@@ -68,20 +69,20 @@ public final class RecordsSeed {
         try {
             root = new ObjectMapper().readTree(Files.readString(seedFile));
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new DataException(seedFile, Problem.NOT_FOUND, "fichier introuvable.");
+            throw new DataException(seedFile, Problem.NOT_FOUND, Localization.get("records.fileFound"));
         } catch (IOException e) {
-            throw new DataException(seedFile, Problem.CORRUPT, "JSON illisible (" + e.getMessage() + ").", e);
+            throw new DataException(seedFile, Problem.CORRUPT, Localization.text("records.unreadableJson", e.getMessage()), e);
         }
         if (root == null || root.path("atlas_records_seed").asInt(0) != 1) {
             throw new DataException(seedFile, Problem.UNSUPPORTED_FORMAT,
-                    "ce n'est pas un fichier d'amorçage des fiches (membre « atlas_records_seed »: 1 attendu).");
+                    Localization.get("records.recordsSeedFileMember"));
         }
         JsonNode layer = root.path("layer");
         String layerId = layer.path("id").asText("cites");
         String keyField = layer.path("key").asText("id");
         Path layerFile = seedFile.resolveSibling(layer.path("source").asText("cites.geojson"));
         Dataset ds = Formats.read(layerFile);
-        if (ds.layers().isEmpty()) throw new DataException(layerFile, Problem.CORRUPT, "aucune couche.");
+        if (ds.layers().isEmpty()) throw new DataException(layerFile, Problem.CORRUPT, Localization.get("records.layer"));
         VectorLayer cites = ds.layers().get(0);
 
         // The records link to the official cités when the seed names them (the demo's keys otherwise).
@@ -93,7 +94,7 @@ public final class RecordsSeed {
             Dataset ods = Formats.read(of);
             String name = officialNode.path("layer").asText("cites");
             VectorLayer ol = ods.layer(name).orElseThrow(() -> new DataException(of, Problem.CORRUPT,
-                    "couche « " + name + " » absente."));
+                    Localization.text("records.layerMissing", name)));
             matcher = new CiteMatcher(ol, officialNode.path("key").asText("cle"));
             linkLayer = officialNode.path("id").asText("cites");
         }
@@ -110,27 +111,26 @@ public final class RecordsSeed {
         JsonNode defOp = root.path("default_operation");
         for (Feature f : cites.features()) {
             String key = text(f, keyField);
-            String where = "entité « " + key + " » de " + layerFile.getFileName();
+            String where = Localization.text("records.feature", key, layerFile.getFileName());
             try {
-                if (key == null) throw new InvalidValueException("clé « " + keyField + " » vide");
+                if (key == null) throw new InvalidValueException(Localization.text("records.emptyKey", keyField));
                 String mbm = text(f, "id_mbm");
                 String id = mbm != null && mbmCount.get(mbm) == 1 ? "mbm-" + mbm : key;
                 String programmeText = text(f, "programme");
                 Set<Programme> programmes = EnumSet.noneOf(Programme.class);
                 if (programmeText != null) {
                     JsonNode mapped = root.path("programmes").get(programmeText);
-                    if (mapped == null) throw new InvalidValueException("programme « " + programmeText + " » absent de "
-                            + "la table « programmes » de " + seedFile.getFileName());
+                    if (mapped == null) throw new InvalidValueException(Localization.text("records.programmeMissingProgrammesTable", programmeText, seedFile.getFileName()));
                     for (JsonNode p : mapped) programmes.add(Programme.parse(p.asText()).orElseThrow(
-                            () -> new InvalidValueException("programme inconnu « " + p.asText() + " »")));
+                            () -> new InvalidValueException(Localization.text("records.unknownProgramme", p.asText()))));
                 }
                 UnescoStatus unesco = null;
                 String u = text(f, "unesco");
                 if (u != null) {
                     JsonNode mapped = root.path("unesco").get(u);
-                    if (mapped == null) throw new InvalidValueException("statut UNESCO « " + u + " » absent de la table « unesco »");
+                    if (mapped == null) throw new InvalidValueException(Localization.text("records.unescoStatusMissingUnesco", u));
                     unesco = UnescoStatus.parse(mapped.asText()).orElseThrow(
-                            () -> new InvalidValueException("statut UNESCO inconnu « " + mapped.asText() + " »"));
+                            () -> new InvalidValueException(Localization.text("records.unknownUnescoStatus", mapped.asText())));
                 }
                 List<Commune> communes = new ArrayList<>();
                 String cs = text(f, "communes");
@@ -144,7 +144,7 @@ public final class RecordsSeed {
                         owners.add(new Owner(o.path("name").asText(), o.has("dwellings") ? o.path("dwellings").asInt() : null));
                     }
                     // The source's own wording stays with the record.
-                    String said = "Propriétaires selon la source : « " + ownerText + " ».";
+                    String said = Localization.text("records.ownersAccordingSource", ownerText);
                     note = note == null ? said : note + " " + said;
                 } else if (ownerText != null) {
                     owners.add(new Owner(ownerText, null));
@@ -157,7 +157,7 @@ public final class RecordsSeed {
                     for (String k : matcher.match(text(f, "nom"), communes.stream().map(Commune::name).toList())) {
                         links.add(new FeatureLink(linkLayer, k));
                     }
-                    if (links.isEmpty()) unmatched.add(key + " « " + text(f, "nom") + " » (" + cs + ")");
+                    if (links.isEmpty()) unmatched.add(Localization.text("records.labelledWithCount", key, text(f, "nom"), cs));
                 }
                 Cite cite = new Cite(id, mbm, text(f, "nom"), communes, text(f, "epci"), owners, dwellings, unesco,
                         programmes, programmeText, links, note, text(f, "source"));
@@ -184,8 +184,7 @@ public final class RecordsSeed {
                     String r = text(f, "statut_renovation");
                     if (r != null) {
                         JsonNode mapped = root.path("renovation_status").get(r);
-                        if (mapped == null) throw new InvalidValueException("statut de réhabilitation « " + r
-                                + " » absent de la table « renovation_status »");
+                        if (mapped == null) throw new InvalidValueException(Localization.text("records.renovationStatusMissingRenovation", r));
                         if (!mapped.isNull()) {
                             TrancheStatus ts = status(TrancheStatus.parse(mapped.asText()), mapped.asText());
                             Operation op = new Operation(0, id, defOp.path("name").asText("Réhabilitation"),
@@ -209,8 +208,7 @@ public final class RecordsSeed {
                     String s = text(f, "statut_urbain");
                     if (s != null) {
                         JsonNode mapped = root.path("urban_status").get(s);
-                        if (mapped == null) throw new InvalidValueException("statut urbain « " + s
-                                + " » absent de la table « urban_status »");
+                        if (mapped == null) throw new InvalidValueException(Localization.text("records.urbanStatusMissingUrban", s));
                         if (!mapped.isNull()) {
                             works.add(new UrbanWork(0, id, root.path("default_urban_work").asText("Rénovation urbaine"),
                                     status(UrbanWorkStatus.parse(mapped.asText()), mapped.asText()), null, null, null,
@@ -258,7 +256,7 @@ public final class RecordsSeed {
     }
 
     private static <E> E status(java.util.Optional<E> parsed, String text) {
-        return parsed.orElseThrow(() -> new InvalidValueException("statut inconnu « " + text + " »"));
+        return parsed.orElseThrow(() -> new InvalidValueException(Localization.text("records.unknownStatus", text)));
     }
 
     private static String join(String a, String b) {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.sqlite;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.records.HistoryEntry;
 import fr.bassinminier.atlas.records.Labelled;
 import fr.bassinminier.atlas.records.Operation;
@@ -183,7 +184,7 @@ final class Migrations {
                             + "VALUES (?, ?, ?, ?, ?, ?)", opId, 1, t.dwellings(), t.status().name(), t.end(), t.source());
                     history(c, cs, HistoryEntry.TRANCHE, tId, t.cells());
                 } else if (o.renovation != null && !unknownWord(o.renovation)) {
-                    leftovers.add("réhabilitation : " + o.renovation);
+                    leftovers.add(Localization.text("records.renovation", o.renovation));
                 }
                 Optional<UrbanWorkStatus> us = o.urban == null ? Optional.empty() : UrbanWorkStatus.parse(o.urban);
                 if (us.isPresent()) {
@@ -196,9 +197,9 @@ final class Migrations {
                             + "VALUES (?, ?, ?, ?, ?)", o.id, w.title(), w.status().name(), w.end(), w.source());
                     history(c, cs, HistoryEntry.URBAN_WORK, wId, w.cells());
                 } else if (o.urban != null && !unknownWord(o.urban)) {
-                    leftovers.add("rénovation urbaine : " + o.urban);
+                    leftovers.add(Localization.text("records.urbanRenewal", o.urban));
                 }
-                if (o.date != null && !dateUsed) leftovers.add("date du statut : " + o.date);
+                if (o.date != null && !dateUsed) leftovers.add(Localization.text("records.statusDate", o.date));
                 fieldGone(c, cs, o.id, "statut_renovation", o.renovation);
                 fieldGone(c, cs, o.id, "statut_urbain", o.urban);
                 fieldGone(c, cs, o.id, "statut_date", o.date);

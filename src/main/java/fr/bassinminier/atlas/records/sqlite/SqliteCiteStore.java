@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.sqlite;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.records.Cite;
 import fr.bassinminier.atlas.records.CiteStore;
 import fr.bassinminier.atlas.records.HistoryEntry;
@@ -92,10 +93,7 @@ public final class SqliteCiteStore implements CiteStore {
             if (appId != 0 && appId != Migrations.APPLICATION_ID) throw notRecords(abs, null);
             if (appId == 0 && (version != 0 || tableCount(c) > 0)) throw notRecords(abs, null);
             if (version > Migrations.CURRENT) {
-                throw new RecordsException(Kind.NEWER_SCHEMA, "Fichier « " + abs.getFileName() + " » : fiches des cités "
-                        + "enregistrées par une version plus récente de l'Atlas (schéma n°" + version + ", cette version "
-                        + "connaît jusqu'au n°" + Migrations.CURRENT + "). Mettez l'Atlas à jour pour les ouvrir ; "
-                        + "le fichier n'a pas été modifié.");
+                throw new RecordsException(Kind.NEWER_SCHEMA, Localization.text("records.fileCitRecordsSaved", abs.getFileName(), version, Migrations.CURRENT));
             }
             if (existing) {
                 String check = check(c, "quick_check");
@@ -116,8 +114,7 @@ public final class SqliteCiteStore implements CiteStore {
             closeQuietly(c);
             if (e instanceof SQLException s && isNotADatabase(s)) throw notRecords(abs, e);
             if (e instanceof SQLException s && StorageErrors.isCorrupt(s)) throw StoreBackups.damaged(abs, s.getMessage());
-            throw new RecordsException(Kind.STORAGE, "Fichier « " + abs.getFileName() + " » : ouverture des fiches "
-                    + "des cités impossible (" + StorageErrors.describe(e, abs, null) + ").", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.fileCannotOpenCit", abs.getFileName(), StorageErrors.describe(e, abs, null)), e);
         } catch (RecordsException e) {
             closeQuietly(r);
             closeQuietly(c);
@@ -164,14 +161,12 @@ public final class SqliteCiteStore implements CiteStore {
             if (head.length == 0) return;
             if (!java.util.Arrays.equals(head, SQLITE_HEADER)) throw notRecords(abs, null);
         } catch (IOException e) {
-            throw new RecordsException(Kind.STORAGE, "Fichier « " + abs.getFileName() + " » : lecture impossible ("
-                    + e.getMessage() + ").", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.fileCannotRead", abs.getFileName(), e.getMessage()), e);
         }
     }
 
     private static RecordsException notRecords(Path abs, Throwable cause) {
-        return new RecordsException(Kind.NOT_RECORDS, "Fichier « " + abs.getFileName() + " » : ce n'est pas un "
-                + "fichier de fiches des cités de l'Atlas ; il n'a pas été modifié.", cause);
+        return new RecordsException(Kind.NOT_RECORDS, Localization.text("records.fileAtlasCitRecords", abs.getFileName()), cause);
     }
 
     private static boolean isNotADatabase(SQLException e) {
@@ -262,7 +257,7 @@ public final class SqliteCiteStore implements CiteStore {
                 return check(reader, "integrity_check");
             } catch (SQLException e) {
                 if (StorageErrors.isCorrupt(e)) return String.valueOf(e.getMessage());
-                throw storage("vérification", e);
+                throw storage(Localization.get("records.check"), e);
             }
         }
     }
@@ -374,7 +369,7 @@ public final class SqliteCiteStore implements CiteStore {
         checkOpen();
         String who = user == null ? null : user.strip();
         if (who == null || who.isEmpty()) {
-            throw new RecordsException(Kind.INVALID, "Nom d'utilisateur manquant : chaque modification est signée.");
+            throw new RecordsException(Kind.INVALID, Localization.get("records.userNameMissingEach"));
         }
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         Tx tx = new Tx(who, note);
@@ -428,12 +423,11 @@ public final class SqliteCiteStore implements CiteStore {
 
     private RecordsException storage(String what, SQLException e) {
         if (StorageErrors.isCorrupt(e)) return StoreBackups.damaged(file, e.getMessage());
-        return new RecordsException(Kind.STORAGE, "Fichier « " + location() + " » : " + what + " impossible ("
-                + StorageErrors.describe(e, file, WriterNote.read(file)) + ") ; rien n'a été modifié.", e);
+        return new RecordsException(Kind.STORAGE, Localization.text("records.fileImpossibleNothingChanged", location(), what, StorageErrors.describe(e, file, WriterNote.read(file))), e);
     }
 
     private void checkOpen() throws RecordsException {
-        if (closed) throw new RecordsException(Kind.STORAGE, "Fichier « " + location() + " » : fiches déjà fermées.");
+        if (closed) throw new RecordsException(Kind.STORAGE, Localization.text("records.fileRecordsAlreadyClosed", location()));
     }
 
     private static void rollbackQuietly(Connection c) {

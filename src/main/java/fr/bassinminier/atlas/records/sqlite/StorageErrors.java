@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.sqlite;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,24 +31,23 @@ final class StorageErrors {
     static String describe(Exception e, Path file, String holder) {
         String m = String.valueOf(e.getMessage());
         if (e instanceof SQLException s && isBusy(s)) {
-            return "la base est occupée depuis plus de " + SqliteCiteStore.BUSY_TIMEOUT_MS / 1000 + " s par "
-                    + (holder == null ? "un autre programme" : holder) + " ; réessayez quand il aura fini";
+            return Localization.text("records.databaseBeenBusyMore", SqliteCiteStore.BUSY_TIMEOUT_MS / 1000, (holder == null ? "un autre programme" : holder));
         }
         if (m.contains("SQLITE_FULL") || m.contains("database or disk is full") || m.contains("No space left")) {
             return full(file);
         }
         if (m.contains("SQLITE_IOERR") || m.contains("disk I/O error")) {
             return usableSpace(file) < NEARLY_FULL_BYTES ? full(file)
-                    : "erreur d'entrée-sortie du disque (support défaillant ou retiré ?)";
+                    : Localization.get("records.diskInputOutputError");
         }
-        if (m.contains("SQLITE_READONLY")) return "fichier ou dossier en lecture seule";
-        if (m.contains("SQLITE_CANTOPEN")) return "fichier impossible à ouvrir (dossier absent ou droits insuffisants)";
+        if (m.contains("SQLITE_READONLY")) return Localization.get("records.readOnlyFileFolder");
+        if (m.contains("SQLITE_CANTOPEN")) return Localization.get("records.fileCannotOpenedMissing");
         return m;
     }
 
     private static String full(Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        return "disque plein : plus de place dans le dossier « " + dir + " » ; libérez de la place et réessayez";
+        return Localization.text("records.diskFullMoreRoom", dir);
     }
 
     static long usableSpace(Path file) {

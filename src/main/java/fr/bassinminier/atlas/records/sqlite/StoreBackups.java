@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.sqlite;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.records.RecordsException;
 import fr.bassinminier.atlas.records.RecordsException.Kind;
 import java.io.IOException;
@@ -61,8 +62,7 @@ public final class StoreBackups {
             take(db, conn);
         } catch (SQLException | IOException e) {
             if (!age.isZero()) return;
-            throw new RecordsException(Kind.STORAGE, "Fichier « " + db.getFileName() + " » : sauvegarde automatique "
-                    + "impossible avant l'import (" + StorageErrors.describe(e, db, null) + ") ; rien n'a été modifié.", e);
+            throw new RecordsException(Kind.STORAGE, Localization.text("records.fileAutomaticBackupImpossible", db.getFileName(), StorageErrors.describe(e, db, null)), e);
         }
     }
 
@@ -97,15 +97,9 @@ public final class StoreBackups {
         if (first.length() > 200) first = first.substring(0, 200) + "…";
         Optional<Path> b = newest(db);
         String way = b.isPresent()
-                ? " Pour repartir de la dernière sauvegarde automatique (« " + b.get().getFileName() + " », du "
-                        + when(b.get()) + ") : fermez l'Atlas partout où il est ouvert, puis lancez "
-                        + "« atlas records restore » (avec --project si ce n'est pas la carte de démonstration) ; "
-                        + "le fichier endommagé est gardé à côté. Les modifications faites depuis cette sauvegarde "
-                        + "sont à refaire (voir l'historique exporté, s'il y en a un)."
-                : " Aucune sauvegarde automatique n'existe à côté de lui : remettez une copie de ce fichier faite "
-                        + "par ailleurs.";
-        return new RecordsException(Kind.CORRUPT, "Fichier « " + db.getFileName() + " » endommagé (contrôle "
-                + "d'intégrité : " + first + ") ; il n'a pas été ouvert et rien n'y a été écrit." + way);
+                ? Localization.text("records.startAgainLastAutomatic", b.get().getFileName(), when(b.get()))
+                : Localization.get("records.automaticBackupExistsBeside");
+        return new RecordsException(Kind.CORRUPT, Localization.text("records.fileDamagedIntegrityCheck", db.getFileName(), first, way));
     }
 
     private static String when(Path f) {
@@ -155,13 +149,10 @@ public final class StoreBackups {
                 fr.bassinminier.atlas.io.AtomicFiles.syncDirectory(db.getParent());
                 return new Restored(b, date, kept);
             } catch (IOException e) {
-                throw new RecordsException(Kind.STORAGE, "Fichier « " + db.getFileName() + " » : restauration de « "
-                        + b.getFileName() + " » impossible (" + e.getMessage() + ").", e);
+                throw new RecordsException(Kind.STORAGE, Localization.text("records.fileCannotRestore", db.getFileName(), b.getFileName(), e.getMessage()), e);
             }
         }
-        throw new RecordsException(Kind.CORRUPT, "Fichier « " + db.getFileName() + " » : aucune sauvegarde "
-                + "automatique saine à côté de lui (" + backup(db, 1).getFileName() + " à "
-                + backup(db, KEEP).getFileName() + ") ; rien n'a été modifié.");
+        throw new RecordsException(Kind.CORRUPT, Localization.text("records.fileSoundAutomaticBackup", db.getFileName(), backup(db, 1).getFileName(), backup(db, KEEP).getFileName()));
     }
 
     /** A records file that passes the full integrity check. */

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.records.sqlite;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +26,7 @@ final class WriterNote {
     }
 
     static void write(Path db, String user, String comment) {
-        String note = "« " + user + " » (programme n°" + ProcessHandle.current().pid() + " sur " + HOST
-                + (comment == null ? "" : ", « " + comment + " »") + ", depuis "
-                + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + ")";
+        String note = Localization.text("records.programmeSince", user, ProcessHandle.current().pid(), HOST, (comment == null ? "" : Localization.text("records.commaQuoted", comment)), LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         try {
             Files.writeString(of(db), note, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException ignored) {

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.style.sld;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.style.*;
 
 import fr.bassinminier.atlas.model.Feature;
@@ -54,7 +55,7 @@ public final class Styles {
     }
 
     /**
-     * What the style asks for that the renderer reads but does not draw (yet), in French, once
+     * What the style asks for that the renderer reads but does not draw (yet), in the user's language, once
      * each: the map is drawn without it, and the user is told rather than left to wonder.
      */
     public static List<String> notDrawn(Style style) {
@@ -62,16 +63,16 @@ public final class Styles {
         for (Rule r : style.rules()) {
             for (Symbolizer sym : r.symbolizers()) {
                 if (sym instanceof TextSymbolizer t) {
-                    if (t.placement() != null) out.add("placement des étiquettes (LabelPlacement) : étiquettes centrées ou à côté du point");
-                    if (t.font() != null && !t.font().familyFor(null).replace("-", "").equalsIgnoreCase("sansserif")) out.add("police (font-family) : étiquettes en SansSerif");
+                    if (t.placement() != null) out.add(Localization.get("style.notDrawn.placement"));
+                    if (t.font() != null && !t.font().familyFor(null).replace("-", "").equalsIgnoreCase("sansserif")) out.add(Localization.get("style.notDrawn.fontFamily"));
                     if (t.font() != null && t.font().style() != null && t.font().isItalicFor(null)) {
-                        out.add("style de police (font-style) : étiquettes droites");
+                        out.add(Localization.get("style.notDrawn.fontStyle"));
                     }
-                    if (!t.vendorOptions().isEmpty()) out.add("options d'étiquetage (VendorOption " + String.join(", ", t.vendorOptions().keySet()) + ")");
+                    if (!t.vendorOptions().isEmpty()) out.add(Localization.get("style.notDrawn.vendorOptions", String.join(", ", t.vendorOptions().keySet())));
                 } else if (sym instanceof LineSymbolizer l && l.perpendicularOffset() != null) {
-                    out.add("décalage de ligne (PerpendicularOffset) : ligne tracée sur la géométrie");
+                    out.add(Localization.get("style.notDrawn.offset"));
                 } else if (sym instanceof PointSymbolizer p && p.graphicOrDefault().mark() == null) {
-                    out.add("image de symbole (ExternalGraphic) : carré gris à la place");
+                    out.add(Localization.get("style.notDrawn.externalGraphic"));
                 }
             }
         }
