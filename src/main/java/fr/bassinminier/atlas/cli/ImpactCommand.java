@@ -28,7 +28,8 @@ import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.project.LoadedProject;
-import fr.bassinminier.atlas.print.ImpactReportPdf;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
+import fr.bassinminier.atlas.print.layout.PrintJob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,6 +102,9 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Option(names = "--pdf", paramLabel = "${bundle:cli.label.pdfFile}", descriptionKey = "cli.ImpactCommand.pdf")
     Path pdf;
+
+    @Option(names = "--png", paramLabel = "${bundle:cli.label.pngFile}", descriptionKey = "cli.ImpactCommand.png")
+    Path png;
 
     @Option(names = "--ref", paramLabel = "${bundle:cli.label.reference}", descriptionKey = "cli.ImpactCommand.ref")
     String reference;
@@ -232,14 +236,19 @@ final class ImpactCommand implements Callable<Integer> {
         if (json) out.print(ImpactJson.write(report, info, protections) + System.lineSeparator());
         else out.print(ImpactText.format(report, info, protections));
         PrintWriter notes = json ? err : out;
-        if (pdf != null) {
-            try {
-                ImpactReportPdf.write(pdf, report, info, layers.project(), protections);
-            } catch (DataException | IOException e) {
-                err.println(Localization.text("cli.error", e.getMessage()));
-                return 1;
+        try {
+            if (pdf != null) {
+                HeritageReport.write(pdf, report, info, layers.project(), protections);
+                notes.println(Localization.text("cli.pdfReportWritten", pdf));
             }
-            notes.println(Localization.text("cli.pdfReportWritten", pdf));
+            if (png != null) {
+                int pages = HeritageReport.png(png, report, info, layers.project(), protections, 150).size();
+                notes.println(Localization.text("cli.pngReportWritten", pages == 1 ? png
+                        : PrintJob.numbered(png, 1) + " … " + PrintJob.numbered(png, pages).getFileName()));
+            }
+        } catch (DataException | IOException e) {
+            err.println(Localization.text("cli.error", e.getMessage()));
+            return 1;
         }
         if (bench != null) bench(notes, index, footprint, options, (tLoaded - t0) / 1e6);
         out.flush();

@@ -8,11 +8,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  */
 public record PageFormat(String name, float width, float height) {
     public static final double METRES_PER_POINT = 0.0254 / 72;
-    public static final PageFormat A4_PORTRAIT = new PageFormat("A4", PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-    public static final PageFormat A4_LANDSCAPE = new PageFormat("A4 paysage", PDRectangle.A4.getHeight(),
-            PDRectangle.A4.getWidth());
-    public static final PageFormat A3_LANDSCAPE = new PageFormat("A3 paysage", PDRectangle.A3.getHeight(),
-            PDRectangle.A3.getWidth());
 
     public PDRectangle rectangle() {
         return new PDRectangle(width, height);

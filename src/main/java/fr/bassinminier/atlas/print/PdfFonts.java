@@ -5,8 +5,7 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -19,8 +18,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class PdfFonts {
     private static final String DIR = "/fr/bassinminier/atlas/print/fonts/";
-    /** Which code points each font (by name: the same file in every document) can show. */
-    private static final Map<String, Map<Integer, Boolean>> GLYPHS = new ConcurrentHashMap<>();
 
     /** The two weights used, loaded into one document. */
     public record Fonts(PDType0Font regular, PDType0Font bold) {
@@ -52,35 +49,9 @@ public final class PdfFonts {
         return new PdfBoxGraphics2DFontTextDrawer() {
             @Override
             protected PDFont mapFont(Font font, IFontTextDrawerEnv env) {
-                return fonts.of(font.isBold());
+                // A font loaded from a file (DejaVu Sans Bold) is "plain" to AWT: its name says bold.
+                return fonts.of(font.isBold() || font.getFontName(Locale.ROOT).toLowerCase(Locale.ROOT).contains("bold"));
             }
         };
-    }
-
-    /**
-     * The text with characters the font cannot show replaced by "?", so that one odd character
-     * in an attribute (an emoji, a private-use glyph) never stops a report.
-     */
-    public static String printable(PDFont font, String text) {
-        if (text == null) return "";
-        Map<Integer, Boolean> cache = GLYPHS.computeIfAbsent(font.getName(), f -> new ConcurrentHashMap<>());
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\r' || cp == '\t') {
-                b.append(' ');
-                return;
-            }
-            boolean ok = cache.computeIfAbsent(cp, c -> {
-                try {
-                    font.encode(new String(Character.toChars(c)));
-                    return true;
-                } catch (IOException | IllegalArgumentException e) {
-                    return false;
-                }
-            });
-            if (ok) b.appendCodePoint(cp);
-            else b.append('?');
-        });
-        return b.toString();
     }
 }

@@ -39,13 +39,10 @@ public final class ScaleBar {
      * @param metresPerUnit ground metres per unit of g
      * @param maxUnits      longest bar allowed
      * @param unit          one typographic point in g's units (sizes of text and strokes)
-     * @param caption       a line under the bar ("1:5 000"), or null
-     * @return the box drawn
      */
-    public static Rectangle2D draw(Graphics2D g, double x, double y, double metresPerUnit, double maxUnits, double unit,
-                                   String caption) {
+    public static void draw(Graphics2D g, double x, double y, double metresPerUnit, double maxUnits, double unit) {
         double metres = niceLength(metresPerUnit, maxUnits);
-        if (metres <= 0) return new Rectangle2D.Double(x, y, 0, 0);
+        if (metres <= 0) return;
         double len = metres / metresPerUnit;
         int segments = isFourSegments(metres) ? 4 : 2;
         double h = 3.5 * unit;
@@ -55,10 +52,8 @@ public final class ScaleBar {
         String end = Measure.formatDistance(metres);
         double textH = fm.getAscent();
         double pad = 3 * unit;
-        double below = caption == null ? 0 : textH + 2 * unit;
         Rectangle2D box = new Rectangle2D.Double(x - pad, y - h - textH - 2 * unit - pad,
-                Math.max(len + fm.stringWidth(end) / 2.0, caption == null ? 0 : fm.stringWidth(caption)) + 2 * pad,
-                h + textH + 2 * unit + 2 * pad + below);
+                len + fm.stringWidth(end) / 2.0 + 2 * pad, h + textH + 2 * unit + 2 * pad);
         g.setColor(new Color(255, 255, 255, 225));
         g.fill(box);
         g.setStroke(new BasicStroke((float) (0.6 * unit)));
@@ -77,8 +72,6 @@ public final class ScaleBar {
             g.drawString(mid, (float) (x + len / 2 - fm.stringWidth(mid) / 2.0), (float) ty);
         }
         g.drawString(end, (float) (x + len - fm.stringWidth(end) / 2.0), (float) ty);
-        if (caption != null) g.drawString(caption, (float) x, (float) (y + 1.5 * unit + textH));
-        return box;
     }
 
     /** 200 m splits into 4 × 50 m; 250 m or 25 m would give 62.5 m quarters, so 2 halves. */

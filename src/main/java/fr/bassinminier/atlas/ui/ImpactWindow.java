@@ -34,7 +34,7 @@ import java.time.ZoneId;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
-import fr.bassinminier.atlas.print.ImpactReportPdf;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -427,7 +427,9 @@ final class ImpactWindow {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName("avis-patrimoine" + (reference.getText().isBlank() ? "" : "-"
                 + reference.getText().replaceAll("[^A-Za-z0-9-]+", "_")) + ".pdf");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        // The same report as PNG pages (NAME-001.png, NAME-002.png) to preview or paste into a document.
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PDF", "*.pdf"),
+                new FileChooser.ExtensionFilter("PNG", "*.png"));
         File f = fc.showSaveDialog(stage);
         if (f == null) return;
         ImpactReport r = last;
@@ -436,7 +438,11 @@ final class ImpactWindow {
         LoadedProject p = vm.project();
         Path target = f.toPath();
         tasks.run(Messages.get("task.export", target.getFileName()), pr -> {
-            ImpactReportPdf.write(target, r, info, p, protections);
+            if (target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+                HeritageReport.png(target, r, info, p, protections, 150);
+            } else {
+                HeritageReport.write(target, r, info, p, protections);
+            }
             return target;
         }, t -> status.setText(Messages.get("impact.pdf.done", t.getFileName())), ex -> status.setText(ex.getMessage()));
     }

@@ -12,7 +12,7 @@ import fr.bassinminier.atlas.analysis.impact.ReportInfo;
 import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.PrintTemplate;
-import fr.bassinminier.atlas.print.ImpactReportPdf;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
 import fr.bassinminier.atlas.print.layout.PrintJob;
 import fr.bassinminier.atlas.print.layout.PrintLayout;
 import fr.bassinminier.atlas.render.MapRenderer;
@@ -104,7 +104,7 @@ class GoldenImageTest {
         ImpactReport r = HeritageIndex.build(layers).check(FootprintReader.point("50.4320 2.8330", null),
                 ImpactOptions.DEFAULT);
         Path pdf = dir.resolve("report.pdf");
-        ImpactReportPdf.write(pdf, r, new ReportInfo("PC 062 498 24 00012", "Anne Martin", LocalDate.of(2026, 11, 24)),
+        HeritageReport.write(pdf, r, new ReportInfo("PC 062 498 24 00012", "Anne Martin", LocalDate.of(2026, 11, 24)),
                 layers.project());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             compare("heritage-report", new PDFRenderer(doc).renderImageWithDPI(0, 50));

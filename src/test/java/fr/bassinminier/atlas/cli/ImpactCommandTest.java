@@ -97,10 +97,21 @@ class ImpactCommandTest {
         CliTest.Result r = CliTest.run("impact", "--data", bien.toString(), zone.toString(), batis.toString(),
                 "--wkt", "POLYGON((679887.655 7041193.205, 680087.655 7041193.205, 680087.655 7041393.205, "
                         + "679887.655 7041393.205, 679887.655 7041193.205))", "--pdf", pdf.toString(), "--ref", "PC 9",
-                "--bench", "20");
+                "--bench", "20", "--png", dir.resolve("avis.png").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(pdf) > 10_000);
         assertTrue(r.out().contains("Rapport PDF écrit"), r.out());
+        // The same pages as PNG images at 150 dpi: one file for one page, numbered files for two.
+        int pages;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            pages = doc.getNumberOfPages();
+        }
+        Path first = pages == 1 ? dir.resolve("avis.png") : dir.resolve("avis-001.png");
+        var img = javax.imageio.ImageIO.read(first.toFile());
+        assertEquals(1240, img.getWidth());
+        assertEquals(1754, img.getHeight());
+        assertEquals(pages > 1, Files.exists(dir.resolve("avis-00" + pages + ".png")));
+        assertTrue(r.out().contains("Rapport PNG écrit"), r.out());
         assertTrue(r.out().matches("(?s).*bench: vérification \\(20 mesures\\) : médiane [0-9.]+ ms, p95 [0-9.]+ ms.*"),
                 r.out());
         assertTrue(r.out().contains("EN PARTIE DANS LE BIEN INSCRIT"), r.out());

@@ -11,6 +11,8 @@ import fr.bassinminier.atlas.analysis.impact.HeritageLayers;
 import fr.bassinminier.atlas.analysis.impact.ImpactOptions;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport;
 import fr.bassinminier.atlas.analysis.impact.ReportInfo;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
+import fr.bassinminier.atlas.print.layout.MapFrame;
 import fr.bassinminier.atlas.testsupport.GeoData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +83,7 @@ class ImpactReportPdfTest {
         ImpactReport r = HeritageIndex.build(layers).check(FootprintReader.point("50.4320 2.8330", null),
                 ImpactOptions.DEFAULT);
         Path pdf = dir.resolve("demo.pdf");
-        ImpactReportPdf.write(pdf, r, new ReportInfo("PC 062 498 24 00012", "Anne Martin", LocalDate.of(2026, 11, 24)),
+        HeritageReport.write(pdf, r, new ReportInfo("PC 062 498 24 00012", "Anne Martin", LocalDate.of(2026, 11, 24)),
                 layers.project());
         check(pdf, "PC 062 498 24 00012", "Bien inscrit", "DONNÉES INDICATIVES", "Anne Martin", "24/11/2026",
                 "Zone tampon", "Sources et dates", "Hors du champ de cette vérification", "ne remplace pas l'avis");
@@ -103,7 +105,7 @@ class ImpactReportPdfTest {
                 + "680087.655 7041193.205, 680087.655 7041393.205, 679887.655 7041393.205, 679887.655 7041193.205))",
                 null), ImpactOptions.DEFAULT);
         Path pdf = dir.resolve("officiel.pdf");
-        ImpactReportPdf.write(pdf, r, new ReportInfo("PC 062 119 24 00007", null, LocalDate.of(2026, 11, 24)),
+        HeritageReport.write(pdf, r, new ReportInfo("PC 062 119 24 00007", null, LocalDate.of(2026, 11, 24)),
                 layers.project());
         check(pdf, "PC 062 119 24 00007", "Bien inscrit", "Château Mercier", "Maison directeur des Mines de Béthune",
                 "Échelle 1:");
@@ -121,7 +123,7 @@ class ImpactReportPdfTest {
         ImpactReport r = HeritageIndex.build(layers).check(FootprintReader.point("50°28'13\"N 2°43'17\"E", null),
                 ImpactOptions.DEFAULT);
         Path pdf = dir.resolve("gpkg.pdf");
-        ImpactReportPdf.write(pdf, r, new ReportInfo("PC 062 560 24 00031", "A. Martin", LocalDate.of(2026, 11, 24)),
+        HeritageReport.write(pdf, r, new ReportInfo("PC 062 560 24 00031", "A. Martin", LocalDate.of(2026, 11, 24)),
                 layers.project());
         check(pdf, "PC 062 560 24 00031", "Bien inscrit", "bassin_minier_l93.gpkg", "GeoPackage");
     }
@@ -138,7 +140,6 @@ class ImpactReportPdfTest {
                 688117.392, 7037177.038));
         assertEquals(0.7256078 * (3 - 2.833), deg, 0.002);
         // fitScale picks the smallest usual scale: 500 m on 100 pt needs 1:14 173, so 1:15 000.
-        var rect = new org.apache.pdfbox.pdmodel.common.PDRectangle(100, 100);
-        assertEquals(15_000, PdfMap.fitScale(new org.locationtech.jts.geom.Envelope(0, 500, 0, 10), rect));
+        assertEquals(15_000, MapFrame.fitScale(new org.locationtech.jts.geom.Envelope(0, 500, 0, 10), 100, 100));
     }
 }

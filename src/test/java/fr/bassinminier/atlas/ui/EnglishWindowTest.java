@@ -12,7 +12,7 @@ import fr.bassinminier.atlas.analysis.impact.ImpactReport;
 import fr.bassinminier.atlas.analysis.impact.ImpactText;
 import fr.bassinminier.atlas.analysis.impact.ReportInfo;
 import fr.bassinminier.atlas.model.CrsId;
-import fr.bassinminier.atlas.print.ImpactReportPdf;
+import fr.bassinminier.atlas.print.layout.HeritageReport;
 import fr.bassinminier.atlas.records.ProgressReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class EnglishWindowTest {
             assertFalse(text.contains(french), "« " + french + " » in the English report:\n" + text);
         }
         Path pdf = dir != null ? Path.of(dir, "rapport-en.pdf") : Files.createTempFile("rapport-en", ".pdf");
-        ImpactReportPdf.write(pdf, r, new ReportInfo("PC 062 498 24 00012", "Anne Martin", LocalDate.of(2026, 12, 6)),
+        HeritageReport.write(pdf, r, new ReportInfo("PC 062 498 24 00012", "Anne Martin", LocalDate.of(2026, 12, 6)),
                 project);
         try (var doc = Loader.loadPDF(pdf.toFile())) {
             String pages = new PDFTextStripper().getText(doc);

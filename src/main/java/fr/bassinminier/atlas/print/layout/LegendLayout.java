@@ -4,7 +4,6 @@ import fr.bassinminier.atlas.model.style.Rule;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,6 @@ final class LegendLayout {
     static final double BODY = 7.5;
     /** Narrowest legend column, in points (times the furniture factor): a class label wraps in two lines at most. */
     static final double MIN_COLUMN = 125;
-    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
     /** One line of the legend: a layer's heading, one of its classes, or a one-class layer on one line. */
     enum Kind { HEADING, CLASS, INLINE }
@@ -179,9 +177,9 @@ final class LegendLayout {
         Font bold = PrintLayout.font(true, body(s, q));
         Font regular = PrintLayout.font(false, body(s, q));
         return switch (r.kind()) {
-            case INLINE -> Math.max(row, wrap(r.layerTitle(), bold, cw - sw - 5 * s * q).size() * lh) + 2 * s * q;
-            case HEADING -> wrap(r.layerTitle(), bold, cw).size() * lh + 2 * s * q;
-            case CLASS -> Math.max(row, wrap(r.rule().legendLabel(), regular, cw - sw - 9 * s * q).size() * lh
+            case INLINE -> Math.max(row, Words.wrap(r.layerTitle(), bold, cw - sw - 5 * s * q).size() * lh) + 2 * s * q;
+            case HEADING -> Words.wrap(r.layerTitle(), bold, cw).size() * lh + 2 * s * q;
+            case CLASS -> Math.max(row, Words.wrap(r.rule().legendLabel(), regular, cw - sw - 9 * s * q).size() * lh
                     + 2 * s * q);
         };
     }
@@ -206,7 +204,7 @@ final class LegendLayout {
                 case INLINE -> {
                     PrintLayout.swatch(g, unit, r.rule(), cx, cy + 2 * s * q, sw, sh, k);
                     double ty = cy;
-                    for (String line : wrap(r.layerTitle(), bold, cw - sw - 5 * s * q)) {
+                    for (String line : Words.wrap(r.layerTitle(), bold, cw - sw - 5 * s * q)) {
                         ty += lh;
                         PrintLayout.text(g, unit, line, cx + sw + 5 * s * q, ty - bodySize * 0.25, bold, ink, cw);
                     }
@@ -214,7 +212,7 @@ final class LegendLayout {
                 }
                 case HEADING -> {
                     double ty = cy;
-                    for (String line : wrap(r.layerTitle(), bold, cw)) {
+                    for (String line : Words.wrap(r.layerTitle(), bold, cw)) {
                         ty += lh;
                         PrintLayout.text(g, unit, line, cx, ty - bodySize * 0.25, bold, ink, cw);
                     }
@@ -222,7 +220,7 @@ final class LegendLayout {
                 case CLASS -> {
                     PrintLayout.swatch(g, unit, r.rule(), cx + 4 * s * q, cy, sw, sh, k);
                     double ty = cy;
-                    for (String line : wrap(r.rule().legendLabel(), regular, cw - sw - 9 * s * q)) {
+                    for (String line : Words.wrap(r.rule().legendLabel(), regular, cw - sw - 9 * s * q)) {
                         ty += lh;
                         PrintLayout.text(g, unit, line, cx + sw + 9 * s * q, ty - bodySize * 0.25, regular, ink, cw);
                     }
@@ -231,32 +229,5 @@ final class LegendLayout {
             }
         }
         return items;
-    }
-
-    /** Words wrapped to a width in points, measured with fractional metrics (as in the PDF). */
-    static List<String> wrap(String text, Font f, double width) {
-        return wrap(text, cand -> f.getStringBounds(cand, FRC).getWidth(), width);
-    }
-
-    /** Words wrapped so that each line measures at most {@code max}; a single long word keeps its line. */
-    static List<String> wrap(String text, java.util.function.ToDoubleFunction<String> measure, double max) {
-        List<String> out = new ArrayList<>();
-        if (text == null) return out;
-        for (String para : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String w : para.split(" ")) {
-                String cand = line.length() == 0 ? w : line + " " + w;
-                if (line.length() == 0 || measure.applyAsDouble(cand) <= max) {
-                    line.setLength(0);
-                    line.append(cand);
-                } else {
-                    out.add(line.toString());
-                    line.setLength(0);
-                    line.append(w);
-                }
-            }
-            out.add(line.toString());
-        }
-        return out;
     }
 }

@@ -4,15 +4,16 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.project.LoadedProject;
-import fr.bassinminier.atlas.model.project.PrintTemplate;
 import fr.bassinminier.atlas.print.PageFormat;
 import fr.bassinminier.atlas.print.PdfFiles;
 import fr.bassinminier.atlas.print.PdfFonts;
-import fr.bassinminier.atlas.print.PdfMap;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -20,46 +21,56 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
-/** Prints a layout to a vector PDF (one page per planned page) or to PNG images at a resolution. */
+/**
+ * Prints a document (a layout, a series, the heritage report) to a vector PDF, one page per
+ * page, or to PNG images at a resolution. PDF text stays text in the embedded fonts.
+ */
 public final class PrintJob {
+    /**
+     * Device units per PDF point: the renderer drops vertices closer than half a unit and draws
+     * features under one unit as dots, so a fine unit keeps small buildings as shapes.
+     */
+    public static final int PDF_UNIT = 4;
+
     private PrintJob() {
     }
 
-    /** Writes a PDF (atomically) and returns the facts of each page. */
+    /** Writes a print request as a PDF (atomically) and returns the facts of each page. */
     public static List<PageFacts> pdf(LoadedProject project, PrintLayout.Request r, Path out) throws IOException,
             DataException {
-        PrintTemplate t = r.template();
-        PageFormat f = PrintLayout.format(t);
-        List<PrintLayout.Page> pages = PrintLayout.plan(project, r);
+        return pdf(PrintLayout.document(project, r), out);
+    }
+
+    /** Writes a print request as PNG images (see {@link #png(PrintDocument, Path, int)}). */
+    public static List<PageFacts> png(LoadedProject project, PrintLayout.Request r, Path out, int dpi)
+            throws DataException {
+        return png(PrintLayout.document(project, r), out, dpi);
+    }
+
+    /** Writes a document as a PDF (atomically) and returns the facts of each page. */
+    public static List<PageFacts> pdf(PrintDocument d, Path out) throws IOException, DataException {
         List<PageFacts> facts = new ArrayList<>();
         try (PDDocument doc = new PDDocument()) {
             PdfFonts.Fonts fonts = PdfFonts.load(doc);
-            for (PrintLayout.Page p : pages) {
-                PageFacts map = pdfPage(doc, fonts, f, g -> PrintLayout.draw(g, PdfMap.UNITS_PER_POINT, project, t, p,
-                        facts.size() + 1, r.basemap(), r.legendPage()));
-                facts.add(map);
-                if (r.legendPage() && !map.legendMissing().isEmpty()) {
-                    facts.add(pdfPage(doc, fonts, f, g -> PrintLayout.drawLegendPage(g, PdfMap.UNITS_PER_POINT, project,
-                            t, p, map, facts.size() + 1)));
-                }
+            for (PrintDocument.Drawer p; (p = d.next().apply(facts)) != null; ) {
+                facts.add(pdfPage(doc, fonts, d.format(), p));
             }
-            PdfFiles.describe(doc, pages.get(0).title() == null ? "Carte" : pages.get(0).title(), t.author(),
-                    project.project().title());
+            PdfFiles.describe(doc, d.title(), d.author(), d.subject());
             PdfFiles.save(doc, out);
         }
         return facts;
     }
 
-    private static PageFacts pdfPage(PDDocument doc, PdfFonts.Fonts fonts, PageFormat f,
-                                     java.util.function.Function<Graphics2D, PageFacts> drawer) throws IOException {
+    private static PageFacts pdfPage(PDDocument doc, PdfFonts.Fonts fonts, PageFormat f, PrintDocument.Drawer drawer)
+            throws IOException {
         PDPage page = new PDPage(f.rectangle());
         doc.addPage(page);
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.width(), f.height());
         PageFacts facts;
         try {
             g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
-            g.scale(1.0 / PdfMap.UNITS_PER_POINT, 1.0 / PdfMap.UNITS_PER_POINT);
-            facts = drawer.apply(g);
+            g.scale(1.0 / PDF_UNIT, 1.0 / PDF_UNIT);
+            facts = drawer.draw(g, PDF_UNIT);
         } finally {
             g.dispose();
         }
@@ -76,43 +87,34 @@ public final class PrintJob {
 
     /**
      * Writes PNG images at {@code dpi}: the file itself for one page, NAME-001.png, NAME-002.png …
-     * beside it for a series.
+     * beside it for more (the first page's file is renamed when a second page comes).
      */
-    public static List<PageFacts> png(LoadedProject project, PrintLayout.Request r, Path out, int dpi)
-            throws DataException {
+    public static List<PageFacts> png(PrintDocument d, Path out, int dpi) throws DataException {
         if (dpi < 30 || dpi > 600) throw new IllegalArgumentException("résolution hors limites : " + dpi
                 + " ppp (30 à 600)");
-        PrintTemplate t = r.template();
-        PageFormat f = PrintLayout.format(t);
-        List<PrintLayout.Page> pages = PrintLayout.plan(project, r);
         List<PageFacts> facts = new ArrayList<>();
-        int[] px = pixels(f, dpi);
-        double unit = dpi / 72.0;
-        for (PrintLayout.Page p : pages) {
-            BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_RGB);
-            PageFacts map = pngPage(img, g -> PrintLayout.draw(g, unit, project, t, p, facts.size() + 1,
-                    r.basemap(), r.legendPage()));
-            facts.add(map);
-            boolean legendFollows = r.legendPage() && !map.legendMissing().isEmpty();
-            // One file for one page; numbered files for a series or a map page with its legend page.
-            boolean single = pages.size() == 1 && !legendFollows;
-            AtomicFiles.write(single ? out : numbered(out, map.page()), o -> ImageIO.write(img, "png", o));
-            if (legendFollows) {
-                PageFacts lp = pngPage(img, g -> PrintLayout.drawLegendPage(g, unit, project, t, p, map,
-                        facts.size() + 1));
-                facts.add(lp);
-                AtomicFiles.write(numbered(out, lp.page()), o -> ImageIO.write(img, "png", o));
+        int[] px = pixels(d.format(), dpi);
+        BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_RGB);
+        for (PrintDocument.Drawer p; (p = d.next().apply(facts)) != null; ) {
+            Graphics2D g = img.createGraphics();
+            try {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, px[0], px[1]);
+                facts.add(p.draw(g, dpi / 72.0));
+            } finally {
+                g.dispose();
             }
+            if (facts.size() == 2) move(out, numbered(out, 1));
+            AtomicFiles.write(facts.size() == 1 ? out : numbered(out, facts.size()), o -> ImageIO.write(img, "png", o));
         }
         return facts;
     }
 
-    private static PageFacts pngPage(BufferedImage img, java.util.function.Function<Graphics2D, PageFacts> drawer) {
-        Graphics2D g = img.createGraphics();
+    private static void move(Path from, Path to) throws DataException {
         try {
-            return drawer.apply(g);
-        } finally {
-            g.dispose();
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new DataException(to, DataException.Problem.WRITE_FAILED, "écriture impossible (" + e.getMessage() + ")", e);
         }
     }
 

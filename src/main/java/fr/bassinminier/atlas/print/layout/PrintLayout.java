@@ -15,8 +15,6 @@ import fr.bassinminier.atlas.model.style.Symbolizer;
 import fr.bassinminier.atlas.model.style.TextSymbolizer;
 import fr.bassinminier.atlas.print.NorthArrow;
 import fr.bassinminier.atlas.print.PageFormat;
-import fr.bassinminier.atlas.print.PdfMap;
-import fr.bassinminier.atlas.print.ScaleBar;
 import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.MapRenderer;
@@ -163,9 +161,31 @@ public final class PrintLayout {
         return pages;
     }
 
+    /**
+     * A request as a document for {@link PrintJob}: its map pages in order, each followed by a page
+     * of legend when asked for and its legend did not fit.
+     */
+    public static PrintDocument document(LoadedProject project, Request r) {
+        PrintTemplate t = r.template();
+        List<Page> pages = plan(project, r);
+        String title = pages.get(0).title() == null ? "Carte" : pages.get(0).title();
+        return new PrintDocument(format(t), title, t.author(), project.project().title(), drawn -> {
+            int maps = (int) drawn.stream().filter(p -> !p.legendPage()).count();
+            PageFacts last = drawn.isEmpty() ? null : drawn.get(drawn.size() - 1);
+            int number = drawn.size() + 1;
+            if (last != null && r.legendPage() && !last.legendPage() && !last.legendMissing().isEmpty()) {
+                Page p = pages.get(maps - 1);
+                return (g, unit) -> drawLegendPage(g, unit, project, t, p, last, number);
+            }
+            if (maps == pages.size()) return null;
+            Page p = pages.get(maps);
+            return (g, unit) -> draw(g, unit, project, t, p, number, r.basemap(), r.legendPage());
+        });
+    }
+
     private static double fitScale(Envelope e, Rectangle2D frame, boolean round) {
-        var rect = new org.apache.pdfbox.pdmodel.common.PDRectangle((float) frame.getWidth(), (float) frame.getHeight());
-        return round ? PdfMap.fitScale(e, rect) : PdfMap.exactScale(e, rect);
+        return round ? MapFrame.fitScale(e, frame.getWidth(), frame.getHeight())
+                : MapFrame.exactScale(e, frame.getWidth(), frame.getHeight());
     }
 
     private static String labelField(ProjectLayer pl) {
@@ -254,7 +274,6 @@ public final class PrintLayout {
         Rectangle2D fr = frame(f, t, hasSub);
         double mag = mapMagnification(f);
         double k = unit * POINTS_PER_SCREEN_PIXEL;
-        double res = PageFormat.groundMetresPerPoint(page.scale()) / unit;
         String notice = ImageRenderer.indicativeNotice(project);
         boolean indicative = notice != null;
         double convergence = Math.toDegrees(NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, page.cx(), page.cy()));
@@ -308,39 +327,12 @@ public final class PrintLayout {
                 overview = t.overview() && overviewHelps(project, vp.ground());
             }
         }
-        int wu = vp.width();
-        int hu = vp.height();
-        int xu = (int) Math.round(fr.getX() * unit);
-        int yu = (int) Math.round(fr.getY() * unit);
-        Envelope ground = vp.ground();
-
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
 
-        // The map.
-        Graphics2D mg = (Graphics2D) g.create();
-        try {
-            mg.translate(xu, yu);
-            mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
-            new MapRenderer().render(mg, project.layers(), RenderRequest.onPaper(vp, page.scale(), k).magnified(mag).clippedToFrame()
-                    .withMarks(indicative ? notice : null, null).withBasemap(basemap, true));
-            if (page.highlight() != null) {
-                ShapeWriter sw = new ShapeWriter();
-                Shape sh = vp.worldToScreen().createTransformedShape(sw.toShape(page.highlight()));
-                mg.setColor(new Color(0xC0, 0x10, 0x10));
-                mg.setStroke(new BasicStroke((float) (1.6 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
-                        10, new float[] {(float) (4 * unit), (float) (2.5 * unit)}, 0));
-                mg.draw(sh);
-            }
-            double u = unit * s;
-            ScaleBar.draw(mg, 10 * u, hu - 24 * u, res, Math.min(wu * 0.3, 200 * u), u, null);
-            NorthArrow.draw(mg, wu - 22 * u, 24 * u, 28 * u, 0, u);
-        } finally {
-            mg.dispose();
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setStroke(new BasicStroke((float) (0.8 * unit)));
-        g.draw(new Rectangle2D.Double(xu, yu, wu, hu));
+        Geometry hl = page.highlight();
+        MapFrame.draw(g, unit, s, mag, project, vp, fr, page.scale(), basemap, indicative ? notice : null, false, 0,
+                hl == null ? null : (mg, v, u) -> highlight(mg, v, u, hl));
 
         // Header.
         double y = m;
@@ -385,26 +377,27 @@ public final class PrintLayout {
                         : "Légende incomplète, manquent : " + String.join(", ", missing)
                         + " (format plus grand ou légende sur une page séparée)";
                 double by = ly + fit.height();
-                for (String l : LegendLayout.wrap(say, wf, width)) {
+                for (String l : Words.wrap(say, wf, width)) {
                     by += LegendLayout.lineHeight(s, fit.q());
                     text(g, unit, l, lx, by - body * 0.25, wf, WARNING, width);
                 }
             }
         }
 
-        double x0 = xu / unit;
-        double y0 = f.height() - (yu + hu) / unit;
-        return new PageFacts(number, page.title(), f.width(), f.height(),
-                new double[] {x0, y0, x0 + wu / unit, y0 + hu / unit},
-                new double[] {ground.getMinX(), ground.getMinY(), ground.getMaxX(), ground.getMaxY()},
-                page.scale(), convergence, List.copyOf(items), List.copyOf(missing), false);
+        return MapFrame.facts(number, page.title(), f, fr, vp, unit, page.scale(), convergence, items, missing);
     }
 
-    /** The frame's viewport: the frame snapped to whole device units, so that frame and ground agree exactly. */
+    /** The feature a series page is about, outlined in dashed red over the map. */
+    private static void highlight(Graphics2D mg, Viewport vp, double unit, Geometry geometry) {
+        Shape sh = vp.worldToScreen().createTransformedShape(new ShapeWriter().toShape(geometry));
+        mg.setColor(new Color(0xC0, 0x10, 0x10));
+        mg.setStroke(new BasicStroke((float) (1.6 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
+                10, new float[] {(float) (4 * unit), (float) (2.5 * unit)}, 0));
+        mg.draw(sh);
+    }
+
     private static Viewport viewport(Rectangle2D fr, Page page, double unit) {
-        int wu = (int) Math.max(1, Math.round(fr.getWidth() * unit));
-        int hu = (int) Math.max(1, Math.round(fr.getHeight() * unit));
-        return new Viewport(page.cx(), page.cy(), PageFormat.groundMetresPerPoint(page.scale()) / unit, wu, hu);
+        return MapFrame.viewport(fr, page.cx(), page.cy(), page.scale(), unit);
     }
 
     /** An overview helps only when the map shows much less than the basin (else it repeats the map). */
@@ -716,6 +709,6 @@ public final class PrintLayout {
     /** Words wrapped to a width in points. */
     static List<String> wrap(Graphics2D g, double unit, String text, Font f, double width) {
         FontMetrics fm = g.getFontMetrics(f.deriveFont((float) (f.getSize2D() * unit)));
-        return LegendLayout.wrap(text, fm::stringWidth, width * unit);
+        return Words.wrap(text, fm::stringWidth, width * unit);
     }
 }

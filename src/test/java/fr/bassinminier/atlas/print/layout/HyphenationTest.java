@@ -1,4 +1,4 @@
-package fr.bassinminier.atlas.print;
+package fr.bassinminier.atlas.print.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Long words in report columns break at French break points, not at any letter. */
 class HyphenationTest {
     private static String cut(String w, int max) {
-        int h = PdfPageWriter.hyphenPoint(w, max);
+        int h = Words.hyphenPoint(w, max);
         return h == 0 ? null : w.substring(0, h) + "|" + w.substring(h);
     }
 

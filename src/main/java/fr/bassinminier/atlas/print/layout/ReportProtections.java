@@ -1,17 +1,17 @@
-package fr.bassinminier.atlas.print;
+package fr.bassinminier.atlas.print.layout;
 
 import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Hit;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Section;
 import fr.bassinminier.atlas.analysis.impact.ProtectionText;
-import fr.bassinminier.atlas.print.PdfPageWriter.Style;
+import fr.bassinminier.atlas.model.style.PolygonSymbolizer;
+import fr.bassinminier.atlas.print.layout.TextFlow.Style;
 import fr.bassinminier.atlas.render.Viewport;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Shape;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 
 /** The heritage report's sections for the protections consulted online: one heading each, with its source. */
-final class ProtectionsPdf {
-    private static final Style BODY = Style.BODY.withSize(8.5f);
-    private static final Style SMALL = Style.BODY.withSize(7.5f);
-    private static final Style H2 = Style.BODY.withBold(true).withSize(10.5f).withColor(new Color(0x33, 0x2A, 0x22));
+final class ReportProtections {
+    private static final Style BODY = HeritageReport.BODY;
+    private static final Style SMALL = HeritageReport.SMALL;
+    private static final Style H2 = HeritageReport.H2;
     private static final Color GREY_TEXT = new Color(0x55, 0x55, 0x55);
     private static final Color WARN = new Color(0x8A, 0x1C, 0x14);
 
@@ -37,7 +37,7 @@ final class ProtectionsPdf {
             ProtectionReport.Kind.AC1, "Abords de MH (AC1)", ProtectionReport.Kind.AC2, "Site inscrit ou classé (AC2)",
             ProtectionReport.Kind.AC4, "Site patrimonial remarquable (AC4)", ProtectionReport.Kind.PLU, "Zones du PLU touchées"));
 
-    private ProtectionsPdf() {
+    private ReportProtections() {
     }
 
     /** The kinds that have an area to draw on the map (touched, geometry known). */
@@ -94,46 +94,26 @@ final class ProtectionsPdf {
         }
     }
 
-    /** One legend row for the protections drawn on the map; nothing when none is. */
-    static void legend(PdfPageWriter w, ProtectionReport p) throws IOException {
-        List<ProtectionReport.Kind> kinds = drawn(p);
-        if (kinds.isEmpty()) return;
-        var cs = w.stream();
-        float x = w.left();
-        float y = w.y() - 9;
-        for (ProtectionReport.Kind k : kinds) {
+    /** The legend lines of the protections drawn on the map (tint and dashed outline); none when none is. */
+    static List<PrintLayout.LayerLegend> legend(ProtectionReport p) {
+        List<PrintLayout.LayerLegend> out = new ArrayList<>();
+        for (ProtectionReport.Kind k : drawn(p)) {
             Color c = COLOURS.get(k);
-            cs.saveGraphicsState();
-            if (k != ProtectionReport.Kind.PLU) {
-                var gs = new org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState();
-                gs.setNonStrokingAlphaConstant(40 / 255f);
-                cs.setGraphicsStateParameters(gs);
-                cs.setNonStrokingColor(c);
-                cs.addRect(x, y - 2, 14, 8);
-                cs.fill();
-            }
-            cs.restoreGraphicsState();
-            cs.saveGraphicsState();
-            cs.setStrokingColor(c);
-            cs.setLineWidth(k == ProtectionReport.Kind.PLU ? 0.8f : 1.2f);
-            cs.setLineDashPattern(new float[] {3, 1.5f}, 0);
-            cs.addRect(x, y - 2, 14, 8);
-            cs.stroke();
-            cs.restoreGraphicsState();
-            String label = LEGEND.get(k);
-            w.text(label, x + 18, y, SMALL);
-            x += 18 + w.textWidth(label, SMALL) + 12;
+            boolean plu = k == ProtectionReport.Kind.PLU;
+            out.add(HeritageReport.key(LEGEND.get(k), new PolygonSymbolizer(plu ? null
+                    : HeritageReport.fill(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40)),
+                    HeritageReport.stroke(c, plu ? 0.8 : 1.2, List.of(3.0, 1.5)))));
         }
-        w.skip(13);
+        return out;
     }
 
-    static void sections(PdfPageWriter w, ProtectionReport p) throws IOException {
+    static void sections(TextFlow w, ProtectionReport p) {
         List<Section> missing = p.notConsulted();
         if (!missing.isEmpty()) {
             w.ensure(40);
             w.boxed(Localization.get("protection.pdf.notConsulted", String.join(", ", missing.stream().map(s -> s.kind().title()).toList())),
                     SMALL.withBold(true).withColor(WARN),
-                    new Color(0xFC, 0xE4, 0xE0), WARN);
+                    HeritageReport.WARNING_FILL, WARN);
             w.space(6);
         }
         for (Section s : p.sections()) {
@@ -149,8 +129,8 @@ final class ProtectionsPdf {
                             ProtectionText.hit(new Hit(null, null, null, null, h.overlapArea(), h.share(), null))
                                     .replaceFirst("^ : ", "")});
                 }
-                float wd = w.width();
-                w.table(new float[] {90, wd - 90 - 120 - 110, 120, 110},
+                double wd = w.width();
+                w.table(new double[] {90, wd - 90 - 120 - 110, 120, 110},
                         new String[] {Localization.get(s.kind() == ProtectionReport.Kind.PLU ? "protection.col.zone" : "protection.col.type"),
                                 Localization.get("protection.col.name"), Localization.get("protection.col.act"), Localization.get("protection.col.share")}, rows, SMALL);
             }

@@ -1,23 +1,31 @@
-package fr.bassinminier.atlas.print;
+package fr.bassinminier.atlas.print.layout;
 
-import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.analysis.impact.HeritageRole;
 import fr.bassinminier.atlas.analysis.impact.HeritageSource;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport;
-import fr.bassinminier.atlas.analysis.impact.ImpactReport.CiteStatus;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport.ComponentHit;
 import fr.bassinminier.atlas.analysis.impact.ImpactReport.ElementHit;
 import fr.bassinminier.atlas.analysis.impact.ImpactText;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.analysis.impact.ReportInfo;
 import fr.bassinminier.atlas.io.DataException;
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.model.CrsId;
+import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
+import fr.bassinminier.atlas.model.style.Fill;
+import fr.bassinminier.atlas.model.style.LineSymbolizer;
+import fr.bassinminier.atlas.model.style.PolygonSymbolizer;
+import fr.bassinminier.atlas.model.style.Rule;
+import fr.bassinminier.atlas.model.style.Stroke;
+import fr.bassinminier.atlas.model.style.Symbolizer;
+import fr.bassinminier.atlas.print.NorthArrow;
+import fr.bassinminier.atlas.print.PageFormat;
+import fr.bassinminier.atlas.print.layout.TextFlow.Style;
 import fr.bassinminier.atlas.render.ImageRenderer;
 import fr.bassinminier.atlas.render.Viewport;
-import fr.bassinminier.atlas.print.PdfPageWriter.Style;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -25,14 +33,14 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -41,92 +49,90 @@ import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
- * The impact check as an A4 report of one or two pages: the answer, a map extract (vector, at a
- * round scale, with a scale bar and a north arrow) showing the footprint, the property, the
- * buffer zone and the elements found, the findings as tables, the sources with their dates, and
- * the "Données indicatives" warning when the answer rests on demo data.
+ * The impact check as an A4 report of one or two pages, a print layout like any other: the
+ * answer, a map frame (at a round scale, with its scale bar, north arrow and legend) showing the
+ * footprint, the property, the buffer zone and the elements found, the findings as tables, the
+ * sources with their dates, and the "Données indicatives" warning when the answer rests on demo
+ * data. Printed by {@link PrintJob} to PDF or PNG pages.
  */
-public final class ImpactReportPdf {
+public final class HeritageReport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final float MARGIN = PageFormat.mm(14);
-    private static final float FOOTER = 18;
+    /** The print's page model: an A4 portrait page, its furniture factor (1 on A4). */
+    private static final PageFormat PAGE = PaperSize.of("A4", false);
+    private static final double S = PrintLayout.furniture(PAGE);
+    private static final double MARGIN = PageFormat.mm(14);
+    private static final double FOOTER = 18;
     /**
      * How much goes on paper. The report must fit two pages: when the full version does not,
      * it is laid out again with fewer rows (the JSON output always has them all).
      */
-    private record Limits(float mapHeight, int elements, int nearest, int cites, int terrils) {
+    private record Limits(double mapHeight, int elements, int nearest, int cites, int terrils) {
         static final Limits[] LEVELS = {new Limits(290, 14, 30, 8, 6), new Limits(270, 10, 12, 5, 4),
                 new Limits(240, 6, 8, 3, 3)};
     }
     private static final Color PROPERTY = new Color(0xA5, 0x0F, 0x15);
     private static final Color ELEMENT = new Color(0x1F, 0x4E, 0x9C);
     private static final Color FOOTPRINT_FILL = new Color(0xE7, 0x29, 0x8A, 90);
-    private static final Color RED_TEXT = new Color(0x8A, 0x1C, 0x14);
-    private static final Style BODY = Style.BODY.withSize(8.5f);
-    private static final Style SMALL = Style.BODY.withSize(7.5f);
-    private static final Style H2 = Style.BODY.withBold(true).withSize(10.5f).withColor(new Color(0x33, 0x2A, 0x22));
+    private static final Color RING = new Color(0x33, 0x33, 0x33);
+    static final Color RED_TEXT = new Color(0x8A, 0x1C, 0x14);
+    static final Color WARNING_FILL = new Color(0xFC, 0xE4, 0xE0);
+    static final Style BODY = Style.BODY.withSize(8.5f);
+    static final Style SMALL = Style.BODY.withSize(7.5f);
+    static final Style H2 = Style.BODY.withBold(true).withSize(10.5f).withColor(new Color(0x33, 0x2A, 0x22));
 
-    private ImpactReportPdf() {
+    private HeritageReport() {
     }
 
-    /** Writes the report atomically. */
-    public static void write(Path target, ImpactReport r, ReportInfo info, LoadedProject project)
+    /** Writes the report as a PDF, atomically; returns the facts of its pages. */
+    public static List<PageFacts> write(Path target, ImpactReport r, ReportInfo info, LoadedProject project)
             throws IOException, DataException {
-        write(target, r, info, project, null);
+        return write(target, r, info, project, null);
     }
 
     /** Writes the report with the protections consulted online (null: none asked). */
-    public static void write(Path target, ImpactReport r, ReportInfo info, LoadedProject project,
-                             ProtectionReport online) throws IOException, DataException {
-        try (PDDocument doc = build(r, info, project, online)) {
-            PdfFiles.save(doc, target);
-        }
+    public static List<PageFacts> write(Path target, ImpactReport r, ReportInfo info, LoadedProject project,
+                                        ProtectionReport online) throws IOException, DataException {
+        return PrintJob.pdf(document(r, info, project, online), target);
     }
 
-    /** The report as an open document of one or two pages (the caller closes it). */
-    public static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project) throws IOException {
-        return build(r, info, project, (ProtectionReport) null);
+    /** Writes the report's pages as PNG images at {@code dpi} (NAME-001.png, NAME-002.png for two pages). */
+    public static List<PageFacts> png(Path target, ImpactReport r, ReportInfo info, LoadedProject project,
+                                      ProtectionReport online, int dpi) throws DataException {
+        return PrintJob.png(document(r, info, project, online), target, dpi);
     }
 
-    public static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project, ProtectionReport online)
-            throws IOException {
+    /** The report laid out on at most two pages (fewer rows when the full version does not fit). */
+    public static PrintDocument document(ImpactReport r, ReportInfo info, LoadedProject project,
+                                         ProtectionReport online) {
         for (int level = 0; ; level++) {
-            PDDocument doc = build(r, info, project, Limits.LEVELS[level], online);
-            if (doc.getNumberOfPages() <= 2 || level == Limits.LEVELS.length - 1) return doc;
-            doc.close();
-        }
-    }
-
-    private static PDDocument build(ImpactReport r, ReportInfo info, LoadedProject project, Limits limits,
-                                    ProtectionReport online) throws IOException {
-        PDDocument doc = new PDDocument();
-        try {
-            PdfFonts.Fonts fonts = PdfFonts.load(doc);
-            PdfFiles.describe(doc, Localization.get("pdf.impact.docTitle") + (info.reference() != null ? " — " + info.reference() : ""),
-                    info.author(), ImpactText.summary(r));
-            try (PdfPageWriter w = new PdfPageWriter(doc, fonts, PageFormat.A4_PORTRAIT, MARGIN, FOOTER)) {
-                head(w, r, info);
-                map(w, r, project, limits, online);
-                findings(w, r, limits);
-                elements(w, r, limits);
-                nearest(w, r, limits);
-                if (online != null) ProtectionsPdf.sections(w, online);
-                sources(w, r);
-                closing(w, r);
-                String day = info.date() == null ? "" : Localization.get("pdf.impact.footer.date", DAY.format(info.date()));
-                String ref = info.reference() == null ? "" : " — " + info.reference();
-                int pages = w.pageCount();
-                w.footers(p -> Localization.get("pdf.impact.footer", day + ref, String.valueOf(p), String.valueOf(pages)),
-                        SMALL.withColor(Color.DARK_GRAY));
+            TextFlow w = layout(r, info, project, Limits.LEVELS[level], online);
+            if (w.pageCount() <= 2 || level == Limits.LEVELS.length - 1) {
+                return w.document(Localization.get("pdf.impact.docTitle")
+                        + (info.reference() != null ? " — " + info.reference() : ""), info.author(), ImpactText.summary(r));
             }
-            return doc;
-        } catch (IOException | RuntimeException e) {
-            doc.close();
-            throw e;
         }
     }
 
-    private static void head(PdfPageWriter w, ImpactReport r, ReportInfo info) throws IOException {
+    private static TextFlow layout(ImpactReport r, ReportInfo info, LoadedProject project, Limits limits,
+                                   ProtectionReport online) {
+        TextFlow w = new TextFlow(PAGE, MARGIN, FOOTER);
+        head(w, r, info);
+        map(w, r, project, limits, online);
+        findings(w, r, limits);
+        elements(w, r, limits);
+        nearest(w, r, limits);
+        if (online != null) ReportProtections.sections(w, online);
+        sources(w, r);
+        closing(w, r);
+        String day = info.date() == null ? "" : Localization.get("pdf.impact.footer.date", DAY.format(info.date()));
+        String ref = info.reference() == null ? "" : " — " + info.reference();
+        int pages = w.pageCount();
+        w.footers(p -> Localization.get("pdf.impact.footer", day + ref, String.valueOf(p), String.valueOf(pages)),
+                SMALL.withColor(Color.DARK_GRAY));
+        return w;
+    }
+
+    private static void head(TextFlow w, ImpactReport r, ReportInfo info) {
         w.paragraph(Localization.get("pdf.impact.title"), Style.BODY.withBold(true).withSize(15), 0);
         w.paragraph(Localization.get("pdf.impact.subtitle"), Style.BODY.withSize(9.5f).withColor(Color.DARK_GRAY), 0);
         w.space(2);
@@ -134,8 +140,8 @@ public final class ImpactReportPdf {
         w.paragraph(head.isEmpty() ? Localization.get("pdf.impact.noReference") : head, BODY.withBold(true), 0);
         w.space(4);
         if (r.indicative()) {
-            w.boxed(Localization.get("pdf.impact.indicative"),
-                    BODY.withBold(true).withColor(RED_TEXT), new Color(0xFC, 0xE4, 0xE0), RED_TEXT);
+            w.boxed(Localization.get("pdf.impact.indicative"), BODY.withBold(true).withColor(RED_TEXT), WARNING_FILL,
+                    RED_TEXT);
             w.space(4);
         }
         Color fill = switch (r.situation()) {
@@ -152,15 +158,15 @@ public final class ImpactReportPdf {
         w.space(5);
     }
 
-    /** The map extract, its legend and its scale. */
-    private static void map(PdfPageWriter w, ImpactReport r, LoadedProject project, Limits limits,
-                            ProtectionReport online) throws IOException {
-        float h = Math.min(limits.mapHeight(), w.room() - 40);
+    /** The map frame, its legend and its scale. */
+    private static void map(TextFlow w, ImpactReport r, LoadedProject project, Limits limits,
+                            ProtectionReport online) {
+        double h = Math.min(limits.mapHeight(), w.room() - 40);
         if (h < 180) {
             w.newPage();
             h = limits.mapHeight();
         }
-        PDRectangle rect = new PDRectangle(w.left(), w.y() - h, w.width(), h);
+        Rectangle2D frame = new Rectangle2D.Double(w.left(), w.y(), w.width(), h);
         Geometry fp = r.footprint().geometry();
         Envelope ground = fp.getEnvelopeInternal().copy();
         ground.expandBy(Math.max(r.radius(), 150));
@@ -171,30 +177,98 @@ public final class ImpactReportPdf {
             ground.expandToInclude(p.x, p.y);
         }
         ground.expandBy(ground.getWidth() * 0.06, ground.getHeight() * 0.06);
-        double scale = PdfMap.fitScale(ground, rect);
-        // The notice stays on the map; the sources line would run into it on a page-wide map and is in the
-        // sources table anyway.
-        Envelope centre = fp.getEnvelopeInternal();
-        double cx = (ground.getMinX() + ground.getMaxX()) / 2;
-        double cy = (ground.getMinY() + ground.getMaxY()) / 2;
-        if (ground.getWidth() < 1) {
-            cx = centre.centre().x;
-            cy = centre.centre().y;
-        }
-        PdfMap.Placed placed = PdfMap.draw(w.document(), w.stream(), w.fonts(), rect, project, cx, cy, scale,
-                ImageRenderer.indicativeNotice(project),
-                (g, m) -> {
-                    ProtectionsPdf.drawAreas(g, m.viewport(), m.unit(), online);
-                    overlay(g, m, r);
-                });
-        w.skip(h);
-        w.space(3);
-        legend(w, r, project, placed.scaleDenominator());
-        ProtectionsPdf.legend(w, online);
-        w.paragraph(Localization.get("pdf.impact.scale", Measure.number(placed.scaleDenominator(), 0), Measure.formatDistance(r.radius()))
+        double scale = MapFrame.fitScale(ground, frame.getWidth(), frame.getHeight());
+        double cx = ground.getWidth() < 1 ? fp.getEnvelopeInternal().centre().x : ground.centre().x;
+        double cy = ground.getWidth() < 1 ? fp.getEnvelopeInternal().centre().y : ground.centre().y;
+        double convergence = Math.toDegrees(NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, cx, cy));
+        // The legend of what the frame shows at this scale, laid out by the print's legend under the map.
+        Envelope shown = MapFrame.viewport(frame, cx, cy, scale, 1).ground();
+        LegendLayout.Fit fit = lowest(legend(r, project, shown, scale, online), frame.getWidth());
+        double legendTop = frame.getMaxY() + 4;
+        String notice = ImageRenderer.indicativeNotice(project);
+        String title = Localization.get("pdf.impact.title");
+        w.draw((g, unit, page) -> {
+            Viewport vp = MapFrame.viewport(frame, cx, cy, scale, unit);
+            // The arrow points to true north, the report having no line to state the meridian convergence.
+            MapFrame.draw(g, unit, S, PrintLayout.mapMagnification(PAGE), project, vp, frame, scale, null, notice,
+                    true, Math.toRadians(convergence), (mg, v, u) -> {
+                        ReportProtections.drawAreas(mg, v, u, online);
+                        overlay(mg, v, u, r);
+                    });
+            List<PageFacts.LegendItem> items = LegendLayout.draw(g, unit, fit, frame.getX(), legendTop, S,
+                    unit * MapFrame.POINTS_PER_SCREEN_PIXEL, Color.BLACK);
+            return MapFrame.facts(page, title, PAGE, frame, vp, unit, scale, convergence, items,
+                    fit.missing());
+        });
+        w.space(h + 4 + fit.height());
+        w.paragraph(Localization.get("pdf.impact.scale", Measure.number(scale, 0), Measure.formatDistance(r.radius()))
                 + (r.indicative() ? Localization.get("report.source.indicative") : ""),
                 SMALL.withColor(Color.DARK_GRAY), 0);
         w.space(6);
+    }
+
+    /** As many columns as the width takes: the lowest legend that holds every line, at the body size. */
+    private static LegendLayout.Fit lowest(List<PrintLayout.LayerLegend> legend, double width) {
+        LegendLayout.Fit fit = LegendLayout.fitAt(legend, width, 12, S, 1);
+        for (double h = 18; !fit.complete() && h < 200; h += 6) fit = LegendLayout.fitAt(legend, width, h, S, 1);
+        return fit;
+    }
+
+    /**
+     * The report's legend: the footprint, the property and buffer zone as the print's legend finds
+     * them in the frame at this scale (named by their role), the elements, the radius ring and the
+     * protections drawn.
+     */
+    static List<PrintLayout.LayerLegend> legend(ImpactReport r, LoadedProject project, Envelope shown, double scale,
+                                                ProtectionReport online) {
+        List<PrintLayout.LayerLegend> out = new ArrayList<>();
+        out.add(key(Localization.get("pdf.impact.legend.footprint"),
+                new PolygonSymbolizer(fill(FOOTPRINT_FILL), stroke(Color.BLACK, 1.6, null))));
+        List<PrintLayout.LayerLegend> layers = PrintLayout.legend(project, shown, scale);
+        for (HeritageRole role : new HeritageRole[] {HeritageRole.PROPERTY, HeritageRole.BUFFER}) {
+            Set<String> ids = r.sources().stream().filter(s -> s.role() == role).map(HeritageSource::layerId)
+                    .collect(Collectors.toSet());
+            for (PrintLayout.LayerLegend l : layers) {
+                if (!ids.contains(l.layer().entry().id())) continue;
+                // A one-class layer on one line, named by its role; classes under its role otherwise.
+                out.add(l.rules().size() == 1 ? new PrintLayout.LayerLegend(titled(role.layerLabel()),
+                        List.of(Rule.of("", l.rules().get(0).symbolizers())))
+                        : new PrintLayout.LayerLegend(titled(role.layerLabel()), l.rules()));
+            }
+        }
+        String radius = Measure.formatDistance(r.radius());
+        out.add(key(Localization.get("pdf.impact.legend.elements", radius),
+                new LineSymbolizer(stroke(ELEMENT, 1.1, null), null)));
+        out.add(key(Localization.get("pdf.impact.legend.radius", radius),
+                new LineSymbolizer(stroke(RING, 0.9, List.of(4.0, 2.5)), null)));
+        out.addAll(ReportProtections.legend(online));
+        return out;
+    }
+
+    /** One line of legend for something the report draws over the map. */
+    static PrintLayout.LayerLegend key(String label, Symbolizer symbol) {
+        return new PrintLayout.LayerLegend(titled(label), List.of(Rule.of("", List.of(symbol))));
+    }
+
+    private static ProjectLayer titled(String title) {
+        return new ProjectLayer(new LayerEntry("report", title, null, "report", null, true, 1, null, null, null,
+                false, null), null, null, null, null);
+    }
+
+    /** A stroke of {@code points} width (the legend counts widths in 96 dpi pixels of 0.75 pt). */
+    static Stroke stroke(Color c, double points, List<Double> dashPoints) {
+        Stroke s = Stroke.of(hex(c), points / MapFrame.POINTS_PER_SCREEN_PIXEL);
+        if (dashPoints == null) return s;
+        return new Stroke(s.color(), s.width(), null,
+                dashPoints.stream().map(d -> d / MapFrame.POINTS_PER_SCREEN_PIXEL).toList(), null, null, null);
+    }
+
+    static Fill fill(Color c) {
+        return Fill.of(hex(c), c.getAlpha() / 255.0);
+    }
+
+    private static String hex(Color c) {
+        return String.format("#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private static Point2D.Double nearestPoint(Geometry component, Geometry fp) {
@@ -202,14 +276,13 @@ public final class ImpactReportPdf {
         return new Point2D.Double(pts[0].x, pts[0].y);
     }
 
-    private static void overlay(Graphics2D g, PdfMap.Placed m, ImpactReport r) {
-        Viewport vp = m.viewport();
-        double u = m.unit();
+    /** The footprint, the radius ring, the property and the elements found, over the map. */
+    private static void overlay(Graphics2D g, Viewport vp, double u, ImpactReport r) {
         ShapeWriter sw = new ShapeWriter((src, dest) -> dest.setLocation(vp.toScreen(src.x, src.y)));
         // The radius ring first, under everything else drawn here.
         if (r.radius() > 0) {
             Shape ring = sw.toShape(r.footprint().geometry().buffer(r.radius(), 24).getBoundary());
-            g.setColor(new Color(0x33, 0x33, 0x33));
+            g.setColor(RING);
             g.setStroke(new BasicStroke((float) (0.9 * u), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10,
                     new float[] {(float) (4 * u), (float) (2.5 * u)}, 0));
             g.draw(ring);
@@ -246,11 +319,6 @@ public final class ImpactReportPdf {
                 g.draw(new Line2D.Double(c.getX(), c.getY() - 7 * u, c.getX(), c.getY() + 7 * u));
             }
         }
-        // Scale bar top left, north arrow top right: the renderer's sources and notice lines are at the bottom.
-        ScaleBar.draw(g, 10 * u, 22 * u, m.metresPerUnit(), vp.width() * 0.28, u,
-                "1:" + Measure.number(m.scaleDenominator(), 0));
-        double angle = NorthArrow.trueNorthAngle(CrsId.LAMBERT_93, vp.centerX(), vp.centerY());
-        NorthArrow.draw(g, vp.width() - 20 * u, 22 * u, 26 * u, angle, u);
     }
 
     private static Shape marker(Viewport vp, Geometry g, double radius) {
@@ -259,53 +327,7 @@ public final class ImpactReportPdf {
         return new Ellipse2D.Double(p.getX() - radius, p.getY() - radius, 2 * radius, 2 * radius);
     }
 
-    /** One row of swatches under the map; the property and buffer zone as the project draws them. */
-    private static void legend(PdfPageWriter w, ImpactReport r, LoadedProject project, double scale) throws IOException {
-        PDPageContentStream cs = w.stream();
-        float x = w.left();
-        float y = w.y() - 9;
-        x = swatch(w, cs, x, y, FOOTPRINT_FILL, Color.BLACK, 1.6f, null, Localization.get("pdf.impact.legend.footprint"));
-        for (HeritageRole role : new HeritageRole[] {HeritageRole.PROPERTY, HeritageRole.BUFFER}) {
-            ProjectLayer layer = r.sources().stream().filter(s -> s.role() == role)
-                    .map(s -> project.layer(s.layerId()).orElse(null)).filter(l -> l != null && l.isLoaded())
-                    .findFirst().orElse(null);
-            if (layer == null) continue;
-            PdfMap.swatch(cs, w.document(), new PDRectangle(x, y - 3, 16, 10), layer, project.layers().indexOf(layer),
-                    scale);
-            w.text(role.layerLabel(), x + 20, y, SMALL);
-            x += 20 + w.textWidth(role.layerLabel(), SMALL) + 12;
-        }
-        x = swatch(w, cs, x, y, null, ELEMENT, 1f, null, Localization.get("pdf.impact.legend.elements", Measure.formatDistance(r.radius())));
-        swatch(w, cs, x, y, null, Color.DARK_GRAY, 0.8f, new float[] {3, 2}, Localization.get("pdf.impact.legend.radius", Measure.formatDistance(r.radius())));
-        w.skip(13);
-    }
-
-    private static float swatch(PdfPageWriter w, PDPageContentStream cs, float x, float y, Color fill, Color stroke,
-                                float width, float[] dash, String label) throws IOException {
-        cs.saveGraphicsState();
-        if (fill != null) {
-            cs.setNonStrokingColor(new Color(fill.getRed(), fill.getGreen(), fill.getBlue()));
-            if (fill.getAlpha() < 255) {
-                var gs = new org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState();
-                gs.setNonStrokingAlphaConstant(fill.getAlpha() / 255f);
-                cs.setGraphicsStateParameters(gs);
-            }
-            cs.addRect(x, y - 2, 14, 8);
-            cs.fill();
-        }
-        cs.restoreGraphicsState();
-        cs.saveGraphicsState();
-        cs.setStrokingColor(stroke);
-        cs.setLineWidth(width);
-        if (dash != null) cs.setLineDashPattern(dash, 0);
-        cs.addRect(x, y - 2, 14, 8);
-        cs.stroke();
-        cs.restoreGraphicsState();
-        w.text(label, x + 18, y, SMALL);
-        return x + 18 + w.textWidth(label, SMALL) + 12;
-    }
-
-    private static void findings(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
+    private static void findings(TextFlow w, ImpactReport r, Limits limits) {
         heading(w, Localization.get("pdf.impact.findings"));
         List<String[]> rows = new ArrayList<>();
         StringBuilder prop = new StringBuilder(ImpactText.propertyLine(r.property()));
@@ -331,7 +353,7 @@ public final class ImpactReportPdf {
                             .map(t -> "– " + ImpactText.element(t, false)).toList())
                             + more(r.terrils().size(), limits.terrils())});
         }
-        w.table(new float[] {120, w.width() - 120}, null, rows, BODY);
+        w.table(new double[] {120, w.width() - 120}, null, rows, BODY);
         w.space(8);
     }
 
@@ -339,7 +361,7 @@ public final class ImpactReportPdf {
         return n > shown ? "\n" + Localization.get(n - shown > 1 ? "pdf.impact.more.many" : "pdf.impact.more.one", String.valueOf(n - shown)) : "";
     }
 
-    private static void elements(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
+    private static void elements(TextFlow w, ImpactReport r, Limits limits) {
         heading(w, Localization.get("pdf.impact.elements", Measure.formatDistance(r.radius()), String.valueOf(r.elements().size())));
         if (r.elements().isEmpty()) {
             w.paragraph(Localization.get("pdf.impact.elements.none"), BODY, 0);
@@ -355,8 +377,8 @@ public final class ImpactReportPdf {
                     e.monument() == null ? Localization.get("record.unknown") : e.monument().isListed() ? e.monument().label()
                             : e.protection() != null ? e.protection() : Localization.get("pdf.impact.monument.no")});
         }
-        float wd = w.width();
-        w.table(new float[] {62, 112, wd - 62 - 112 - 85 - 88, 85, 88},
+        double wd = w.width();
+        w.table(new double[] {62, 112, wd - 62 - 112 - 85 - 88, 85, 88},
                 new String[] {Localization.get("pdf.impact.col.distance"), Localization.get("pdf.impact.col.kind"), Localization.get("pdf.impact.col.element"),
                         Localization.get("pdf.impact.col.commune"), Localization.get("pdf.impact.col.monument")}, rows, SMALL);
         if (r.elements().size() > limits.elements()) {
@@ -365,7 +387,7 @@ public final class ImpactReportPdf {
         w.space(8);
     }
 
-    private static void nearest(PdfPageWriter w, ImpactReport r, Limits limits) throws IOException {
+    private static void nearest(TextFlow w, ImpactReport r, Limits limits) {
         if (r.nearest().isEmpty()) return;
         heading(w, Localization.get("pdf.impact.nearest"));
         List<String[]> rows = new ArrayList<>();
@@ -373,7 +395,7 @@ public final class ImpactReportPdf {
             rows.add(new String[] {e.role().elementLabel() + (e.category() != null ? " — " + e.category() : ""),
                     ImpactText.elementName(e) + (e.commune() != null ? ", " + e.commune() : ""), ImpactText.distance(e)});
         }
-        w.table(new float[] {150, w.width() - 150 - 90, 90}, new String[] {Localization.get("pdf.impact.col.kind"), Localization.get("pdf.impact.col.element"),
+        w.table(new double[] {150, w.width() - 150 - 90, 90}, new String[] {Localization.get("pdf.impact.col.kind"), Localization.get("pdf.impact.col.element"),
                 Localization.get("pdf.impact.col.distance")}, rows, SMALL);
         if (r.nearest().size() > limits.nearest()) {
             w.paragraph(Localization.get("pdf.impact.nearest.more", String.valueOf(r.nearest().size() - limits.nearest())), SMALL, 0);
@@ -382,7 +404,7 @@ public final class ImpactReportPdf {
     }
 
     /** One row per file: a GeoPackage's layers share its date and its line. */
-    private static void sources(PdfPageWriter w, ImpactReport r) throws IOException {
+    private static void sources(TextFlow w, ImpactReport r) {
         heading(w, Localization.get("pdf.impact.sources"));
         java.util.Map<String, List<HeritageSource>> byFile = new java.util.LinkedHashMap<>();
         for (HeritageSource s : r.sources()) {
@@ -405,15 +427,15 @@ public final class ImpactReportPdf {
                     : ImpactText.date(first.date()) + " (" + first.dateOrigin() + ")",
                     first.indicative() ? Localization.get("pdf.impact.nature.indicative") : Localization.get("pdf.impact.nature.file")});
         }
-        float wd = w.width();
-        w.table(new float[] {wd - 150 - 70, 150, 70}, new String[] {Localization.get("pdf.impact.col.file"), Localization.get("pdf.impact.col.date"),
+        double wd = w.width();
+        w.table(new double[] {wd - 150 - 70, 150, 70}, new String[] {Localization.get("pdf.impact.col.file"), Localization.get("pdf.impact.col.date"),
                 Localization.get("pdf.impact.col.kind")}, rows, SMALL);
         w.space(8);
     }
 
-    private static void closing(PdfPageWriter w, ImpactReport r) throws IOException {
+    private static void closing(TextFlow w, ImpactReport r) {
         for (String warning : r.warnings()) {
-            w.boxed(Localization.get("pdf.impact.warning", warning), SMALL.withBold(true).withColor(RED_TEXT), new Color(0xFC, 0xE4, 0xE0),
+            w.boxed(Localization.get("pdf.impact.warning", warning), SMALL.withBold(true).withColor(RED_TEXT), WARNING_FILL,
                     RED_TEXT);
             w.space(3);
         }
@@ -425,7 +447,7 @@ public final class ImpactReportPdf {
         for (String s : r.outOfScope()) w.paragraph("– " + s, SMALL, 0);
     }
 
-    private static void heading(PdfPageWriter w, String text) throws IOException {
+    private static void heading(TextFlow w, String text) {
         w.ensure(40);
         w.paragraph(text, H2, 0);
         w.space(2);
