@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.bassinminier.atlas.l10n.Localization;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,4 +81,27 @@ class CliLanguageTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("Error: Unknown word “abc”"), bad.err());
     }
+
+    @Test
+    void aPrintedPageSpeaksTheUsersLanguage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (Locale l : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+            java.nio.file.Path pdf = dir.resolve(l.getLanguage() + ".pdf");
+            CliTest.Result r = in(l, "print", "--project", CliTest.demo().toString(), "--out", pdf.toString(),
+                    "--page", "A4", "--landscape");
+            assertEquals(0, r.code(), r.err());
+            String text;
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            }
+            boolean en = l == Locale.ENGLISH;
+            for (String t : en ? List.of("Legend", "Scale 1:", "Sources and licences", "Printed on", "Grid north")
+                    : List.of("Légende", "Échelle 1:", "Sources et licences", "Imprimé le", "Nord du quadrillage")) {
+                assertTrue(text.contains(t), l + ": « " + t + " » absent de :\n" + text);
+            }
+            for (String t : en ? List.of("Légende", "Échelle", "Imprimé le") : List.of("Legend", "Printed on")) {
+                assertFalse(text.contains(t), l + ": « " + t + " » in:\n" + text);
+            }
+        }
+    }
+
 }

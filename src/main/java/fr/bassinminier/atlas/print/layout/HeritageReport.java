@@ -418,8 +418,8 @@ public final class HeritageReport {
             f = f.substring(f.lastIndexOf('/') + 1);
             List<String> layers = new ArrayList<>();
             for (HeritageSource s : group) {
-                layers.add(s.role().layerLabel().toLowerCase(java.util.Locale.FRANCE) + " : "
-                        + (s.layerName() != null ? s.layerName() : "« " + s.title() + " »") + " (" + s.features() + ")");
+                layers.add(s.role().layerLabel().toLowerCase(Localization.locale()) + Localization.get("report.colon")
+                        + (s.layerName() != null ? s.layerName() : Localization.text("report.quoted", s.title())) + " (" + s.features() + ")");
             }
             String what = f + " — " + String.join(" ; ", layers)
                     + (first.attribution() != null ? "\n" + first.attribution() : "");

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.print.layout;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.print.PageFormat;
 import java.util.Locale;
 
@@ -17,8 +18,7 @@ public final class PaperSize {
             case "A2" -> new double[] {420, 594};
             case "A3" -> new double[] {297, 420};
             case "A4" -> new double[] {210, 297};
-            default -> throw new IllegalArgumentException("format de page inconnu : « " + name
-                    + " » (A4, A3, A2, A1 ou A0)");
+            default -> throw new IllegalArgumentException(Localization.text("print.error.paper", name));
         };
         float w = PageFormat.mm(mm[0]);
         float h = PageFormat.mm(mm[1]);

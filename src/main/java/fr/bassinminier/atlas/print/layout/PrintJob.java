@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.print.layout;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
@@ -90,8 +91,7 @@ public final class PrintJob {
      * beside it for more (the first page's file is renamed when a second page comes).
      */
     public static List<PageFacts> png(PrintDocument d, Path out, int dpi) throws DataException {
-        if (dpi < 30 || dpi > 600) throw new IllegalArgumentException("résolution hors limites : " + dpi
-                + " ppp (30 à 600)");
+        if (dpi < 30 || dpi > 600) throw new IllegalArgumentException(Localization.text("print.error.dpi", dpi));
         List<PageFacts> facts = new ArrayList<>();
         int[] px = pixels(d.format(), dpi);
         BufferedImage img = new BufferedImage(px[0], px[1], BufferedImage.TYPE_INT_RGB);
@@ -114,7 +114,7 @@ public final class PrintJob {
         try {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new DataException(to, DataException.Problem.WRITE_FAILED, "écriture impossible (" + e.getMessage() + ")", e);
+            throw new DataException(to, DataException.Problem.WRITE_FAILED, Localization.text("print.error.write", e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.print.layout;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.Measure;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
@@ -130,10 +131,8 @@ public final class PrintLayout {
         if (r.seriesLayer() != null) {
             ProjectLayer pl = project.layers().stream()
                     .filter(l -> l.entry().id().equals(r.seriesLayer()) || r.seriesLayer().equals(l.entry().title()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("couche « " + r.seriesLayer()
-                            + " » absente du projet"));
-            if (!pl.isLoaded()) throw new IllegalArgumentException("couche « " + r.seriesLayer() + " » illisible : "
-                    + pl.error());
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(Localization.text("print.error.seriesMissing", r.seriesLayer())));
+            if (!pl.isLoaded()) throw new IllegalArgumentException(Localization.text("print.error.seriesUnreadable", r.seriesLayer(), pl.error()));
             String field = labelField(pl);
             List<Feature> features = new ArrayList<>(pl.data().features());
             Collator c = Collator.getInstance(Locale.FRENCH);
@@ -146,8 +145,7 @@ public final class PrintLayout {
                 pages.add(new Page(name(ft, field), t.title(), e.centre().x, e.centre().y, scale, ft.geometry(),
                         t.scale() > 0 ? 0 : e.getHeight()));
             }
-            if (pages.isEmpty()) throw new IllegalArgumentException("la couche « " + r.seriesLayer()
-                    + " » n'a aucun objet à imprimer");
+            if (pages.isEmpty()) throw new IllegalArgumentException(Localization.text("print.error.seriesEmpty", r.seriesLayer()));
             return pages;
         }
         Envelope view = r.extent() != null ? r.extent() : project.initialExtent();
@@ -365,7 +363,7 @@ public final class PrintLayout {
         if (fit != null) {
             double lx = band ? fr.getX() : px;
             double ly = band ? fr.getMaxY() + 10 * s : yt;
-            text(g, unit, "Légende", lx, ly + 10 * s * 1.3, font(true, 10 * s), INK, pw);
+            text(g, unit, Localization.get("print.page.legend"), lx, ly + 10 * s * 1.3, font(true, 10 * s), INK, pw);
             ly += legendHead;
             items.addAll(LegendLayout.draw(g, unit, fit, lx, ly, s, k * mag, INK));
             missing = fit.missing();
@@ -373,9 +371,8 @@ public final class PrintLayout {
                 double body = LegendLayout.body(s, fit.q());
                 Font wf = font(true, body);
                 double width = fit.columnWidth() * fit.columns() + fit.gap() * (fit.columns() - 1);
-                String say = legendPage ? "Légende complète page " + (number + 1)
-                        : "Légende incomplète, manquent : " + String.join(", ", missing)
-                        + " (format plus grand ou légende sur une page séparée)";
+                String say = legendPage ? Localization.text("print.page.legendOnPage", number + 1)
+                        : Localization.text("print.page.legendMissing", String.join(", ", missing));
                 double by = ly + fit.height();
                 for (String l : Words.wrap(say, wf, width)) {
                     by += LegendLayout.lineHeight(s, fit.q());
@@ -416,7 +413,7 @@ public final class PrintLayout {
                                    boolean paint) {
         double y = fr.getY();
         y += 11 * s * 1.2;
-        if (paint) text(g, unit, "Échelle 1:" + Measure.number(page.scale(), 0), px, y, font(true, 11 * s), INK, pw);
+        if (paint) text(g, unit, Localization.text("print.page.scale", Measure.number(page.scale(), 0)), px, y, font(true, 11 * s), INK, pw);
         y += 6 * s;
         if (overview) {
             double oh = Math.min(pw * 0.75, (yb - y) * 0.3);
@@ -459,16 +456,15 @@ public final class PrintLayout {
         java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
         for (LayerLegend l : legend) {
             String a = l.layer().entry().credit();
-            bySource.computeIfAbsent(a == null || a.isBlank() ? "source non renseignée" : a, x -> new ArrayList<>())
+            bySource.computeIfAbsent(a == null || a.isBlank() ? Localization.get("print.page.noSource") : a, x -> new ArrayList<>())
                     .add(l.layer().entry().title());
         }
         Set<String> sources = new LinkedHashSet<>();
         // A source of many layers names the first ones only, so the block cannot crowd out the legend.
         bySource.forEach((a, layers) -> sources.add(a + " (" + (layers.size() <= 10 ? String.join(", ", layers)
-                : String.join(", ", layers.subList(0, 8)) + " et " + (layers.size() - 8) + " autres couches") + ")"));
+                : Localization.text("print.page.moreLayers", String.join(", ", layers.subList(0, 8)), layers.size() - 8)) + ")"));
         if (basemap != null && basemap.basemap().attribution() != null) {
-            sources.add(basemap.basemap().attribution() + " (fond de plan, consulté le "
-                    + LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)) + ")");
+            sources.add(Localization.text("print.page.basemapSource", basemap.basemap().attribution(), today()));
         }
         double yb = bottom;
         BufferedImage logo = logo(project, t);
@@ -481,14 +477,13 @@ public final class PrintLayout {
             }
             yb -= lhgt + 4 * s;
         }
-        String date = LocalDate.now().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH));
-        foot.add(new String[] {"Imprimé le " + date + (t.author() != null && !t.author().isBlank()
-                ? " par " + t.author() : "") + " — Atlas du Bassin Minier" + " — page " + number, "n"});
-        foot.add(new String[] {"Lambert-93 (EPSG:2154). Nord du quadrillage ; convergence des méridiens "
-                + Measure.number(convergence, 2) + "° (nord géographique).", "n"});
+        foot.add(new String[] {t.author() != null && !t.author().isBlank()
+                ? Localization.text("print.page.printedBy", today(), t.author(), number)
+                : Localization.text("print.page.printed", today(), number), "n"});
+        foot.add(new String[] {Localization.text("print.page.grid", Measure.number(convergence, 2)), "n"});
         List<String[]> lines = new ArrayList<>();
         if (!sources.isEmpty()) {
-            lines.add(new String[] {"Sources et licences", "b"});
+            lines.add(new String[] {Localization.get("print.page.sources"), "b"});
             for (String src : sources) for (String l : wrap(g, unit, src, bodyFont, pw)) lines.add(new String[] {l, "n"});
         }
         for (String[] fl : foot) for (String l : wrap(g, unit, fl[0], bodyFont, pw)) lines.add(new String[] {l, "n"});
@@ -503,8 +498,8 @@ public final class PrintLayout {
         yb -= blockH + 4 * s;
         if (notice != null) {
             Font wf = font(true, 9 * s);
-            List<String> wl = wrap(g, unit, notice.contains("Données indicatives") ? notice : "Données indicatives — "
-                    + notice, wf, pw - 8 * s);
+            List<String> wl = wrap(g, unit, notice.contains(Localization.get("print.page.indicative")) ? notice
+                    : Localization.get("print.page.indicative") + " — " + notice, wf, pw - 8 * s);
             double bh = wl.size() * 9 * s * 1.3 + 6 * s;
             if (paint) {
                 g.setColor(new Color(0xFB, 0xEA, 0xE5));
@@ -541,7 +536,7 @@ public final class PrintLayout {
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, f.width() * unit, f.height() * unit));
         double titleSize = 18 * s;
-        String title = "Légende — " + (page.title() == null ? "" : page.title());
+        String title = Localization.text("print.page.legendTitle", page.title() == null ? "" : page.title());
         text(g, unit, title, m, m + titleSize, font(true, titleSize), INK, f.width() - 2 * m);
         double top = m + titleSize * 1.35 + 8 * s;
         LegendLayout.Fit fit = LegendLayout.fit(legend, f.width() - 2 * m, f.height() - m - top, s, 0.5);
@@ -711,4 +706,11 @@ public final class PrintLayout {
         FontMetrics fm = g.getFontMetrics(f.deriveFont((float) (f.getSize2D() * unit)));
         return Words.wrap(text, fm::stringWidth, width * unit);
     }
+
+    /** Today in France, written out in the UI language (the printed date of a map). */
+    private static String today() {
+        return LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Localization.locale()));
+    }
+
 }

@@ -34,8 +34,8 @@ final class ReportProtections {
             ProtectionReport.Kind.AC1, new Color(0x6A, 0x3D, 0x9A), ProtectionReport.Kind.AC2, new Color(0x1B, 0x78, 0x37),
             ProtectionReport.Kind.AC4, new Color(0xD9, 0x5F, 0x02), ProtectionReport.Kind.PLU, new Color(0x4D, 0x4D, 0x4D)));
     private static final Map<ProtectionReport.Kind, String> LEGEND = new EnumMap<>(Map.of(
-            ProtectionReport.Kind.AC1, "Abords de MH (AC1)", ProtectionReport.Kind.AC2, "Site inscrit ou classé (AC2)",
-            ProtectionReport.Kind.AC4, "Site patrimonial remarquable (AC4)", ProtectionReport.Kind.PLU, "Zones du PLU touchées"));
+            ProtectionReport.Kind.AC1, "report.protections.legend.AC1", ProtectionReport.Kind.AC2, "report.protections.legend.AC2",
+            ProtectionReport.Kind.AC4, "report.protections.legend.AC4", ProtectionReport.Kind.PLU, "report.protections.legend.PLU"));
 
     private ReportProtections() {
     }
@@ -100,7 +100,7 @@ final class ReportProtections {
         for (ProtectionReport.Kind k : drawn(p)) {
             Color c = COLOURS.get(k);
             boolean plu = k == ProtectionReport.Kind.PLU;
-            out.add(HeritageReport.key(LEGEND.get(k), new PolygonSymbolizer(plu ? null
+            out.add(HeritageReport.key(Localization.get(LEGEND.get(k)), new PolygonSymbolizer(plu ? null
                     : HeritageReport.fill(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40)),
                     HeritageReport.stroke(c, plu ? 0.8 : 1.2, List.of(3.0, 1.5)))));
         }
