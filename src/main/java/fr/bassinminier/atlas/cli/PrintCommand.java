@@ -151,8 +151,8 @@ final class PrintCommand implements Callable<Integer> {
             if (json) {
                 stdout.println(Json.MAPPER.writeValueAsString(json(t, facts, png, ms)));
             } else {
-                stdout.println(Localization.text("cli.pageScaleMs", out, facts.size(), (facts.size() > 1 ? "s" : ""), t.page(), (t.landscape() ? " paysage" : " portrait"), Measure.number(facts.get(0).scale(), 0), (bytes > 0 ? ", " + Measure.number(bytes / 1024.0, 0)
-                        + " Ko" : ""), ms));
+                stdout.println(Localization.text("cli.pageScaleMs", out, facts.size(), (facts.size() > 1 ? "s" : ""), t.page(), Localization.get(t.landscape() ? "cli.print.landscape" : "cli.print.portrait"), Measure.number(facts.get(0).scale(), 0),
+                        bytes > 0 ? Localization.text("cli.print.kilobytes", Measure.number(bytes / 1024.0, 0)) : "", ms));
             }
             return 0;
         } catch (IllegalArgumentException e) {
