@@ -153,7 +153,7 @@ final class InfoCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, ObjectNode root) {
         out.println(Localization.text("cli.file", root.path("file").asText()));
-        out.println("Format : " + root.path("format").asText());
+        out.println(Localization.text("cli.format", root.path("format").asText()));
         if (root.has("title")) out.println(Localization.text("cli.title", root.path("title").asText()));
         if (root.path("indicative").asBoolean(false)) out.println(Localization.get("cli.indicativeDataUnofficialGeometries"));
         int i = 1;

@@ -91,7 +91,7 @@ final class WfsCli {
     /** The layers of a service, one line each: name — title (default CRS). */
     static void printService(PrintWriter out, ObjectNode root) {
         out.println("Service : " + root.path("file").asText());
-        out.println("Format : " + root.path("format").asText());
+        out.println(Localization.text("cli.format", root.path("format").asText()));
         if (root.has("title")) out.println(Localization.text("cli.title", root.path("title").asText()));
         out.println("Couches (" + root.path("layers").size() + ") :");
         for (var l : root.path("layers")) {

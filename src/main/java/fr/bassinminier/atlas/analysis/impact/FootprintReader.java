@@ -11,7 +11,6 @@ import fr.bassinminier.atlas.model.VectorLayer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
@@ -42,7 +41,7 @@ public final class FootprintReader {
     public static Footprint point(String text, CrsId crs) throws FootprintException {
         CoordinateParser.ParsedPoint p = CoordinateParser.parse(text, crs);
         return new Footprint(GF.createPoint(new Coordinate(p.x(), p.y())),
-                "point saisi (" + p.form() + ")", p.crs().toString(), p.notes());
+                Localization.text("analysis.footprint.point", p.form()), p.crs().toString(), p.notes());
     }
 
     /**
@@ -78,7 +77,7 @@ public final class FootprintReader {
             if (cs.size() < 4) throw new FootprintException(Localization.get("analysis.polygonNeedsLeastThree"));
             g = GF.createPolygon(cs.toArray(new Coordinate[0]));
         }
-        return finish(g, cs.size() + (cs.size() > 1 ? " sommets saisis" : " sommet saisi"), seen == null ? null : seen.toString(), notes);
+        return finish(g, Localization.text(cs.size() > 1 ? "analysis.footprint.vertices" : "analysis.footprint.vertex", cs.size()), seen == null ? null : seen.toString(), notes);
     }
 
     /**
@@ -189,7 +188,7 @@ public final class FootprintReader {
 
     private static String frenchError(TopologyValidationError err) {
         if (err == null) return Localization.get("analysis.incorrectGeometry");
-        String where = String.format(Locale.FRANCE, " vers E %.0f, N %.0f", err.getCoordinate().x, err.getCoordinate().y);
+        String where = Localization.text("analysis.footprint.near", Math.round(err.getCoordinate().x), Math.round(err.getCoordinate().y));
         return switch (err.getErrorType()) {
             case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION ->
                     Localization.text("analysis.ringCrossingItself", where);
