@@ -255,13 +255,14 @@ public final class LayerPanel {
             }
             ProjectLayer l = ol.get();
             title.setStyle("");
-            title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
+            title.setText(l.entry().title() + (l.isLoaded() ? "" : l.isPending() ? " …" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
             visible.setSelected(l.entry().visible());
             box.getChildren().setAll(visible, layerSwatch(l), title);
             setGraphic(box);
             // The full title heads the tooltip: a long title is cut in a narrow panel.
             setTooltip(new Tooltip(l.entry().title() + "\n" + (l.isLoaded()
-                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error())));
+                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source())
+                    : l.isPending() ? Messages.get("layers.pending") : l.error())));
             setContextMenu(menu(l));
         }
 
