@@ -88,7 +88,8 @@ public final class LayerPanel {
     /** Rebuilds the tree when layers are added, removed or reordered; otherwise only repaints. */
     private void sync(LoadedProject p) {
         List<String> order = p == null ? List.of() : p.layers().stream().map(l -> l.entry().id()).toList();
-        if (order.equals(shownOrder)) {
+        // Same layers and classes: cells only redrawn. A layer that arrived with its SLD gets its classes.
+        if (order.equals(shownOrder) && legendSignature().equals(shownLegend)) {
             tree.refresh();
             return;
         }
