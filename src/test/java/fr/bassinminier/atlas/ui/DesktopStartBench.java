@@ -34,6 +34,10 @@ import javafx.stage.Stage;
  *     fr.bassinminier.atlas.ui.DesktopStartBench maps/bassin-minier.atlas.json [--then big.atlas.json] \
  *     [--runs 5] [--variant plain=] [--variant cds=-XX:SharedArchiveFile=target/atlas-desktop.jsa]
  * </pre>
+ * A class-data-sharing archive only maps classes from jars: for the CDS variants, put the bench in
+ * a jar ({@code jar cf bench.jar -C target/test-classes fr/bassinminier/atlas/ui/DesktopStartBench*.class}),
+ * run it with {@code -cp target/atlas.jar:bench.jar}, and record the archive with one child run:
+ * {@code java -XX:ArchiveClassesAtExit=desk.jsa -cp target/atlas.jar:bench.jar …DesktopStartBench --child PROJECT}.
  * The background map is off ({@code -Datlas.background=aucun}) unless {@code --fond NAME}: tiles
  * come from the network, which the bench does not measure.
  */
