@@ -23,7 +23,8 @@ rm -f target/jpackage-input/maps/*.records.sqlite*
 
 # A trimmed runtime: only the JDK modules the program uses (JavaFX comes from the jar).
 MODULES=java.base,java.desktop,java.logging,java.sql,java.xml,java.naming,java.management,java.net.http,java.prefs,jdk.unsupported,jdk.jsobject,java.scripting,jdk.crypto.ec,jdk.zipfs,jdk.localedata
-jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
+# --generate-cds-archive: the runtime's own classes shared between starts (its default CDS archive).
+jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
       --output target/jpackage-runtime 2>/dev/null || { rm -rf target/jpackage-runtime; \
       jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --output target/jpackage-runtime; }
 
@@ -32,7 +33,12 @@ COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "Atlas du Bassin Minier
         --input target/jpackage-input --main-jar atlas.jar --main-class fr.bassinminier.atlas.Main
         --runtime-image target/jpackage-runtime
         --icon installer/linux/atlas-bassin-minier.png
-        --java-options "-Datlas.demo=\$APPDIR/maps/bassin-minier.atlas.json")
+        --java-options "-Datlas.demo=\$APPDIR/maps/bassin-minier.atlas.json"
+        # The program's classes from a class-data-sharing archive that the .deb's postinst writes
+        # where the program is installed (an archive names the jar's path); absent, Java starts
+        # without it. JVM warnings to stderr, CDS's notes off.
+        --java-options "-XX:SharedArchiveFile=\$APPDIR/atlas.jsa"
+        --java-options "-Xlog:disable" --java-options "-Xlog:all=warning:stderr" --java-options "-Xlog:cds*=off:stderr")
 
 jpackage --type app-image --dest "$OUT" "${COMMON[@]}"
 echo "Image : $OUT/$NAME/bin/$NAME"
@@ -64,6 +70,26 @@ Description: Visualiseur SIG du bassin minier du Nord-Pas-de-Calais
  Cartes, fiches des cités, vérification patrimoniale et impression, avec
  sa propre machine Java. Commande : atlas (sans argument : la carte par défaut).
 CONTROL
+  # After unpacking: one run of the installed program (the demo map drawn to a file, no display
+  # needed) records the classes a start loads into lib/app/atlas.jsa. Removed with the package.
+  cat > "$ROOT/DEBIAN/postinst" <<POSTINST
+#!/bin/sh
+set -e
+if [ "\$1" = configure ]; then
+  app=/opt/$PKG/lib/app
+  out=\$(mktemp -d)
+  rm -f "\$app/atlas.jsa"
+  /opt/$PKG/lib/runtime/bin/java -Xlog:disable -XX:ArchiveClassesAtExit="\$app/atlas.jsa" -Djava.awt.headless=true \\
+      -cp "\$app/atlas.jar" fr.bassinminier.atlas.Main render "\$app/maps/bassin-minier.atlas.json" \\
+      --out "\$out/carte.png" >/dev/null 2>&1 || rm -f "\$app/atlas.jsa"
+  rm -rf "\$out"
+fi
+POSTINST
+  cat > "$ROOT/DEBIAN/prerm" <<PRERM
+#!/bin/sh
+rm -f /opt/$PKG/lib/app/atlas.jsa
+PRERM
+  chmod 755 "$ROOT/DEBIAN/postinst" "$ROOT/DEBIAN/prerm"
   fakeroot dpkg-deb --root-owner-group --build -Zxz "$ROOT" "$OUT/${PKG}_${VERSION}_$(dpkg --print-architecture).deb" >/dev/null
   rm -rf "$ROOT"
   ls -la "$OUT"/*.deb

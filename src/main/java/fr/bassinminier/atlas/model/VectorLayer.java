@@ -202,6 +202,12 @@ public final class VectorLayer implements FeatureSource {
 
     /** Features whose envelope intersects the given one, in layer order. */
     public List<Feature> query(Envelope area) {
+        if (features == null) {
+            // Streamed: the file answers (a click, a small box) without loading the whole layer.
+            List<Feature> found = new ArrayList<>();
+            backing.scan(area, c -> found.add(c.feature()));
+            return found;
+        }
         int[] hits = queryIndices(area);
         List<Feature> out = new ArrayList<>(hits.length);
         List<Feature> all = features();

@@ -89,7 +89,8 @@ public final class LayerPanel {
     /** Rebuilds the tree when layers are added, removed or reordered; otherwise only repaints. */
     private void sync(LoadedProject p) {
         List<String> order = p == null ? List.of() : p.layers().stream().map(l -> l.entry().id()).toList();
-        if (order.equals(shownOrder)) {
+        // Same layers and classes: cells only redrawn. A layer that arrived with its SLD gets its classes.
+        if (order.equals(shownOrder) && legendSignature().equals(shownLegend)) {
             tree.refresh();
             return;
         }
@@ -142,9 +143,23 @@ public final class LayerPanel {
         return entries.size() == 1 ? swatch(entries.get(0).symbolizers()) : new StackPane();
     }
 
+    /**
+     * Swatches drawn, by their symbolizers (records, compared by value): the tree is redrawn as
+     * each layer of a project arrives and at every change of a layer, the same swatches each time.
+     */
+    private static final Map<List<fr.bassinminier.atlas.model.style.Symbolizer>, javafx.scene.image.Image> SWATCHES =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<fr.bassinminier.atlas.model.style.Symbolizer>,
+                        javafx.scene.image.Image> eldest) {
+                    return size() > 256;
+                }
+            });
+
     static Node swatch(List<fr.bassinminier.atlas.model.style.Symbolizer> symbolizers) {
-        java.awt.image.BufferedImage img = LegendSwatch.image(symbolizers, 18, 14, 2);
-        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView(FxImages.of(img));
+        javafx.scene.image.Image img = SWATCHES.computeIfAbsent(List.copyOf(symbolizers),
+                s -> FxImages.of(LegendSwatch.image(s, 18, 14, 2)));
+        javafx.scene.image.ImageView v = new javafx.scene.image.ImageView(img);
         v.setFitWidth(18);
         v.setFitHeight(14);
         return v;
@@ -168,10 +183,19 @@ public final class LayerPanel {
         private final HBox box = new HBox(6);
         /** Room taken in the tree's width by everything but this cell's text. */
         private final javafx.beans.property.DoubleProperty besides = new javafx.beans.property.SimpleDoubleProperty();
+        private final Tooltip tip = new Tooltip();
 
         LayerCell() {
             box.setAlignment(Pos.CENTER_LEFT);
             wrapInTree(title);
+            // The layer's menu is built when asked for, not at every redraw of the tree (the tree
+            // is redrawn as each layer of a project arrives).
+            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+                String id = getItem();
+                Optional<ProjectLayer> l = id == null || id.startsWith(GROUP_PREFIX) || id.startsWith(LEGEND_PREFIX)
+                        ? Optional.empty() : layer(id);
+                setContextMenu(l.map(this::menu).orElse(null));
+            });
             visible.setOnAction(e -> {
                 String id = getItem();
                 if (id != null && !id.startsWith(GROUP_PREFIX)) vm.setLayerVisible(id, visible.isSelected());
@@ -286,16 +310,17 @@ public final class LayerPanel {
             }
             ProjectLayer l = ol.get();
             title.setStyle("");
-            title.setText(l.entry().title() + (l.isLoaded() ? "" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
+            title.setText(l.entry().title() + (l.isLoaded() ? "" : l.isPending() ? " …" : " ⚠") + (l.shown() == null ? "" : " " + Messages.get("layers.filtered")));
             visible.setSelected(l.entry().visible());
             Node swatch = layerSwatch(l);
             besides(CHECK + (swatch instanceof StackPane ? 6 : SWATCH));
             box.getChildren().setAll(visible, swatch, title);
             setGraphic(box);
             // The full title heads the tooltip too.
-            setTooltip(new Tooltip(l.entry().title() + "\n" + (l.isLoaded()
-                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source()) : l.error())));
-            setContextMenu(menu(l));
+            tip.setText(l.entry().title() + "\n" + (l.isLoaded()
+                    ? Messages.get("layers.tooltip", l.data().size(), l.entry().source())
+                    : l.isPending() ? Messages.get("layers.pending") : l.error()));
+            setTooltip(tip);
         }
 
         private ContextMenu menu(ProjectLayer l) {

@@ -80,6 +80,8 @@ public final class MainWindow {
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
         map = new MapView(vm, tasks);
+        // The project is read and its layers opened in the background while the window is built.
+        project.ifPresent(this::openProject);
         backgrounds = new BackgroundMenu(stage, map, vm, this::error, tasks);
         side = new SidePanel(vm, this::openTable, tasks);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, tasks));
@@ -88,7 +90,7 @@ public final class MainWindow {
         measurement = new Measurement(vm, map);
         measurement.setOnFootprint(points -> impact().checkDrawn(points));
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
-                .filter(ProjectLayer::isLoaded).ifPresent(l -> StyleDialog.show(stage, vm, l, tasks)));
+                .filter(ProjectLayer::isLoaded).ifPresent(w -> withWholeLayer(w, l -> StyleDialog.show(stage, vm, l, tasks))));
         layers.setOnRefresh(this::refreshLayer);
         root.setTop(new VBox(menuBar(), toolBar()));
         VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
@@ -156,11 +158,7 @@ public final class MainWindow {
             stage.centerOnScreen();
         });
         backgrounds.start();
-        if (project.isPresent()) {
-            openProject(project.get());
-        } else {
-            error(Messages.get("error.noDemo"));
-        }
+        if (project.isEmpty()) error(Messages.get("error.noDemo"));
     }
 
     MapViewModel viewModel() {
@@ -366,14 +364,93 @@ public final class MainWindow {
         return tasks;
     }
 
+    /**
+     * Files from this size on are read as they are drawn (a 500,000-footprint GeoPackage is 115 MB,
+     * 30,000 footprints 7 MB); smaller ones are loaded whole, redrawn from memory at every frame.
+     */
+    static final long STREAM_FROM_BYTES = 8L << 20;
+    /** Counts the projects opened: layers still arriving for an older one are dropped. */
+    private long opening;
+
+    /**
+     * Opens a project progressively: the file is read (small), the map shows its layers as pending
+     * at once, then each layer is opened in the background (streamed from its file where the format
+     * allows, else loaded whole), visible layers first, and drawn as it arrives. A layer that fails
+     * is listed with its message; the others are drawn. The records open once every layer is in.
+     */
     void openProject(Path file) {
+        long gen = ++opening;
         vm.setStatus(Messages.get("status.opening", file.getFileName()));
-        tasks.run(Messages.get("task.open", file.getFileName()), pr -> ProjectLoader.open(file), p -> {
-            vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
-            if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
-            if (!p.notices().isEmpty()) notice(String.join("\n", p.notices()));
+        tasks.run(Messages.get("task.open", file.getFileName()), pr -> ProjectFile.read(file), mp -> {
+            if (gen != opening) return;
+            vm.setProject(ProjectLoader.pending(mp, file), (int) Math.max(map.getWidth(), 800),
+                    (int) Math.max(map.getHeight(), 600));
+            openLayers(gen, mp, file);
+            // The records (a SQLite store beside the project) open meanwhile, on the other processor.
             openRecords(file);
         });
+    }
+
+    private void openLayers(long gen, fr.bassinminier.atlas.model.project.MapProject mp, Path file) {
+        java.util.concurrent.ConcurrentLinkedQueue<ProjectLayer> arrived = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
+        List<fr.bassinminier.atlas.model.project.LayerEntry> order = new ArrayList<>(mp.layers());
+        order.sort(java.util.Comparator.comparing(e -> !e.visible())); // what the first frame shows, first
+        tasks.run(Messages.get("task.open", file.getFileName()), pr -> {
+            java.util.Map<Path, Dataset> cache = new java.util.HashMap<>();
+            for (var e : order) {
+                if (pr.isCancelled() || gen != opening) break;
+                arrived.add(ProjectLoader.openLayer(mp, file, e, cache, STREAM_FROM_BYTES));
+                // Layers arriving together land in one change of the project (one redraw).
+                if (posted.compareAndSet(false, true)) Platform.runLater(() -> {
+                    posted.set(false);
+                    placeArrived(gen, arrived);
+                });
+            }
+            return null;
+        }, done -> {
+            if (gen != opening) return;
+            placeArrived(gen, arrived);
+            LoadedProject p = vm.project();
+            if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
+            if (!p.notices().isEmpty()) notice(String.join("\n", p.notices()));
+        });
+    }
+
+    /** Puts the layers that arrived in place of their pending entries, keeping what the user changed meanwhile. */
+    private void placeArrived(long gen, java.util.Queue<ProjectLayer> arrived) {
+        java.util.Map<String, ProjectLayer> byId = new java.util.HashMap<>();
+        for (ProjectLayer l; (l = arrived.poll()) != null; ) byId.put(l.entry().id(), l);
+        if (gen != opening || byId.isEmpty() || vm.project() == null) return;
+        vm.refreshLayers(ls -> ls.stream().map(l -> {
+            ProjectLayer a = l.isPending() ? byId.get(l.entry().id()) : null;
+            if (a == null) return l;
+            a = a.withEntry(l.entry()).withShown(l.shown());
+            // Records already open recolour a layer in memory as it arrives (not one read from its
+            // file: that would read it whole on the FX thread).
+            return a.isLoaded() && !a.data().isStreamed() ? records.withRecordStatuses(List.of(a)).get(0) : a;
+        }).toList());
+        if (vm.viewport() == null) {
+            // A project without an extent is framed on its layers as soon as one has any.
+            boolean dirty = vm.dirtyProperty().get();
+            vm.setProject(vm.project(), (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
+            vm.dirtyProperty().set(dirty);
+        }
+    }
+
+    /**
+     * Runs {@code then} with the layer's features in memory (attribute table, style editor): a layer
+     * read from its file as it is drawn is first loaded whole, once, off the FX thread.
+     */
+    private void withWholeLayer(ProjectLayer l, java.util.function.Consumer<ProjectLayer> then) {
+        if (!l.data().isStreamed()) {
+            then.accept(l);
+            return;
+        }
+        tasks.run(Messages.get("task.loadWhole", l.entry().title()), pr -> {
+            l.data().features();
+            return l;
+        }, then);
     }
 
     /**
@@ -701,7 +778,8 @@ public final class MainWindow {
     }
 
     void openTable(String layerId) {
-        vm.project().layer(layerId).filter(ProjectLayer::isLoaded).ifPresent(l -> AttributeTableWindow.show(stage, vm, l, tasks));
+        vm.project().layer(layerId).filter(ProjectLayer::isLoaded)
+                .ifPresent(w -> withWholeLayer(w, l -> AttributeTableWindow.show(stage, vm, l, tasks)));
     }
 
     private void showProperties(String layerId) {

@@ -115,7 +115,8 @@ public final class MapView extends Pane {
             drawOverlay();
             requestRender();
         });
-        vm.projectProperty().addListener((o, a, p) -> requestRender());
+        // A change of the project (a layer arrived, restyled, shown) is no gesture: drawn at once.
+        vm.projectProperty().addListener((o, a, p) -> requestRender(false));
 
         setOnScroll(e -> {
             if (e.getDeltaY() == 0) return;

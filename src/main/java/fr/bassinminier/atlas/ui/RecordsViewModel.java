@@ -208,7 +208,9 @@ public final class RecordsViewModel {
         List<fr.bassinminier.atlas.model.project.ProjectLayer> out = new java.util.ArrayList<>();
         for (var pl : layers) {
             var statuses = byLayer.get(pl.entry().id());
-            if (statuses == null || !pl.isLoaded()) {
+            // A layer read from its file as it is drawn (a file of several megabytes) is not
+            // recoloured: that would read it whole, here on the FX thread.
+            if (statuses == null || !pl.isLoaded() || pl.data().isStreamed()) {
                 out.add(pl);
                 continue;
             }

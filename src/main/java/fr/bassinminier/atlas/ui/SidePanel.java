@@ -52,6 +52,7 @@ public final class SidePanel {
     private RecordsViewModel records;
     private Consumer<fr.bassinminier.atlas.records.Cite> editCite = c -> { };
     private FeatureSearch index;
+    private boolean searchWanted;
     private String currentLayerId;
     private LoadedProject indexed;
     private final TaskRunner tasks;
@@ -80,11 +81,20 @@ public final class SidePanel {
         hits.getSelectionModel().selectedItemProperty().addListener((o, a, h) -> {
             if (h != null) showDetails(h.layer(), h.feature(), false);
         });
-        vm.projectProperty().addListener((o, a, p) -> reindex(p));
-        reindex(vm.project());
+        // The index is built when the search is first wanted (the field focused or typed in), not
+        // at opening: it reads every layer whole, which the first frame of the map does not need.
+        vm.projectProperty().addListener((o, a, p) -> {
+            if (searchWanted) reindex(p);
+        });
+        search.focusedProperty().addListener((o, a, f) -> {
+            if (f) wantSearch();
+        });
         search.setPromptText(Messages.get("search.prompt"));
         search.getStyleClass().add("search-field");
-        search.textProperty().addListener((o, a, q) -> showResults(q));
+        search.textProperty().addListener((o, a, q) -> {
+            wantSearch();
+            showResults(q);
+        });
         search.setOnAction(e -> {
             List<SearchHit> found = find(search.getText());
             if (!found.isEmpty()) pick(found.get(0));
@@ -132,11 +142,19 @@ public final class SidePanel {
      * opacity changes): indexing a layer of hundreds of thousands of features takes seconds,
      * which the FX thread must never wait for. Until it lands, the previous index answers.
      */
+    private void wantSearch() {
+        searchWanted = true;
+        reindex(vm.project());
+    }
+
     private void reindex(LoadedProject p) {
         if (p == null || (indexed != null && sameData(indexed, p))) return;
         indexed = p;
         tasks.run(Messages.get("task.index"), pr -> FeatureSearch.of(p), built -> {
-            if (indexed == p) index = built;
+            if (indexed != p) return;
+            index = built;
+            // What was typed before the index was ready is answered now.
+            if (!search.getText().isBlank()) showResults(search.getText());
         });
     }
 

@@ -47,6 +47,48 @@ public final class ProjectLoader {
         return load(p, file, false);
     }
 
+    /**
+     * The project as the window first shows it: every layer listed and pending, none read yet.
+     * The window then opens each with {@link #openLayer} and puts it in its place as it arrives.
+     */
+    public static LoadedProject pending(MapProject p, Path file) {
+        return new LoadedProject(p, file, p.layers().stream().map(ProjectLayer::pending).toList());
+    }
+
+    /**
+     * One layer of the project, for the window: read from its file as it is drawn where the format
+     * allows it (as {@link #openStreamed}) and the file holds at least {@code streamFromBytes},
+     * otherwise loaded whole; never throws, a layer that cannot be read comes back failed with its
+     * French message. {@code cache} keeps files read whole between the layers of one opening (a
+     * GeoPackage holding several of them). A window draws a layer many times and identifies, lists
+     * and searches it: a small file costs less held in memory than read again at every frame.
+     */
+    public static ProjectLayer openLayer(MapProject p, Path file, LayerEntry e, Map<Path, Dataset> cache,
+                                         long streamFromBytes) {
+        Path base = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
+        ProjectLayer l;
+        try {
+            l = sizeOf(base, e) >= streamFromBytes ? streamedLayer(p, base, e) : null;
+        } catch (RuntimeException ex) {
+            l = null; // the whole read says what is wrong, in the usual words
+        }
+        try {
+            return l != null ? l : loadLayer(p, base, e, cache);
+        } catch (RuntimeException ex) {
+            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+        }
+    }
+
+    /** Size of the layer's file in bytes (its .shp for a shapefile); 0 when not a local file. */
+    private static long sizeOf(Path base, LayerEntry e) {
+        if (WfsLayers.isWfs(e) || e.source().contains("://")) return 0;
+        try {
+            return java.nio.file.Files.size(base.resolve(e.source()).normalize());
+        } catch (java.io.IOException | java.nio.file.InvalidPathException ex) {
+            return 0;
+        }
+    }
+
     private static LoadedProject load(MapProject p, Path file, boolean streamed) {
         Path base = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
         Map<Path, Dataset> cache = new HashMap<>();

@@ -43,6 +43,18 @@ public record ProjectLayer(LayerEntry entry, VectorLayer data, String error, Sty
         return new ProjectLayer(entry, data, error, s, problem, shown, notice);
     }
 
+    /**
+     * A layer the window is still opening: neither its data nor an error yet. It is listed, not
+     * drawn; the layer that arrives takes its place.
+     */
+    public static ProjectLayer pending(LayerEntry entry) {
+        return new ProjectLayer(entry, null, null, null, null);
+    }
+
+    public boolean isPending() {
+        return data == null && error == null;
+    }
+
     public boolean isLoaded() {
         return data != null;
     }
