@@ -53,6 +53,8 @@ class LayerTreeAndChartTest {
         Scene scene = new Scene(panel.view(), TREE_WIDTH, 700);
         scene.getStylesheets().add(LayerPanel.class.getResource("atlas.css").toExternalForm());
         s.setScene(scene);
+        // TestFX hands every test class the same stage: an earlier test may have left it wider.
+        s.sizeToScene();
         s.show();
         vm.setProject(ProjectLoader.open(Path.of("maps/bassin-minier.atlas.json")), 800, 600);
     }
