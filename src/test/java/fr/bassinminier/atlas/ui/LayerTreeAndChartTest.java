@@ -53,7 +53,9 @@ class LayerTreeAndChartTest {
         Scene scene = new Scene(panel.view(), TREE_WIDTH, 700);
         scene.getStylesheets().add(LayerPanel.class.getResource("atlas.css").toExternalForm());
         s.setScene(scene);
-        // TestFX hands every test class the same stage: an earlier test may have left it wider.
+        // TestFX hands every test class the same stage: an earlier window test left its minimum size.
+        s.setMinWidth(0);
+        s.setMinHeight(0);
         s.sizeToScene();
         s.show();
         vm.setProject(ProjectLoader.open(Path.of("maps/bassin-minier.atlas.json")), 800, 600);
@@ -95,7 +97,7 @@ class LayerTreeAndChartTest {
         assertTrue(b.getMaxX() <= treeBounds.getMaxX(), "within the tree: " + b + " in " + treeBounds);
         // Wrapped: taller than a one-line label of the same font.
         assertTrue(bulle.getHeight() > 1.6 * shortOne.getHeight(),
-                "two lines or more: " + bulle.getHeight() + " px vs " + shortOne.getHeight());
+                "two lines or more: " + bulle.getHeight() + " px vs " + shortOne.getHeight() + "; label " + b + " in tree " + treeBounds + ", stage " + stage.getWidth() + ", text " + shown(bulle));
         // Its cell grew with it (not clipped at one line's height).
         Node cell = bulle.getParent();
         while (cell != null && !cell.getStyleClass().contains("tree-cell")) cell = cell.getParent();
