@@ -8,6 +8,7 @@ import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.model.style.Rule;
 import fr.bassinminier.atlas.model.style.Symbolizer;
 import fr.bassinminier.atlas.model.style.TextSymbolizer;
+import fr.bassinminier.atlas.print.pdf.PdfCanvas;
 import fr.bassinminier.atlas.render.LegendSwatch;
 import fr.bassinminier.atlas.render.MapRenderer;
 import fr.bassinminier.atlas.render.RenderRequest;
@@ -109,9 +110,8 @@ public final class PdfMap {
                               String notice, Overlay overlay) throws IOException {
         Viewport vp = viewport(rect, cx, cy, scaleDenominator);
         Placed placed = new Placed(vp, rect, scaleDenominator);
-        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, rect.getWidth(), rect.getHeight());
+        PdfCanvas g = new PdfCanvas(doc, rect.getWidth(), rect.getHeight(), PdfFonts.textDrawer(fonts));
         try {
-            g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g.scale(1.0 / UNITS_PER_POINT, 1.0 / UNITS_PER_POINT);
             // Vector output: features under a device unit stay polygons with their outline (as
             // QGIS prints them) rather than the screen's dots.

@@ -353,7 +353,7 @@ public final class MapRenderer {
      * Whether the style reads any attribute: a rule filter or a property anywhere in its
      * symbolizers. Walks the style's records, so that a new kind of symbolizer is covered too.
      */
-    static boolean readsAttributes(Object node) {
+    public static boolean readsAttributes(Object node) {
         // Labels are placed by the label engine: what they read does not change how features are drawn.
         if (node == null || node instanceof TextSymbolizer) return false;
         if (node instanceof Expression.Property || node instanceof Filter) return true;

@@ -1,6 +1,5 @@
 package fr.bassinminier.atlas.print.layout;
 
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.project.LoadedProject;
@@ -9,6 +8,7 @@ import fr.bassinminier.atlas.print.PageFormat;
 import fr.bassinminier.atlas.print.PdfFiles;
 import fr.bassinminier.atlas.print.PdfFonts;
 import fr.bassinminier.atlas.print.PdfMap;
+import fr.bassinminier.atlas.print.pdf.PdfCanvas;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -54,10 +54,10 @@ public final class PrintJob {
                                      java.util.function.Function<Graphics2D, PageFacts> drawer) throws IOException {
         PDPage page = new PDPage(f.rectangle());
         doc.addPage(page);
-        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.width(), f.height());
+        // Features straight into the content stream; text and images through PDFBox's Graphics2D.
+        PdfCanvas g = new PdfCanvas(doc, f.width(), f.height(), PdfFonts.textDrawer(fonts));
         PageFacts facts;
         try {
-            g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g.scale(1.0 / PdfMap.UNITS_PER_POINT, 1.0 / PdfMap.UNITS_PER_POINT);
             facts = drawer.apply(g);
         } finally {
