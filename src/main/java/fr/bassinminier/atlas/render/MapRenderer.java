@@ -230,7 +230,7 @@ public final class MapRenderer {
         private final List<Symbolizer> constantSyms;
         private final Color constantDot;
         private boolean dense;
-        private Path2D.Double dotPath;
+        private DotPath dotPath;
         private int n;
         int counted;
 
@@ -276,7 +276,7 @@ public final class MapRenderer {
             double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
             dense = hits * bandShare >= DENSE_FEATURES;
             // One batched path per layer needs one colour: a style whose rules colour each feature draws dot by dot.
-            dotPath = dense && raster == null && constantDot != null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+            dotPath = dense && raster == null && constantDot != null ? new DotPath(k) : null;
         }
 
         @Override
@@ -317,7 +317,7 @@ public final class MapRenderer {
                 if (raster != null && dense) {
                     raster.square(x, y, k, featureDot, pl.entry().opacity());
                 } else if (dotPath != null) {
-                    dotPath.append(new Rectangle2D.Double(x, y, k, k), false);
+                    dotPath.add(x, y);
                 } else {
                     g.setColor(featureDot);
                     g.fill(new Rectangle2D.Double(x, y, k, k));
@@ -342,7 +342,7 @@ public final class MapRenderer {
         }
 
         void finish() {
-            if (dotPath != null) {
+            if (dotPath != null && !dotPath.isEmpty()) {
                 g.setColor(constantDot);
                 g.fill(dotPath);
             }

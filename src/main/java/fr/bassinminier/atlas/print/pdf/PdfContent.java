@@ -112,12 +112,32 @@ final class PdfContent {
     void fill(Shape s, AffineTransform tx, List<Shape> clip, Color c, double alpha) {
         flushPending();
         closeFallback();
-        if (!pendingPath.path(s, tx, true)) return;
-        pending = true;
         pendingRgb = c.getRGB() & 0xffffff;
         pendingAlpha = alpha;
-        pendingEvenOdd = pendingPath.evenOdd;
         pendingClip = clip;
+        // A large path (a layer's dots) goes out as it is walked rather than held: it is not an outline's twin.
+        pendingPath.owner = this;
+        boolean drawn = pendingPath.path(s, tx, true);
+        pendingPath.owner = null;
+        pendingEvenOdd = pendingPath.evenOdd;
+        if (pendingPath.spilled) {
+            pendingPath.spilled = false;
+            write(pendingPath.bytes, pendingPath.length);
+            text(pendingEvenOdd ? "f*\n" : "f\n");
+            return;
+        }
+        pending = drawn;
+    }
+
+    /** Sends out what a large fill has walked so far, after the state it needs. */
+    private void spill(Scratch s) {
+        if (!s.spilled) {
+            s.spilled = true;
+            clip(pendingClip);
+            setFill(pendingRgb, pendingAlpha);
+        }
+        write(s.bytes, s.length);
+        s.length = 0;
     }
 
     /** The outline of a shape with a BasicStroke (its width already in points). */
@@ -269,6 +289,8 @@ final class PdfContent {
         fallbacks++;
         COSName name = resources.add(g.getXFormObject());
         clip(fallbackClip);
+        // PDFBox's Graphics2D sets an opacity only below 1: the form must not inherit ours.
+        alpha(1, 1);
         // The form is drawn in the page's own space: undo this stream's scale and flip.
         text("q ").number(UNITS).text(" 0 0 ").number(-UNITS).text(" 0 ").number(height * UNITS).text(" cm /")
                 .text(name.getName()).text(" Do Q\n");
@@ -385,9 +407,14 @@ final class PdfContent {
 
     /** A path's operators, written to a reusable buffer before they go out (or are compared). */
     static final class Scratch {
+        /** Beyond this many bytes, a path being walked for a fill is sent out at its next closing. */
+        static final int SPILL = 1 << 16;
         byte[] bytes = new byte[4096];
         int length;
         boolean evenOdd;
+        /** Where a large fill's bytes go as they are walked; null: the whole path is kept. */
+        PdfContent owner;
+        boolean spilled;
         private final double[] c = new double[6];
 
         /**
@@ -473,6 +500,7 @@ final class PdfContent {
                         lastX = startX;
                         lastY = startY;
                         lastLineAt = -1;
+                        if (owner != null && length > SPILL && any) owner.spill(this);
                     }
                     default -> {
                     }
