@@ -15,15 +15,17 @@ import java.util.Arrays;
  */
 final class DotPath implements Shape {
     private final double size;
-    private double[] xy = new double[2048];
+    private double[] xy;
     private int n;
     private double minX = Double.POSITIVE_INFINITY;
     private double minY = Double.POSITIVE_INFINITY;
     private double maxX = Double.NEGATIVE_INFINITY;
     private double maxY = Double.NEGATIVE_INFINITY;
 
-    DotPath(double size) {
+    /** Squares of {@code size}, room for {@code expected} of them (the layer's features in view). */
+    DotPath(double size, int expected) {
         this.size = size;
+        xy = new double[2 * Math.max(256, expected)];
     }
 
     void add(double x, double y) {

@@ -276,7 +276,8 @@ public final class MapRenderer {
             double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
             dense = hits * bandShare >= DENSE_FEATURES;
             // One batched path per layer needs one colour: a style whose rules colour each feature draws dot by dot.
-            dotPath = dense && raster == null && constantDot != null ? new DotPath(k) : null;
+            dotPath = dense && raster == null && constantDot != null
+                    ? new DotPath(k, Math.min(hits, 1 << 22)) : null;
         }
 
         @Override
