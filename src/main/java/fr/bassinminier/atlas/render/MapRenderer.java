@@ -229,7 +229,7 @@ public final class MapRenderer {
         private final List<Symbolizer> constantSyms;
         private final Color constantDot;
         private boolean dense;
-        private Path2D.Double dotPath;
+        private DotPath dotPath;
         private int n;
         int counted;
 
@@ -274,7 +274,8 @@ public final class MapRenderer {
             double bandShare = whole ? 1 : (double) vp.height() / Math.max(1, rowMax - rowMin);
             dense = hits * bandShare >= DENSE_FEATURES;
             // One batched path per layer needs one colour: a style whose rules colour each feature draws dot by dot.
-            dotPath = dense && raster == null && constantDot != null ? new Path2D.Double(Path2D.WIND_NON_ZERO, 1024) : null;
+            dotPath = dense && raster == null && constantDot != null
+                    ? new DotPath(k, Math.min(hits, 1 << 22)) : null;
         }
 
         @Override
@@ -316,7 +317,7 @@ public final class MapRenderer {
                 if (raster != null && dense) {
                     raster.square(x, y, k, featureDot, pl.entry().opacity());
                 } else if (dotPath != null) {
-                    dotPath.append(new Rectangle2D.Double(x, y, k, k), false);
+                    dotPath.add(x, y);
                 } else {
                     g.setColor(featureDot);
                     g.fill(new Rectangle2D.Double(x, y, k, k));
@@ -341,7 +342,7 @@ public final class MapRenderer {
         }
 
         void finish() {
-            if (dotPath != null) {
+            if (dotPath != null && !dotPath.isEmpty()) {
                 g.setColor(constantDot);
                 g.fill(dotPath);
             }
@@ -352,7 +353,7 @@ public final class MapRenderer {
      * Whether the style reads any attribute: a rule filter or a property anywhere in its
      * symbolizers. Walks the style's records, so that a new kind of symbolizer is covered too.
      */
-    static boolean readsAttributes(Object node) {
+    public static boolean readsAttributes(Object node) {
         // Labels are placed by the label engine: what they read does not change how features are drawn.
         if (node == null || node instanceof TextSymbolizer) return false;
         if (node instanceof Expression.Property || node instanceof Filter) return true;

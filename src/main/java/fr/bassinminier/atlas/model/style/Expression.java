@@ -61,7 +61,16 @@ public sealed interface Expression permits Expression.Literal, Expression.Proper
     static String color(Expression e, Feature feature, String fallback) {
         if (e == null) return fallback;
         String s = e.text(feature);
-        return s != null && COLOR.matcher(s.strip()).matches() ? s.strip() : fallback;
+        if (s == null) return fallback;
+        String t = s.strip();
+        return isHexColor(t) ? t : fallback;
+    }
+
+    /** Whether the text is {@link #COLOR}, checked by hand: this runs for every feature drawn (no Matcher each time). */
+    private static boolean isHexColor(String t) {
+        if (t.length() != 7 || t.charAt(0) != '#') return false;
+        for (int i = 1; i < 7; i++) if (Character.digit(t.charAt(i), 16) < 0 || t.charAt(i) > 'f') return false;
+        return true;
     }
 
     /** Text of an optional expression; the fallback when absent or null. */

@@ -191,7 +191,7 @@ public final class HeritageReport {
             Viewport vp = MapFrame.viewport(frame, cx, cy, scale, unit);
             // The arrow points to true north, the report having no line to state the meridian convergence.
             MapFrame.draw(g, unit, S, PrintLayout.mapMagnification(PAGE), project, vp, frame, scale, null, notice,
-                    true, Math.toRadians(convergence), (mg, v, u) -> {
+                    Math.toRadians(convergence), (mg, v, u) -> {
                         ReportProtections.drawAreas(mg, v, u, online);
                         overlay(mg, v, u, r);
                     });

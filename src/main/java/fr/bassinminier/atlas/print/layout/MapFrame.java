@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.print.layout;
 
+import fr.bassinminier.atlas.print.pdf.PdfCanvas;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.print.NorthArrow;
 import fr.bassinminier.atlas.print.PageFormat;
@@ -46,11 +47,10 @@ public final class MapFrame {
      *
      * @param s      the page's furniture factor (1 on A4): size of the scale bar and north arrow
      * @param mag    how much larger than on a screen symbols, line widths and labels are drawn (1 on A4)
-     * @param vector features under a device unit stay shapes (a PDF) rather than the screen's dots
      * @param north  the arrow's angle from map up, radians clockwise: 0 for grid north, or true north
      */
     static void draw(Graphics2D g, double unit, double s, double mag, LoadedProject project, Viewport vp, Rectangle2D frame,
-                     double scale, TileProvider basemap, String notice, boolean vector, double north, Overlay overlay) {
+                     double scale, TileProvider basemap, String notice, double north, Overlay overlay) {
         int xu = (int) Math.round(frame.getX() * unit);
         int yu = (int) Math.round(frame.getY() * unit);
         int wu = vp.width();
@@ -61,7 +61,9 @@ public final class MapFrame {
             mg.clip(new Rectangle2D.Double(0, 0, wu, hu));
             RenderRequest req = RenderRequest.onPaper(vp, scale, unit * POINTS_PER_SCREEN_PIXEL).magnified(mag).clippedToFrame()
                     .withMarks(notice, null).withBasemap(basemap, true);
-            new MapRenderer().render(mg, project.layers(), vector ? req.asVector() : req);
+            // In a PDF, features under a device unit stay their polygon with its outline, as QGIS prints
+            // them (dots would make dense areas paler); images take the screen's dots.
+            new MapRenderer().render(mg, project.layers(), g instanceof PdfCanvas ? req.asVector() : req);
             if (overlay != null) overlay.draw(mg, vp, unit);
             double u = unit * s;
             ScaleBar.draw(mg, 10 * u, hu - 24 * u, vp.resolution(), Math.min(wu * 0.3, 200 * u), u);

@@ -1,13 +1,13 @@
 package fr.bassinminier.atlas.print.layout;
 
 import fr.bassinminier.atlas.l10n.Localization;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import fr.bassinminier.atlas.io.AtomicFiles;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.print.PageFormat;
 import fr.bassinminier.atlas.print.PdfFiles;
 import fr.bassinminier.atlas.print.PdfFonts;
+import fr.bassinminier.atlas.print.pdf.PdfCanvas;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -66,10 +66,10 @@ public final class PrintJob {
             throws IOException {
         PDPage page = new PDPage(f.rectangle());
         doc.addPage(page);
-        PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.width(), f.height());
+        // Features straight into the content stream; text and images through PDFBox's Graphics2D.
+        PdfCanvas g = new PdfCanvas(doc, f.width(), f.height(), PdfFonts.textDrawer(fonts));
         PageFacts facts;
         try {
-            g.setFontTextDrawer(PdfFonts.textDrawer(fonts));
             g.scale(1.0 / PDF_UNIT, 1.0 / PDF_UNIT);
             facts = drawer.draw(g, PDF_UNIT);
         } finally {
