@@ -40,8 +40,15 @@ COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "Atlas du Bassin Minier
         --java-options "-XX:SharedArchiveFile=\$APPDIR/atlas.jsa"
         --java-options "-Xlog:disable" --java-options "-Xlog:all=warning:stderr" --java-options "-Xlog:cds*=off:stderr")
 
-jpackage --type app-image --dest "$OUT" "${COMMON[@]}"
-echo "Image : $OUT/$NAME/bin/$NAME"
+# A second launcher for commands (bin/atlas-commande): a command lives a few seconds, and on a
+# few cores C2's compiler threads cost more than they win; the serial collector keeps its memory
+# small (see the checkout's ./atlas). It replaces the main launcher's options, so it repeats them.
+cat > target/jpackage-commande.properties <<'PROPS'
+java-options=-Datlas.demo=$APPDIR/maps/bassin-minier.atlas.json -XX:SharedArchiveFile=$APPDIR/atlas.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr
+PROPS
+jpackage --type app-image --dest "$OUT" "${COMMON[@]}" --add-launcher atlas-commande=target/jpackage-commande.properties
+rm -f target/jpackage-commande.properties
+echo "Image : $OUT/$NAME/bin/$NAME (fenêtre), $OUT/$NAME/bin/atlas-commande (commandes)"
 
 # The .deb is assembled from the app image with dpkg-deb (jpackage's own cannot add a command on
 # the PATH or a MIME type for a double extension). Desktop, icon and MIME databases are refreshed
@@ -52,7 +59,16 @@ if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fak
   rm -rf "$ROOT" && mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" \
     "$ROOT/usr/share/icons/hicolor/scalable/apps" "$ROOT/usr/share/icons/hicolor/256x256/apps" "$ROOT/usr/share/mime/packages"
   cp -a "$OUT/$NAME" "$ROOT/opt/$PKG"
-  ln -s "../../opt/$PKG/bin/$NAME" "$ROOT/usr/bin/atlas"
+  # `atlas` opens the window with no argument or one project file (as Main decides), and runs any
+  # other command through the commands' launcher.
+  cat > "$ROOT/usr/bin/atlas" <<ATLAS
+#!/bin/sh
+case "\$#:\${1:-}" in
+  0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) exec /opt/$PKG/bin/$NAME "\$@" ;;
+  *) exec /opt/$PKG/bin/atlas-commande "\$@" ;;
+esac
+ATLAS
+  chmod 755 "$ROOT/usr/bin/atlas"
   install -m 644 installer/linux/$PKG.desktop "$ROOT/usr/share/applications/$PKG.desktop"
   install -m 644 installer/linux/$PKG.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/$PKG.svg"
   install -m 644 installer/linux/$PKG.png "$ROOT/usr/share/icons/hicolor/256x256/apps/$PKG.png"
@@ -79,7 +95,7 @@ if [ "\$1" = configure ]; then
   app=/opt/$PKG/lib/app
   out=\$(mktemp -d)
   rm -f "\$app/atlas.jsa"
-  /opt/$PKG/lib/runtime/bin/java -Xlog:disable -XX:ArchiveClassesAtExit="\$app/atlas.jsa" -Djava.awt.headless=true \\
+  /opt/$PKG/lib/runtime/bin/java -Xlog:disable -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="\$app/atlas.jsa" -Djava.awt.headless=true \\
       -cp "\$app/atlas.jar" fr.bassinminier.atlas.Main render "\$app/maps/bassin-minier.atlas.json" \\
       --out "\$out/carte.png" >/dev/null 2>&1 || rm -f "\$app/atlas.jsa"
   rm -rf "\$out"
