@@ -86,19 +86,18 @@ Description: Visualiseur SIG du bassin minier du Nord-Pas-de-Calais
  Cartes, fiches des cités, vérification patrimoniale et impression, avec
  sa propre machine Java. Commande : atlas (sans argument : la carte par défaut).
 CONTROL
-  # After unpacking: one run of the installed program (the demo map drawn to a file, no display
-  # needed) records the classes a start loads into lib/app/atlas.jsa. Removed with the package.
+  # After unpacking: one run of the installed program (`warm-up`: the everyday commands once on the
+  # default map, no display needed) records the classes they load into lib/app/atlas.jsa. Removed
+  # with the package.
   cat > "$ROOT/DEBIAN/postinst" <<POSTINST
 #!/bin/sh
 set -e
 if [ "\$1" = configure ]; then
   app=/opt/$PKG/lib/app
-  out=\$(mktemp -d)
   rm -f "\$app/atlas.jsa"
   /opt/$PKG/lib/runtime/bin/java -Xlog:disable -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:ArchiveClassesAtExit="\$app/atlas.jsa" -Djava.awt.headless=true \\
-      -cp "\$app/atlas.jar" fr.bassinminier.atlas.Main render "\$app/maps/bassin-minier.atlas.json" \\
-      --out "\$out/carte.png" >/dev/null 2>&1 || rm -f "\$app/atlas.jsa"
-  rm -rf "\$out"
+      -Datlas.demo="\$app/maps/bassin-minier.atlas.json" -cp "\$app/atlas.jar" fr.bassinminier.atlas.Main warm-up \\
+      >/dev/null 2>&1 || rm -f "\$app/atlas.jsa"
 fi
 POSTINST
   cat > "$ROOT/DEBIAN/prerm" <<PRERM

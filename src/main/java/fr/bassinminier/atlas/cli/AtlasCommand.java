@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         versionProvider = AtlasCommand.Version.class,
         subcommands = {InfoCommand.class, RenderCommand.class, RecordsCommand.class, ImpactCommand.class,
                 PrintCommand.class, OfficialDataCommand.class,
-                TilesCommand.class, RefreshCommand.class}, sortOptions = false,
+                TilesCommand.class, RefreshCommand.class, WarmUpCommand.class}, sortOptions = false,
         synopsisSubcommandLabel = "${bundle:cli.label.command}")
 public final class AtlasCommand implements Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
