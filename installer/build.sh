@@ -40,15 +40,8 @@ COMMON=(--name "$NAME" --app-version "$VERSION" --vendor "Atlas du Bassin Minier
         --java-options "-XX:SharedArchiveFile=\$APPDIR/atlas.jsa"
         --java-options "-Xlog:disable" --java-options "-Xlog:all=warning:stderr" --java-options "-Xlog:cds*=off:stderr")
 
-# A second launcher for commands (bin/atlas-commande): a command lives a few seconds, and on a
-# few cores C2's compiler threads cost more than they win; the serial collector keeps its memory
-# small (see the checkout's ./atlas). It replaces the main launcher's options, so it repeats them.
-cat > target/jpackage-commande.properties <<'PROPS'
-java-options=-Datlas.demo=$APPDIR/maps/bassin-minier.atlas.json -XX:SharedArchiveFile=$APPDIR/atlas.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr
-PROPS
-jpackage --type app-image --dest "$OUT" "${COMMON[@]}" --add-launcher atlas-commande=target/jpackage-commande.properties
-rm -f target/jpackage-commande.properties
-echo "Image : $OUT/$NAME/bin/$NAME (fenêtre), $OUT/$NAME/bin/atlas-commande (commandes)"
+jpackage --type app-image --dest "$OUT" "${COMMON[@]}"
+echo "Image : $OUT/$NAME/bin/$NAME"
 
 # The .deb is assembled from the app image with dpkg-deb (jpackage's own cannot add a command on
 # the PATH or a MIME type for a double extension). Desktop, icon and MIME databases are refreshed
@@ -59,14 +52,20 @@ if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fak
   rm -rf "$ROOT" && mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" "$ROOT/usr/share/applications" \
     "$ROOT/usr/share/icons/hicolor/scalable/apps" "$ROOT/usr/share/icons/hicolor/256x256/apps" "$ROOT/usr/share/mime/packages"
   cp -a "$OUT/$NAME" "$ROOT/opt/$PKG"
-  # `atlas` opens the window with no argument or one project file (as Main decides), and runs any
-  # other command through the commands' launcher.
+  # `atlas` runs the bundled Java itself: jpackage's launcher asks rpm and dpkg which package owns
+  # it at every start (≈ 0.5 s, seen with strace). The window (no argument, or one project file, as
+  # Main decides) keeps the JVM's defaults; a command runs with C1 only and the serial collector
+  # (see the checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
   cat > "$ROOT/usr/bin/atlas" <<ATLAS
 #!/bin/sh
+app=/opt/$PKG/lib/app
 case "\$#:\${1:-}" in
-  0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) exec /opt/$PKG/bin/$NAME "\$@" ;;
-  *) exec /opt/$PKG/bin/atlas-commande "\$@" ;;
+  0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) jvm= ;;
+  *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
 esac
+exec /opt/$PKG/lib/runtime/bin/java \$jvm -Datlas.demo="\$app/maps/bassin-minier.atlas.json" \\
+  -XX:SharedArchiveFile="\$app/atlas.jsa" -Xlog:disable -Xlog:all=warning:stderr "-Xlog:cds*=off:stderr" \\
+  -cp "\$app/atlas.jar" fr.bassinminier.atlas.Main "\$@"
 ATLAS
   chmod 755 "$ROOT/usr/bin/atlas"
   install -m 644 installer/linux/$PKG.desktop "$ROOT/usr/share/applications/$PKG.desktop"
