@@ -265,7 +265,7 @@ final class ImpactCommand implements Callable<Integer> {
         CadastreClient c = new CadastreClient(cadastreUrl != null ? cadastreUrl : CadastreClient.DEFAULT_ENDPOINT, http);
         CadastreClient.Result r = c.parcels(parcels);
         return ParcelFootprint.of(r.parcels(), Localization.text(r.fromCache() ? "cli.impact.cadastreApiCached"
-                : "cli.impact.cadastreApi", ImpactText.date(r.fetchedAt().atZone(java.time.ZoneId.of("Europe/Paris"))
+                : "cli.impact.cadastreApi", ImpactText.date(r.fetchedAt().atZone(Localization.FRANCE)
                 .toLocalDate().toString())));
     }
 

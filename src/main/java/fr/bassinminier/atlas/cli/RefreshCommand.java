@@ -16,7 +16,6 @@ import fr.bassinminier.atlas.model.VectorLayer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -111,7 +110,7 @@ final class RefreshCommand implements Callable<Integer> {
             return 0;
         }
         if (diff.isEmpty()) {
-            out.println(Localization.text("cli.changeUpDate", file.getFileName(), LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
+            out.println(Localization.text("cli.changeUpDate", file.getFileName(), Localization.today()));
             return dateInProject(out, err);
         }
         try {
@@ -120,14 +119,14 @@ final class RefreshCommand implements Callable<Integer> {
             err.println(Localization.text("cli.error", e.getMessage()));
             return 1;
         }
-        out.println(Localization.text("cli.updated", file.getFileName(), LocalDate.now(java.time.ZoneId.of("Europe/Paris")), source.endpoint().getHost()));
+        out.println(Localization.text("cli.updated", file.getFileName(), Localization.today(), source.endpoint().getHost()));
         return dateInProject(out, err);
     }
 
     /** The copy checked against its source today: the project's layers reading the file say so in their provenance. */
     private int dateInProject(PrintWriter out, PrintWriter err) {
         if (project == null) return 0;
-        String today = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        String today = Localization.today().toString();
         try {
             List<String> ids = fr.bassinminier.atlas.io.project.ProjectFile.setCopyDate(project, file, today);
             if (ids.isEmpty()) {

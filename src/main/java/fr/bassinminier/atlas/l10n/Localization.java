@@ -1,6 +1,8 @@
 package fr.bassinminier.atlas.l10n;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -10,6 +12,12 @@ import java.util.ResourceBundle;
  * sentences from the same place. Depends on nothing of ours.
  */
 public final class Localization {
+    /**
+     * The program's dates (a check, a consultation, a print, a refresh) are days in France, the
+     * users' zone, whatever the machine's (a server or CI in UTC changes day an hour or two later).
+     */
+    public static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
     /** The bundle stays beside the windows that first used it, so branches adding keys still merge. */
     public static final String BUNDLE = "fr.bassinminier.atlas.ui.messages";
     private static volatile Locale locale = defaultLocale();
@@ -73,4 +81,10 @@ public final class Localization {
     public static String label(Enum<?> value) {
         return get("label." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
+
+    /** Today in France (see {@link #FRANCE}). */
+    public static LocalDate today() {
+        return LocalDate.now(FRANCE);
+    }
+
 }

@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.ui;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.impact.Footprint;
 import fr.bassinminier.atlas.analysis.impact.FootprintReader;
 import fr.bassinminier.atlas.analysis.impact.HeritageIndex;
@@ -30,7 +31,6 @@ import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.model.project.Provenance;
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
@@ -343,7 +343,7 @@ final class ImpactWindow {
     private void checkParcels(CadastreClient.Result r) {
         List<Parcel> chosen = List.copyOf(parcels);
         parcelLayer.setDisable(chosen.isEmpty());
-        String source = Messages.get("impact.parcel.source", ImpactText.date(r.fetchedAt().atZone(ZoneId.of("Europe/Paris"))
+        String source = Messages.get("impact.parcel.source", ImpactText.date(r.fetchedAt().atZone(Localization.FRANCE)
                 .toLocalDate().toString())) + (r.fromCache() ? Messages.get("impact.parcel.cached") : "");
         input.setText(String.join(", ", chosen.stream().map(x -> x.ref().toString()).toList()));
         run(() -> ParcelFootprint.of(chosen, source));
@@ -374,7 +374,7 @@ final class ImpactWindow {
                 WfsLayers.sourceText(src), null, true, 1, new LayerStyle(null, 0, "#d7191c", 2, null, 6, null), null, null,
                 false, null, null, new Provenance("IGN — cadastre (API Carto)", "Parcellaire Express (PCI)",
                 "Licence Ouverte / Etalab 2.0", WfsLayers.sourceText(src).substring(4),
-                java.time.LocalDate.now(ZoneId.of("Europe/Paris")).toString(), null, false, null));
+                Localization.today().toString(), null, false, null));
         var crs = vm.project().project().crs();
         vm.addLayers(List.of(ProjectLayer.loaded(entry, fr.bassinminier.atlas.crs.CrsTransforms.transform(layer, crs))));
         status.setText(Messages.get("impact.parcel.layer.done", parcels.size()));

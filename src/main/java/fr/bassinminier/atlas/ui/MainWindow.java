@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.ui;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.io.project.LayerImport;
@@ -584,7 +585,7 @@ public final class MainWindow {
         d.showAndWait().map(String::strip).filter(t -> !t.isEmpty()).ifPresent(producer -> {
             var old = l.entry().provenance();
             vm.setLayerProvenance(l.entry().id(), new fr.bassinminier.atlas.model.project.Provenance(producer,
-                    old.dataset(), old.licence(), old.url(), java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString(), old.precision(),
+                    old.dataset(), old.licence(), old.url(), Localization.today().toString(), old.precision(),
                     old.simplified(), old.origin()), producer);
         });
     }

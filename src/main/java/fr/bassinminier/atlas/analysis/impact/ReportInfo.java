@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.impact;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import java.time.LocalDate;
 
 /**
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  */
 public record ReportInfo(String reference, String author, LocalDate date) {
     public static ReportInfo today(String reference, String author) {
-        return new ReportInfo(blankToNull(reference), blankToNull(author), LocalDate.now());
+        return new ReportInfo(blankToNull(reference), blankToNull(author), Localization.today());
     }
 
     private static String blankToNull(String s) {

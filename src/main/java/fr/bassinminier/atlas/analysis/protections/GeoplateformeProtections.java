@@ -1,5 +1,6 @@
 package fr.bassinminier.atlas.analysis.protections;
 
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.analysis.impact.OnlineProtections;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport;
 import fr.bassinminier.atlas.analysis.impact.ProtectionReport.Hit;
@@ -10,7 +11,6 @@ import fr.bassinminier.atlas.io.wfs.WfsClient;
 import fr.bassinminier.atlas.io.wfs.WfsQuery;
 import fr.bassinminier.atlas.model.Feature;
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -95,7 +95,7 @@ public final class GeoplateformeProtections implements OnlineProtections {
         }
         List<Hit> sorted = new ArrayList<>(merged.values());
         sorted.sort(Comparator.comparingDouble(Hit::overlapArea).reversed());
-        String date = r.fetchedAt() == null ? null : r.fetchedAt().atZone(ZoneId.of("Europe/Paris")).toLocalDate().toString();
+        String date = r.fetchedAt() == null ? null : r.fetchedAt().atZone(Localization.FRANCE).toLocalDate().toString();
         return new Section(k, true, null, sorted, source, date, r.fromCache());
     }
 

@@ -68,14 +68,15 @@ public final class ProjectLoader {
         Path base = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
         ProjectLayer l;
         try {
-            l = sizeOf(base, e) >= streamFromBytes ? streamedLayer(p, base, e) : null;
+            l = streamFromBytes == Long.MAX_VALUE ? null
+                    : streamFromBytes <= 0 || sizeOf(base, e) >= streamFromBytes ? streamedLayer(p, base, e) : null;
         } catch (RuntimeException ex) {
             l = null; // the whole read says what is wrong, in the usual words
         }
         try {
             return l != null ? l : loadLayer(p, base, e, cache);
         } catch (RuntimeException ex) {
-            return ProjectLayer.failed(e, "Couche « " + e.title() + " » : " + ex.getMessage());
+            return ProjectLayer.failed(e, Localization.text("io.layer5", e.title(), ex.getMessage()));
         }
     }
 
@@ -89,14 +90,11 @@ public final class ProjectLoader {
         }
     }
 
+    /** Every layer through {@link #openLayer}: streamed wherever possible, or none streamed. */
     private static LoadedProject load(MapProject p, Path file, boolean streamed) {
-        Path base = file == null ? Path.of(".") : file.toAbsolutePath().getParent();
         Map<Path, Dataset> cache = new HashMap<>();
         List<ProjectLayer> out = new ArrayList<>();
-        for (LayerEntry e : p.layers()) {
-            ProjectLayer l = streamed ? streamedLayer(p, base, e) : null;
-            out.add(l != null ? l : loadLayer(p, base, e, cache));
-        }
+        for (LayerEntry e : p.layers()) out.add(openLayer(p, file, e, cache, streamed ? 0 : Long.MAX_VALUE));
         return new LoadedProject(p, file, out);
     }
 

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 
@@ -32,7 +31,6 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class WfsLayers {
     public static final String GEOPLATEFORME = "https://data.geopf.fr/wfs";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private WfsLayers() {
     }
@@ -96,7 +94,7 @@ public final class WfsLayers {
     /** The entry with the date of the copy in its provenance. */
     public static LayerEntry dated(LayerEntry e, Instant fetchedAt) {
         Provenance p = e.provenance();
-        String date = fetchedAt.atZone(PARIS).toLocalDate().toString();
+        String date = fetchedAt.atZone(Localization.FRANCE).toLocalDate().toString();
         return e.withProvenance(new Provenance(p.producer(), p.dataset(), p.licence(), p.url(), date, p.precision(),
                 p.simplified(), p.origin()), e.attribution());
     }
@@ -113,7 +111,7 @@ public final class WfsLayers {
         WfsClient.Result r = s.load(s.client(http));
         ProjectLayer l = ProjectLayer.loaded(dated(e, r.fetchedAt()), inCrs(r.layer(), target));
         if (!r.fromCache()) return l;
-        return l.withNotice(Localization.text("io.layerServiceUnreachableCached", e.title(), s.endpoint().getHost(), r.fetchedAt().atZone(PARIS).toLocalDate()));
+        return l.withNotice(Localization.text("io.layerServiceUnreachableCached", e.title(), s.endpoint().getHost(), r.fetchedAt().atZone(Localization.FRANCE).toLocalDate()));
     }
 
     /**

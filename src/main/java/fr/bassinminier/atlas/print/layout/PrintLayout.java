@@ -37,7 +37,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -727,7 +726,7 @@ public final class PrintLayout {
 
     /** Today in France, written out in the UI language (the printed date of a map). */
     private static String today() {
-        return LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+        return Localization.today()
                 .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Localization.locale()));
     }
 
