@@ -14,7 +14,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 HARNESS=${HARNESS:-$ROOT/../shared/bench-qgis}
 OURS=${OURS:-$ROOT/atlas}
-[ "$OURS" != "$ROOT/atlas" ] || "$ROOT/atlas" --version >/dev/null  # builds the jar if sources changed
+if [ "$OURS" = "$ROOT/atlas" ]; then
+  # Builds the jar if sources changed; a first command then records the class archive in the
+  # background (`warm-up`): wait for it, so that it neither runs during nor misses the timings.
+  "$ROOT/atlas" --version >/dev/null
+  while [ -d "$ROOT/target/atlas-command.jsa.recording" ]; do sleep 1; done
+fi
 W=${BENCH_DIR:-/tmp/bench-qgis}; PY=/usr/bin/python3
 command -v qgis_process.bin >/dev/null || { echo "QGIS n'est pas installé : apt-get install -y qgis python3-qgis qgis-providers"; exit 1; }
 [ -f "$HARNESS/qgis_job.py" ] || { echo "harnais QGIS absent : $HARNESS (../shared/bench-qgis)"; exit 1; }
