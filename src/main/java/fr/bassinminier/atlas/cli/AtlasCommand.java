@@ -9,11 +9,18 @@ import picocli.CommandLine.Option;
 /** The command line: `atlas info …`, `atlas render …`. Without arguments the desktop starts. */
 @Command(name = "atlas",
         versionProvider = AtlasCommand.Version.class,
-        subcommands = {InfoCommand.class, RenderCommand.class, RecordsCommand.class, ImpactCommand.class,
-                PrintCommand.class, OfficialDataCommand.class,
-                TilesCommand.class, RefreshCommand.class, WarmUpCommand.class}, sortOptions = false,
+        sortOptions = false,
         synopsisSubcommandLabel = "${bundle:cli.label.command}")
 public final class AtlasCommand implements Runnable {
+    /**
+     * The commands, in the order the help lists them. A start builds only the one it runs: picocli
+     * reads a command's annotations when it is added, ≈ 70 ms for all of them, and its own classes
+     * (Java 5 class files) cannot be kept in the class-data archive.
+     */
+    private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(InfoCommand.class,
+            RenderCommand.class, RecordsCommand.class, ImpactCommand.class, PrintCommand.class,
+            OfficialDataCommand.class, TilesCommand.class, RefreshCommand.class, WarmUpCommand.class);
+
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
             descriptionKey = "cli.AtlasCommand.help")
     boolean help;
@@ -39,10 +46,12 @@ public final class AtlasCommand implements Runnable {
      */
     public static int run(String[] args, PrintWriter terminalOut, PrintWriter terminalErr,
                           java.util.List<Object> extraCommands) {
+        Preload.start(args);
         // Values from files are printed: no escape sequence of theirs reaches the terminal.
         PrintWriter out = TerminalText.safe(terminalOut);
         PrintWriter err = TerminalText.safe(terminalErr);
         CommandLine cl = new CommandLine(new AtlasCommand());
+        commandsFor(args).forEach(cl::addSubcommand);
         extraCommands.forEach(cl::addSubcommand);
         localise(cl);
         cl.setOut(out);
@@ -70,6 +79,21 @@ public final class AtlasCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command the arguments name (the first that is not an option), or all of them when they
+     * name none (help, or a mistyped name, which picocli answers with the list or a suggestion).
+     */
+    static java.util.List<Class<?>> commandsFor(String[] args) {
+        for (String a : args) {
+            if (a.startsWith("-")) continue;
+            for (Class<?> c : COMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(a)) return java.util.List.of(c);
+            }
+            break;
+        }
+        return COMMANDS;
     }
 
     /** picocli says its most frequent parse errors in English: those two are said in the user's language. */

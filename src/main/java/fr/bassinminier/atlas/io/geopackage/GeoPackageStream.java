@@ -135,6 +135,19 @@ public final class GeoPackageStream implements FeatureSource {
         }
     }
 
+    /**
+     * Loads SQLite's native library and driver classes ahead of the first file (a command starts
+     * this on another core while it parses its arguments); the same work as a first opening.
+     */
+    public static void prepareDriver() throws SQLException {
+        SqliteNative.prepare();
+        try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+             PreparedStatement ps = c.prepareStatement("SELECT 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+        }
+    }
+
     private static Connection connect(String url) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
