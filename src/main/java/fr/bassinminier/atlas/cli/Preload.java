@@ -1,6 +1,9 @@
 package fr.bassinminier.atlas.cli;
 
+import fr.bassinminier.atlas.crs.CrsTransforms;
+import fr.bassinminier.atlas.io.JsonTree;
 import fr.bassinminier.atlas.io.geopackage.GeoPackageStream;
+import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.style.sld.SldParser;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -17,7 +20,8 @@ import java.util.Set;
  * A head start for the commands that read a project and draw it. While picocli builds the command
  * line on one core (≈ 0.1 s: its Java 5 class files cannot be kept in the class-data archive),
  * another loads and first runs what the command needs next: the JSON reader of the project file,
- * SQLite's native library, the SLD reader, Java2D's drawing loops and the label font. Nothing is
+ * SQLite's native library, the SLD reader, Java2D's drawing loops and the label font, and for a
+ * printed page Proj4J (its north arrow). Nothing is
  * kept: the command does the same work itself and finds it done (a class is initialised once, by
  * whichever thread comes first; the other waits for it). A failure here only loses the head start.
  */
@@ -41,7 +45,8 @@ final class Preload {
         for (String a : args) {
             if (a.startsWith("-")) continue;
             if (DRAWING.contains(a)) {
-                Thread t = new Thread(Preload::run, "atlas-preload");
+                boolean page = a.equals("print") || a.equals("impact");
+                Thread t = new Thread(() -> run(page), "atlas-preload");
                 t.setDaemon(true);
                 t.start();
             }
@@ -49,9 +54,10 @@ final class Preload {
         }
     }
 
-    private static void run() {
+    /** @param page a printed page follows: its north arrow needs Proj4J (≈ 60 ms to initialise) */
+    private static void run(boolean page) {
         try {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"layers\":[{\"id\":\"a\",\"opacity\":1.0}]}");
+            JsonTree.parse("{\"layers\":[{\"id\":\"a\",\"opacity\":1.0,\"visible\":true}]}");
             GeoPackageStream.prepareDriver();
             SldParser.parse(new ByteArrayInputStream(SLD.getBytes(StandardCharsets.UTF_8)), "preload");
             BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB);
@@ -71,6 +77,7 @@ final class Preload {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(11f));
             g.drawString("Lens", 2, 28);
             g.dispose();
+            if (page) CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84).apply(700000, 7000000);
         } catch (Exception | LinkageError e) {
             // only the head start is lost: the command meets the same problem and reports it
         }

@@ -50,6 +50,17 @@ class CrsTransformsTest {
     }
 
     @Test
+    void theSystemsSaidDefinedWithoutProj4jAreDefinedByIt() {
+        for (String code : CrsTransforms.DEFINED) {
+            double[] p = CrsTransforms.between(CrsId.WGS84, new CrsId(code, null)).apply(LENS_LON, LENS_LAT);
+            assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]), code);
+            double[] back = CrsTransforms.between(new CrsId(code, null), CrsId.WGS84).apply(p[0], p[1]);
+            assertEquals(LENS_LON, back[0], 1e-6, code);
+            assertEquals(LENS_LAT, back[1], 1e-6, code);
+        }
+    }
+
+    @Test
     void unknownCrsIsReportedUnsupported() {
         assertFalse(CrsTransforms.isSupported(CrsId.unknown("LOCAL_CS[\"x\"]")));
         assertFalse(CrsTransforms.isSupported(CrsId.epsg(999999)));

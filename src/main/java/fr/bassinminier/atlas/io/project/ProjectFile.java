@@ -37,7 +37,10 @@ import org.locationtech.jts.geom.Envelope;
 public final class ProjectFile {
     public static final int VERSION = 1;
     public static final String EXTENSION = ".atlas.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** For writing only, built when first needed: reading goes through {@link JsonTree}, quicker to start. */
+    private static final class Writer {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ProjectFile() {
     }
@@ -50,7 +53,7 @@ public final class ProjectFile {
         JsonNode root;
         fr.bassinminier.atlas.io.InputFiles.requireRegularFile(file);
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = fr.bassinminier.atlas.io.JsonTree.read(file);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             throw new DataException(file, Problem.TOO_LARGE, Localization.get("io.projectBeyondReadingLimits"), e);
         } catch (JsonProcessingException e) {
@@ -182,7 +185,7 @@ public final class ProjectFile {
      */
     public static void write(Path file, MapProject p, Path templatesFrom, UnaryOperator<String> logoPath)
             throws DataException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Writer.MAPPER.createObjectNode();
         root.put("atlas_project", VERSION);
         root.put("title", p.title());
         if (p.description() != null) root.put("description", p.description());
@@ -245,7 +248,7 @@ public final class ProjectFile {
             bn.set("extent", extentNode(b.extent()));
         }
         keepPrintTemplates(templatesFrom, root, logoPath);
-        AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
+        AtomicFiles.write(file, out -> Writer.MAPPER.writeValue(out, root));
     }
 
     /**
@@ -256,7 +259,7 @@ public final class ProjectFile {
     public static List<String> setCopyDate(Path file, Path data, String date) throws DataException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = fr.bassinminier.atlas.io.JsonTree.read(file);
         } catch (IOException e) {
             throw new DataException(file, Problem.IO, Localization.text("io.unreadableProject", e.getMessage()), e);
         }
@@ -280,7 +283,7 @@ public final class ProjectFile {
         }
         if (!ids.isEmpty()) {
             final JsonNode out = root;
-            AtomicFiles.write(file, o -> MAPPER.writeValue(o, out));
+            AtomicFiles.write(file, o -> Writer.MAPPER.writeValue(o, out));
         }
         return ids;
     }
@@ -289,7 +292,7 @@ public final class ProjectFile {
     private static void keepPrintTemplates(Path file, ObjectNode root, UnaryOperator<String> logoPath) {
         try {
             if (file == null || !java.nio.file.Files.isRegularFile(file)) return;
-            JsonNode old = MAPPER.readTree(file.toFile()).get("print_templates");
+            JsonNode old = fr.bassinminier.atlas.io.JsonTree.read(file).get("print_templates");
             if (old == null || !old.isArray()) return;
             for (JsonNode t : old) {
                 if (t instanceof ObjectNode o && o.path("logo").isTextual()) o.put("logo", logoPath.apply(o.get("logo").asText()));
@@ -304,7 +307,7 @@ public final class ProjectFile {
     public static List<PrintTemplate> readPrintTemplates(Path file) throws DataException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            root = fr.bassinminier.atlas.io.JsonTree.read(file);
         } catch (IOException e) {
             throw new DataException(file, Problem.IO, Localization.text("io.unreadableProject", e.getMessage()), e);
         }
@@ -332,7 +335,7 @@ public final class ProjectFile {
     public static void writePrintTemplates(Path file, List<PrintTemplate> templates) throws DataException {
         ObjectNode root;
         try {
-            root = (ObjectNode) MAPPER.readTree(file.toFile());
+            root = (ObjectNode) fr.bassinminier.atlas.io.JsonTree.read(file);
         } catch (IOException | ClassCastException e) {
             throw new DataException(file, Problem.CORRUPT, Localization.get("io.unreadableProjectInvalidJson2"));
         }
@@ -352,7 +355,7 @@ public final class ProjectFile {
             n.put("overview", t.overview());
             n.put("scale", t.scale());
         }
-        AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
+        AtomicFiles.write(file, out -> Writer.MAPPER.writeValue(out, root));
     }
 
     private static void putIf(ObjectNode n, String k, String v) {
@@ -360,7 +363,7 @@ public final class ProjectFile {
     }
 
     private static ArrayNode extentNode(Envelope e) {
-        ArrayNode a = MAPPER.createArrayNode();
+        ArrayNode a = Writer.MAPPER.createArrayNode();
         a.add(e.getMinX()).add(e.getMinY()).add(e.getMaxX()).add(e.getMaxY());
         return a;
     }
