@@ -2,6 +2,7 @@ package fr.bassinminier.atlas.cli;
 
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.io.JsonTree;
+import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.geopackage.GeoPackageStream;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.style.sld.SldParser;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * A head start for the commands that read a project and draw it. While picocli builds the command
  * line on one core (≈ 0.1 s: its Java 5 class files cannot be kept in the class-data archive),
- * another loads and first runs what the command needs next: the JSON reader of the project file,
+ * another loads and first runs what the command needs next: the messages (read once picocli is
+ * built), the JSON reader of the project file,
  * SQLite's native library, the SLD reader, Java2D's drawing loops and the label font, and for a
  * printed page Proj4J (its north arrow). Nothing is
  * kept: the command does the same work itself and finds it done (a class is initialised once, by
@@ -57,6 +59,7 @@ final class Preload {
     /** @param page a printed page follows: its north arrow needs Proj4J (≈ 60 ms to initialise) */
     private static void run(boolean page) {
         try {
+            Localization.bundle();
             JsonTree.parse("{\"layers\":[{\"id\":\"a\",\"opacity\":1.0,\"visible\":true}]}");
             GeoPackageStream.prepareDriver();
             SldParser.parse(new ByteArrayInputStream(SLD.getBytes(StandardCharsets.UTF_8)), "preload");
