@@ -12,7 +12,6 @@ import fr.bassinminier.atlas.model.GeometryType;
 import fr.bassinminier.atlas.model.PackedGeometry;
 import fr.bassinminier.atlas.model.Schema;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -335,6 +334,9 @@ public final class GeoPackageStream implements FeatureSource {
     }
 
     /** The current row: envelope from the blob header, the rest decoded when asked for. */
+    /** Bytes of the envelope by the header's envelope indicator (GeoPackage 2.1.3). */
+    private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
+
     private final class RowCursor extends BoxCursor {
         private final GeometryFactory factory = new GeometryFactory();
         private final PackedGeometry packed = new PackedGeometry();
@@ -360,14 +362,15 @@ public final class GeoPackageStream implements FeatureSource {
             if ((flags & 0x10) != 0) return false; // empty
             int env = (flags >> 1) & 0x07;
             if (env > 4) throw corrupt(Localization.text("io.invalidEnvelopeIndicatorHeader", env));
-            wkb = 8 + new int[] {0, 32, 48, 48, 64}[env];
+            wkb = 8 + ENVELOPE_BYTES[env];
             if (blob.length < wkb) throw corrupt(Localization.get("io.truncatedGeometryHeader"));
             if (env > 0) {
-                ByteBuffer b = ByteBuffer.wrap(blob).order((flags & 1) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-                minX = b.getDouble(8);
-                maxX = b.getDouble(16);
-                minY = b.getDouble(24);
-                maxY = b.getDouble(32);
+                // Read in place: a ByteBuffer per row was a tenth of the reading of 100k rows (C1 does not elide it).
+                boolean le = (flags & 1) != 0;
+                minX = doubleAt(blob, 8, le);
+                maxX = doubleAt(blob, 16, le);
+                minY = doubleAt(blob, 24, le);
+                maxY = doubleAt(blob, 32, le);
             } else {
                 Geometry g = geometry();
                 if (g == null || g.isEmpty()) return false;
@@ -378,6 +381,16 @@ public final class GeoPackageStream implements FeatureSource {
                 maxY = e.getMaxY();
             }
             return true;
+        }
+
+        private static double doubleAt(byte[] b, int o, boolean littleEndian) {
+            long v = 0;
+            if (littleEndian) {
+                for (int i = 7; i >= 0; i--) v = v << 8 | (b[o + i] & 0xff);
+            } else {
+                for (int i = 0; i < 8; i++) v = v << 8 | (b[o + i] & 0xff);
+            }
+            return Double.longBitsToDouble(v);
         }
 
         boolean meets(Envelope a) {
