@@ -292,14 +292,17 @@ public final class GeoPackageStream implements FeatureSource {
                 visitor.expect((int) Math.min(count, Math.round(count * share)));
                 RowCursor cursor = new RowCursor();
                 long t = System.nanoTime();
+                long read = 0;   // summed here, added once: a shared counter per row was contended between bands
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         boolean meets = cursor.load(rs) && cursor.meets(area);
                         long now = System.nanoTime();
-                        readNanos.add(now - t);
+                        read += now - t;
                         if (meets) visitor.visit(cursor);
                         t = System.nanoTime();
                     }
+                } finally {
+                    readNanos.add(read);
                 }
             }
             idle.add(c);

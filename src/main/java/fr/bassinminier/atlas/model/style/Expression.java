@@ -53,7 +53,7 @@ public sealed interface Expression permits Expression.Literal, Expression.Proper
     /** Number of an optional expression for a feature; the fallback when absent or not a number. */
     static double number(Expression e, Feature feature, double fallback) {
         if (e == null) return fallback;
-        Double d = Values.number(e.evaluate(feature));
+        Double d = e instanceof Literal l ? l.number() : Values.number(e.evaluate(feature));
         return d == null || Double.isInfinite(d) ? fallback : d;
     }
 
@@ -81,8 +81,20 @@ public sealed interface Expression permits Expression.Literal, Expression.Proper
     }
 
     record Literal(String value) implements Expression {
+        /** Literal texts read as numbers (a style's few widths and sizes), not parsed again for every feature drawn. */
+        private static final java.util.Map<String, Double> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
+
         public Literal {
             Objects.requireNonNull(value, "value");
+        }
+
+        /** The text as a number, null when it is not one. */
+        Double number() {
+            Double d = NUMBERS.computeIfAbsent(value, v -> {
+                Double n = Values.parseNumber(v);
+                return n == null ? Double.NaN : n;
+            });
+            return d.isNaN() ? null : d;
         }
 
         @Override
