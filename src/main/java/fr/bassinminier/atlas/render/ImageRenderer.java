@@ -78,10 +78,15 @@ public final class ImageRenderer {
         return new Rendered(img, new MapRenderer.Stats(counts[0], counts[1], System.nanoTime() - t0));
     }
 
-    /** Two bands per processor, so that a band full of buildings does not leave a processor idle. */
+    /**
+     * One band per processor. Each band queries its layers for its own strip, and a GeoPackage's
+     * rows of one strip lie all over the file: two bands per processor (meant to even out a band
+     * full of buildings) read the pages twice as often, 10–13 % more time for 500,000 footprints,
+     * and no gain on the official map.
+     */
     private static int bands(Viewport vp) {
         if (POOL == null || vp.height() < 64) return 1;
-        return Math.min(2 * (HELPERS + 1), vp.height() / 32);
+        return Math.min(HELPERS + 1, vp.height() / 32);
     }
 
     private int[] parallel(BufferedImage img, LoadedProject project, RenderRequest req, int bands) {
