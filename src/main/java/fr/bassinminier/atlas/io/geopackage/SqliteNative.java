@@ -2,10 +2,13 @@ package fr.bassinminier.atlas.io.geopackage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import org.sqlite.SQLiteConfig;
 
@@ -30,14 +33,38 @@ final class SqliteNative {
         Path cache = cacheRoot();
         if (folder == null || cache == null) return;
         String name = System.mapLibraryName("sqlitejdbc");
-        try (InputStream in = SQLiteConfig.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
-            if (in == null) return;
-            byte[] lib = in.readAllBytes();
-            CRC32 crc = new CRC32();
-            crc.update(lib);
-            Path dir = cache.resolve("sqlite-" + Long.toHexString(crc.getValue()) + "-" + lib.length);
+        String resource = "/org/sqlite/native/" + folder + "/" + name;
+        try {
+            URL url = SQLiteConfig.class.getResource(resource);
+            if (url == null) return;
+            // In a jar the entry's checksum and size are in its directory: the library is read
+            // (1 MB inflated) only when the cached copy is missing.
+            long crc = -1;
+            long size = -1;
+            if (url.openConnection() instanceof JarURLConnection j) {
+                j.setUseCaches(true);
+                JarEntry e = j.getJarEntry();
+                crc = e.getCrc();
+                size = e.getSize();
+            }
+            byte[] lib = null;
+            if (crc < 0 || size < 0) {
+                try (InputStream in = url.openStream()) {
+                    lib = in.readAllBytes();
+                }
+                CRC32 c = new CRC32();
+                c.update(lib);
+                crc = c.getValue();
+                size = lib.length;
+            }
+            Path dir = cache.resolve("sqlite-" + Long.toHexString(crc) + "-" + size);
             Path file = dir.resolve(name);
-            if (!Files.isRegularFile(file) || Files.size(file) != lib.length) {
+            if (!Files.isRegularFile(file) || Files.size(file) != size) {
+                if (lib == null) {
+                    try (InputStream in = url.openStream()) {
+                        lib = in.readAllBytes();
+                    }
+                }
                 Files.createDirectories(dir);
                 Path tmp = Files.createTempFile(dir, name, ".part");
                 Files.write(tmp, lib);
