@@ -175,6 +175,8 @@ public final class MapView extends Pane {
      * threads; each arrival asks for a redraw, at most one every 120 ms, which draws what has come.
      */
     public void setBasemap(fr.bassinminier.atlas.io.tiles.TileService tiles) {
+        // None before and none now (the start's choice, "aucun"): the render under way stands.
+        if (tiles == null && basemap == null) return;
         fr.bassinminier.atlas.io.tiles.TileService old = basemap;
         basemap = tiles;
         if (old != null) {
