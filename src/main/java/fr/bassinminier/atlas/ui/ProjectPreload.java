@@ -41,12 +41,13 @@ final class ProjectPreload {
     }
 
     /** Starts reading {@code file} and opening its layers (visible first) on a daemon thread. */
-    static void start(Path file) {
+    static ProjectPreload start(Path file) {
         ProjectPreload p = new ProjectPreload(file);
         started = p;
         Thread t = new Thread(p::run, "atlas-preload");
         t.setDaemon(true);
         t.start();
+        return p;
     }
 
     /** The preload of {@code file}, once: a later opening of the same file reads it again. */
