@@ -422,7 +422,6 @@ public final class MainWindow {
         Set<String> in = new java.util.HashSet<>();
         LoadedProject p = ProjectLoader.pending(mp, file);
         if (pre != null) {
-            pre.stopWarmUp();
             p = p.withLayers(p.layers().stream().map(l -> {
                 ProjectLayer a = pre.layerIfOpened(l.entry());
                 if (a == null) return l;

@@ -4,12 +4,8 @@ import fr.bassinminier.atlas.io.Dataset;
 import fr.bassinminier.atlas.io.project.ProjectFile;
 import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.model.project.LayerEntry;
-import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.model.project.MapProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
-import fr.bassinminier.atlas.render.ImageRenderer;
-import fr.bassinminier.atlas.render.RenderRequest;
-import fr.bassinminier.atlas.render.Viewport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * The project the window will open at launch, read and its layers opened on a thread of their own
@@ -34,7 +29,6 @@ final class ProjectPreload {
     private final Path file;
     private final CompletableFuture<MapProject> project = new CompletableFuture<>();
     private final Map<String, CompletableFuture<ProjectLayer>> layers = new ConcurrentHashMap<>();
-    private volatile boolean warmUpDone;
 
     private ProjectPreload(Path file) {
         this.file = file.toAbsolutePath().normalize();
@@ -77,7 +71,6 @@ final class ProjectPreload {
         order.forEach(e -> layers.put(e.id(), new CompletableFuture<>()));
         project.complete(mp);
         Map<Path, Dataset> cache = new HashMap<>();
-        List<ProjectLayer> opened = new ArrayList<>();
         for (LayerEntry e : order) {
             ProjectLayer l;
             try {
@@ -87,37 +80,8 @@ final class ProjectPreload {
                 continue;
             }
             layers.get(e.id()).complete(l);
-            opened.add(l);
             StartTrace.mark("preload: layer " + e.id());
         }
-        if (!warmUpDone) warmUp(mp, opened);
-        StartTrace.mark("preload: warm-up render ended");
-    }
-
-    /**
-     * Draws the project once, unseen, while the window is still being built: the first render of a
-     * process runs cold (classes to initialise, fonts to open, code not compiled yet) and takes
-     * several times as long as the next ones. A quarter of the pixels at the scale the window will
-     * likely show (so that the same rules, labels and hatchings are drawn); stopped as soon as the
-     * window sets the project, so that it never holds back the real first image.
-     */
-    private void warmUp(MapProject mp, List<ProjectLayer> opened) {
-        LoadedProject p = new LoadedProject(mp, file, opened);
-        Envelope e = p.initialExtent();
-        if (e == null || e.isNull()) return;
-        Viewport likely = Viewport.fit(e, 800, 700);
-        Viewport quarter = new Viewport(likely.centerX(), likely.centerY(), likely.resolution(), 400, 350);
-        try {
-            new ImageRenderer().render(p, RenderRequest.of(quarter, 1).withCancel(() -> warmUpDone),
-                    java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
-        } catch (RuntimeException ignored) {
-            // Cancelled, or a layer that cannot be drawn: the window's own render says so.
-        }
-    }
-
-    /** The window has its project: a warm-up render still under way stops. */
-    void stopWarmUp() {
-        warmUpDone = true;
     }
 
     /** The project file as read (waits for it); a failure is thrown as {@link ProjectFile#read} threw it. */
