@@ -420,6 +420,7 @@ public final class MapView extends Pane {
                     return;
                 }
                 image.setImage(new WritableImage(buffer));
+                StartTrace.mark("map: image set (" + drawn + " features)");
                 imageViewport = v;
                 placeImage();
                 var failed = req.notices().isEmpty() ? null : req.notices().get(0);
