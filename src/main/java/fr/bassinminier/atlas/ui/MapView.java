@@ -117,6 +117,17 @@ public final class MapView extends Pane {
         });
         // A change of the project (a layer arrived, restyled, shown) is no gesture: drawn at once.
         vm.projectProperty().addListener((o, a, p) -> requestRender(false));
+        // The first render may start before the window is shown (at its default scale): on a HiDPI
+        // screen, or moved to one, the window's output scale changes and the map is drawn again.
+        javafx.beans.value.ChangeListener<Number> scaleChanged = (o, a, k) -> requestRender(false);
+        sceneProperty().addListener((o, a, sc) -> {
+            if (sc == null) return;
+            if (sc.getWindow() != null) sc.getWindow().outputScaleXProperty().addListener(scaleChanged);
+            sc.windowProperty().addListener((o2, w0, w) -> {
+                if (w0 != null) w0.outputScaleXProperty().removeListener(scaleChanged);
+                if (w != null) w.outputScaleXProperty().addListener(scaleChanged);
+            });
+        });
 
         setOnScroll(e -> {
             if (e.getDeltaY() == 0) return;
