@@ -54,13 +54,13 @@ if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fak
   cp -a "$OUT/$NAME" "$ROOT/opt/$PKG"
   # `atlas` runs the bundled Java itself: jpackage's launcher asks rpm and dpkg which package owns
   # it at every start (≈ 0.5 s, seen with strace). The window (no argument, or one project file, as
-  # Main decides) keeps the JVM's defaults; a command runs with C1 only and the serial collector
-  # (see the checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
+  # Main decides) runs with C1 only; a command with C1 only and the serial collector (see the
+  # checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
   cat > "$ROOT/usr/bin/atlas" <<ATLAS
 #!/bin/sh
 app=/opt/$PKG/lib/app
 case "\$#:\${1:-}" in
-  0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) jvm= ;;
+  0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) jvm="-XX:TieredStopAtLevel=1" ;;
   *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
 esac
 exec /opt/$PKG/lib/runtime/bin/java \$jvm -Datlas.demo="\$app/maps/bassin-minier.atlas.json" \\

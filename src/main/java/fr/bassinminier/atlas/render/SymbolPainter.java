@@ -95,7 +95,17 @@ final class SymbolPainter {
         if (c == null) return;
         double step = Math.max(3, graphic.sizeFor(f)) * k;
         Shape oldClip = g.getClip();
-        g.clip(area);
+        Shape clip = area;
+        if (oldClip instanceof Rectangle2D r && !r.contains(area.getBounds2D())) {
+            // Java2D intersects a clip shape that crosses the current clip through java.awt.geom.Area:
+            // half of the default map's first render went there (a hatched area wider than a
+            // render band). Cut to the rectangle here, ring by ring, the shape stays a path and is
+            // taken as it is. Inset by a thousandth of a pixel so that it lies inside the rectangle.
+            Shape cut = cutToRectangle(area, new Rectangle2D.Double(r.getX() + 1e-3, r.getY() + 1e-3,
+                    r.getWidth() - 2e-3, r.getHeight() - 2e-3));
+            if (cut != null) clip = cut;
+        }
+        g.clip(clip);
         g.setColor(c);
         g.setStroke(new BasicStroke((float) (Math.max(0.3, ms.widthFor(f)) * k)));
         Rectangle2D b = MapRenderer.visible(g, area);
@@ -121,6 +131,89 @@ final class SymbolPainter {
             default -> diagonals(g, b, step, false);
         }
         g.setClip(oldClip);
+    }
+
+    /**
+     * The part of a polygon shape (straight segments only) inside a rectangle: each ring cut by
+     * Sutherland–Hodgman, so that the even-odd or non-zero rule of the rings gives the same region
+     * within the rectangle. Null for a shape with curves (left to Java2D).
+     */
+    static Shape cutToRectangle(Shape area, Rectangle2D r) {
+        java.awt.geom.PathIterator it = area.getPathIterator(null);
+        Path2D.Double out = new Path2D.Double(it.getWindingRule());
+        double[] c = new double[6];
+        double[] ring = new double[64];
+        int n = 0;
+        for (; !it.isDone(); it.next()) {
+            switch (it.currentSegment(c)) {
+                case java.awt.geom.PathIterator.SEG_MOVETO -> {
+                    cutRing(ring, n, r, out);
+                    n = 0;
+                    ring[n++] = c[0];
+                    ring[n++] = c[1];
+                }
+                case java.awt.geom.PathIterator.SEG_LINETO -> {
+                    if (n + 2 > ring.length) ring = java.util.Arrays.copyOf(ring, ring.length * 2);
+                    ring[n++] = c[0];
+                    ring[n++] = c[1];
+                }
+                case java.awt.geom.PathIterator.SEG_CLOSE -> {
+                    cutRing(ring, n, r, out);
+                    n = 0;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        cutRing(ring, n, r, out);
+        return out;
+    }
+
+    /** One ring (x, y pairs, closed implicitly) cut to the rectangle, appended to {@code out}. */
+    private static void cutRing(double[] ring, int n, Rectangle2D r, Path2D.Double out) {
+        if (n < 6) return;
+        double[] pts = java.util.Arrays.copyOf(ring, n);
+        // Against each side in turn: x ≥ minX, x ≤ maxX, y ≥ minY, y ≤ maxY.
+        for (int side = 0; side < 4 && pts.length >= 6; side++) {
+            boolean isX = side < 2;
+            double edge = switch (side) {
+                case 0 -> r.getMinX();
+                case 1 -> r.getMaxX();
+                case 2 -> r.getMinY();
+                default -> r.getMaxY();
+            };
+            boolean keepAbove = side == 0 || side == 2;
+            double[] next = new double[pts.length + 8];
+            int m = 0;
+            int count = pts.length / 2;
+            for (int i = 0; i < count; i++) {
+                double ax = pts[2 * ((i + count - 1) % count)];
+                double ay = pts[2 * ((i + count - 1) % count) + 1];
+                double bx = pts[2 * i];
+                double by = pts[2 * i + 1];
+                double av = isX ? ax : ay;
+                double bv = isX ? bx : by;
+                boolean aIn = keepAbove ? av >= edge : av <= edge;
+                boolean bIn = keepAbove ? bv >= edge : bv <= edge;
+                if (aIn != bIn) {
+                    double t = (edge - av) / (bv - av);
+                    if (m + 4 > next.length) next = java.util.Arrays.copyOf(next, next.length * 2);
+                    next[m++] = isX ? edge : ax + t * (bx - ax);
+                    next[m++] = isX ? ay + t * (by - ay) : edge;
+                }
+                if (bIn) {
+                    if (m + 4 > next.length) next = java.util.Arrays.copyOf(next, next.length * 2);
+                    next[m++] = bx;
+                    next[m++] = by;
+                }
+            }
+            pts = java.util.Arrays.copyOf(next, m);
+        }
+        if (pts.length < 6) return;
+        out.moveTo(pts[0], pts[1]);
+        for (int i = 2; i < pts.length; i += 2) out.lineTo(pts[i], pts[i + 1]);
+        out.closePath();
     }
 
     private static void diagonals(Graphics2D g, Rectangle2D b, double step, boolean back) {

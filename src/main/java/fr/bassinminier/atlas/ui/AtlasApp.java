@@ -11,7 +11,18 @@ public final class AtlasApp extends Application {
     private MainWindow window;
 
     public static void main(String[] args) {
+        // The project is read and its layers opened while JavaFX starts and the window is built.
+        project(args).ifPresent(ProjectPreload::start);
         launch(AtlasApp.class, args);
+    }
+
+    /** The project to open: the file given, or the default map. */
+    private static Optional<Path> project(java.util.List<String> args) {
+        return Optional.ofNullable(args.isEmpty() ? null : Path.of(args.get(0))).or(DemoProject::locate);
+    }
+
+    private static Optional<Path> project(String[] args) {
+        return project(java.util.List.of(args));
     }
 
     /** Builds the window on a stage; tests call this directly on a TestFX stage. */
@@ -26,8 +37,7 @@ public final class AtlasApp extends Application {
     public void start(Stage stage) {
         Messages.applyToJavaFx();
         UncaughtErrors.install();
-        Optional<Path> project = Optional.ofNullable(getParameters().getRaw().isEmpty() ? null
-                : Path.of(getParameters().getRaw().get(0))).or(DemoProject::locate);
+        Optional<Path> project = project(getParameters().getRaw());
         window = new MainWindow(stage, project);
     }
 

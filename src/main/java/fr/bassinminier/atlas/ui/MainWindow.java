@@ -9,6 +9,7 @@ import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.model.VectorLayer;
 import fr.bassinminier.atlas.model.project.Bookmark;
 import fr.bassinminier.atlas.model.project.LoadedProject;
+import fr.bassinminier.atlas.model.project.MapProject;
 import org.locationtech.jts.geom.Envelope;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import java.io.File;
@@ -80,9 +81,13 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, Optional<Path> project) {
         this.stage = stage;
+        StartTrace.mark("window: building");
         map = new MapView(vm, tasks);
-        // The project is read and its layers opened in the background while the window is built.
-        project.ifPresent(this::openProject);
+        // The project is read and its layers opened in the background while the window is built:
+        // from main at launch (ProjectPreload), else from here.
+        ProjectPreload pre = project.map(ProjectPreload::take).orElse(null);
+        if (pre == null) project.ifPresent(this::openProject);
+        else openRecords(project.get()); // to colour the cités in the first image
         backgrounds = new BackgroundMenu(stage, map, vm, this::error, tasks);
         side = new SidePanel(vm, this::openTable, tasks);
         side.setRecords(records, cite -> CiteEditorWindow.show(stage, records, cite, records::publish, tasks));
@@ -93,7 +98,9 @@ public final class MainWindow {
         layers = new LayerPanel(vm, this::openTable, this::showProperties, id -> vm.project().layer(id)
                 .filter(ProjectLayer::isLoaded).ifPresent(w -> withWholeLayer(w, l -> StyleDialog.show(stage, vm, l, tasks))));
         layers.setOnRefresh(this::refreshLayer);
+        StartTrace.mark("window: map, side panel, layer tree built");
         root.setTop(new VBox(menuBar(), toolBar()));
+        StartTrace.mark("window: menus and tool bar built");
         VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
         left.setPadding(new Insets(6));
         VBox.setVgrow(layers.view(), Priority.ALWAYS);
@@ -145,7 +152,19 @@ public final class MainWindow {
         });
         stage.setMinWidth(640);
         stage.setMinHeight(420);
+        if (pre != null) {
+            // Laid out before it is shown, the map knows its size: the project and the layers
+            // already opened are set now, and the first render runs while the window is mapped.
+            StartTrace.mark("window: laying out");
+            root.applyCss();
+            root.layout();
+            StartTrace.mark("window: laid out");
+            openProject(project.get(), pre);
+            StartTrace.mark("window: project set (first render started)");
+        }
+        StartTrace.mark("window: showing");
         stage.show();
+        StartTrace.mark("window: shown");
         // JavaFX 21 on GTK under a window manager (openbox…) may map the window at 200×200
         // (JDK-8316423, fixed in JavaFX 22): ask again for the size once it is shown.
         Platform.runLater(() -> {
@@ -160,6 +179,7 @@ public final class MainWindow {
         });
         backgrounds.start();
         if (project.isEmpty()) error(Messages.get("error.noDemo"));
+        StartTrace.mark("window: built");
     }
 
     MapViewModel viewModel() {
@@ -380,28 +400,56 @@ public final class MainWindow {
      * is listed with its message; the others are drawn. The records open once every layer is in.
      */
     void openProject(Path file) {
-        long gen = ++opening;
-        vm.setStatus(Messages.get("status.opening", file.getFileName()));
-        tasks.run(Messages.get("task.open", file.getFileName()), pr -> ProjectFile.read(file), mp -> {
-            if (gen != opening) return;
-            vm.setProject(ProjectLoader.pending(mp, file), (int) Math.max(map.getWidth(), 800),
-                    (int) Math.max(map.getHeight(), 600));
-            openLayers(gen, mp, file);
-            // The records (a SQLite store beside the project) open meanwhile, on the other processor.
-            openRecords(file);
-        });
+        openProject(file, null);
     }
 
-    private void openLayers(long gen, fr.bassinminier.atlas.model.project.MapProject mp, Path file) {
+    /** @param pre the project read, and its layers opened, since launch; null to read it here */
+    private void openProject(Path file, ProjectPreload pre) {
+        long gen = ++opening;
+        vm.setStatus(Messages.get("status.opening", file.getFileName()));
+        MapProject read = pre == null ? null : pre.projectIfRead();
+        if (read != null) {
+            opened(gen, read, file, pre);
+            return;
+        }
+        tasks.run(Messages.get("task.open", file.getFileName()), pr -> pre != null ? pre.project() : ProjectFile.read(file),
+                mp -> opened(gen, mp, file, pre));
+    }
+
+    private void opened(long gen, MapProject mp, Path file, ProjectPreload pre) {
+        if (gen != opening) return;
+        // Layers the preload has already opened are in the project from the start (one redraw, one tree).
+        Set<String> in = new java.util.HashSet<>();
+        LoadedProject p = ProjectLoader.pending(mp, file);
+        if (pre != null) {
+            p = p.withLayers(p.layers().stream().map(l -> {
+                ProjectLayer a = pre.layerIfOpened(l.entry());
+                if (a == null) return l;
+                in.add(l.entry().id());
+                return inPlaceOf(l, a);
+            }).toList());
+        }
+        if (pre == null) {
+            // The records (a SQLite store beside the project) open meanwhile, on the other processor.
+            openRecords(file);
+        } else {
+            recordsOpened.run(); // if they are open already, the first image shows them
+        }
+        vm.setProject(p, (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
+        if (in.size() < mp.layers().size()) openLayers(gen, mp, file, pre, in);
+        else layersIn();
+    }
+
+    private void openLayers(long gen, MapProject mp, Path file, ProjectPreload pre, Set<String> in) {
         java.util.concurrent.ConcurrentLinkedQueue<ProjectLayer> arrived = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicBoolean posted = new java.util.concurrent.atomic.AtomicBoolean();
-        List<fr.bassinminier.atlas.model.project.LayerEntry> order = new ArrayList<>(mp.layers());
-        order.sort(java.util.Comparator.comparing(e -> !e.visible())); // what the first frame shows, first
+        List<fr.bassinminier.atlas.model.project.LayerEntry> order = ProjectPreload.openingOrder(mp);
+        order.removeIf(e -> in.contains(e.id()));
         tasks.run(Messages.get("task.open", file.getFileName()), pr -> {
             java.util.Map<Path, Dataset> cache = new java.util.HashMap<>();
             for (var e : order) {
                 if (pr.isCancelled() || gen != opening) break;
-                arrived.add(ProjectLoader.openLayer(mp, file, e, cache, STREAM_FROM_BYTES));
+                arrived.add(pre != null ? pre.layer(e) : ProjectLoader.openLayer(mp, file, e, cache, STREAM_FROM_BYTES));
                 // Layers arriving together land in one change of the project (one redraw).
                 if (posted.compareAndSet(false, true)) Platform.runLater(() -> {
                     posted.set(false);
@@ -412,10 +460,15 @@ public final class MainWindow {
         }, done -> {
             if (gen != opening) return;
             placeArrived(gen, arrived);
-            LoadedProject p = vm.project();
-            if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
-            if (!p.notices().isEmpty()) notice(String.join("\n", p.notices()));
+            layersIn();
         });
+    }
+
+    /** Every layer is in: the failures and notices are told, once. */
+    private void layersIn() {
+        LoadedProject p = vm.project();
+        if (!p.errors().isEmpty()) error(Messages.get("error.layers") + "\n" + String.join("\n", p.errors()));
+        if (!p.notices().isEmpty()) notice(String.join("\n", p.notices()));
     }
 
     /** Puts the layers that arrived in place of their pending entries, keeping what the user changed meanwhile. */
@@ -425,11 +478,7 @@ public final class MainWindow {
         if (gen != opening || byId.isEmpty() || vm.project() == null) return;
         vm.refreshLayers(ls -> ls.stream().map(l -> {
             ProjectLayer a = l.isPending() ? byId.get(l.entry().id()) : null;
-            if (a == null) return l;
-            a = a.withEntry(l.entry()).withShown(l.shown());
-            // Records already open recolour a layer in memory as it arrives (not one read from its
-            // file: that would read it whole on the FX thread).
-            return a.isLoaded() && !a.data().isStreamed() ? records.withRecordStatuses(List.of(a)).get(0) : a;
+            return a == null ? l : inPlaceOf(l, a);
         }).toList());
         if (vm.viewport() == null) {
             // A project without an extent is framed on its layers as soon as one has any.
@@ -437,6 +486,14 @@ public final class MainWindow {
             vm.setProject(vm.project(), (int) Math.max(map.getWidth(), 800), (int) Math.max(map.getHeight(), 600));
             vm.dirtyProperty().set(dirty);
         }
+    }
+
+    /** An opened layer in place of its pending entry, keeping what the user changed meanwhile. */
+    private ProjectLayer inPlaceOf(ProjectLayer pending, ProjectLayer a) {
+        a = a.withEntry(pending.entry()).withShown(pending.shown());
+        // Records already open recolour a layer in memory as it arrives (not one read from its
+        // file: that would read it whole on the FX thread).
+        return a.isLoaded() && !a.data().isStreamed() ? records.withRecordStatuses(List.of(a)).get(0) : a;
     }
 
     /**
@@ -459,13 +516,28 @@ public final class MainWindow {
      * map works without them: a failure only says so in the status bar.
      */
     private void openRecords(Path projectFile) {
+        java.util.concurrent.CompletableFuture<RecordsViewModel.Published> result = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean published = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<RecordsViewModel.Published> publish = r -> {
+            if (!published.compareAndSet(false, true)) return;
+            StartTrace.mark("records published");
+            records.publish(r);
+            vm.setStatus(Messages.get("records.opened", r.snapshot().cites().size()));
+        };
+        recordsOpened = () -> {
+            RecordsViewModel.Published r = result.getNow(null);
+            if (r != null) publish.accept(r);
+        };
         // The figures are summed here too, off the FX thread.
-        tasks.run(Messages.get("task.records", projectFile.getFileName()),
-                pr -> RecordsViewModel.Published.of(records.open(projectFile)), r -> {
-                    records.publish(r);
-                    vm.setStatus(Messages.get("records.opened", r.snapshot().cites().size()));
-                }, ex -> vm.setStatus(Messages.get("records.unavailable", ex.getMessage())));
+        tasks.run(Messages.get("task.records", projectFile.getFileName()), pr -> {
+            RecordsViewModel.Published r = RecordsViewModel.Published.of(records.open(projectFile));
+            result.complete(r);
+            return r;
+        }, publish, ex -> vm.setStatus(Messages.get("records.unavailable", ex.getMessage())));
     }
+
+    /** Publishes the records now if their opening (started with the window) has ended. */
+    private Runnable recordsOpened = () -> { };
 
     private ImpactWindow impactWindow;
     private WfsLayerDialog wfsDialog;

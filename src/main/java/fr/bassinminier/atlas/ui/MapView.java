@@ -117,6 +117,17 @@ public final class MapView extends Pane {
         });
         // A change of the project (a layer arrived, restyled, shown) is no gesture: drawn at once.
         vm.projectProperty().addListener((o, a, p) -> requestRender(false));
+        // The first render may start before the window is shown (at its default scale): on a HiDPI
+        // screen, or moved to one, the window's output scale changes and the map is drawn again.
+        javafx.beans.value.ChangeListener<Number> scaleChanged = (o, a, k) -> requestRender(false);
+        sceneProperty().addListener((o, a, sc) -> {
+            if (sc == null) return;
+            if (sc.getWindow() != null) sc.getWindow().outputScaleXProperty().addListener(scaleChanged);
+            sc.windowProperty().addListener((o2, w0, w) -> {
+                if (w0 != null) w0.outputScaleXProperty().removeListener(scaleChanged);
+                if (w != null) w.outputScaleXProperty().addListener(scaleChanged);
+            });
+        });
 
         setOnScroll(e -> {
             if (e.getDeltaY() == 0) return;
@@ -175,6 +186,8 @@ public final class MapView extends Pane {
      * threads; each arrival asks for a redraw, at most one every 120 ms, which draws what has come.
      */
     public void setBasemap(fr.bassinminier.atlas.io.tiles.TileService tiles) {
+        // None before and none now (the start's choice, "aucun"): the render under way stands.
+        if (tiles == null && basemap == null) return;
         fr.bassinminier.atlas.io.tiles.TileService old = basemap;
         basemap = tiles;
         if (old != null) {
@@ -418,6 +431,7 @@ public final class MapView extends Pane {
                     return;
                 }
                 image.setImage(new WritableImage(buffer));
+                StartTrace.mark("map: image set (" + drawn + " features)");
                 imageViewport = v;
                 placeImage();
                 var failed = req.notices().isEmpty() ? null : req.notices().get(0);

@@ -106,13 +106,15 @@ public final class MapViewModel {
 
     /** Shows a project at its initial extent in a view of the given pixel size. */
     public void setProject(LoadedProject p, int width, int height) {
+        // The view first, then the project: the map's listener (the first one) then starts the
+        // render at once, before the layer tree and the side panel are rebuilt on this thread.
+        Envelope e = p.initialExtent();
+        viewport.set(e == null || e.isNull() ? null : Viewport.fit(e, Math.max(1, width), Math.max(1, height)));
         project.set(p);
         highlighted.clear();
         history.clear();
         historyIndex = -1;
         dirty.set(false);
-        Envelope e = p.initialExtent();
-        viewport.set(e == null || e.isNull() ? null : Viewport.fit(e, Math.max(1, width), Math.max(1, height)));
         recordView();
     }
 

@@ -139,21 +139,53 @@ public final class DesktopStartBench {
         Locale.setDefault(Locale.FRANCE);
         Path file = Path.of(args[1]).toAbsolutePath();
         Path then = args.length > 2 ? Path.of(args[2]).toAbsolutePath() : null;
+        try {
+            ProjectPreload.start(file); // as AtlasApp.main: the project is read while JavaFX starts
+        } catch (NoClassDefFoundError older) {
+            // a build from before the preload (a variant run against an older jar)
+        }
         Platform.startup(() -> {
-            if (Boolean.getBoolean("bench.trace")) System.err.printf("fx up %d ms%n", System.currentTimeMillis() - START);
+            if (Boolean.getBoolean("atlas.startTrace")) System.err.printf("fx up %d ms%n", System.currentTimeMillis() - START);
             Stage stage = new Stage();
             AtlasApp app = AtlasApp.showOn(stage, Optional.of(file));
             long[] firstShown = {0};
             long[] thenOpened = {0};
-            if (Boolean.getBoolean("bench.trace")) {
+            if (Boolean.getBoolean("atlas.startTrace")) {
                 app.viewModel().projectProperty().addListener((o, a, p) -> System.err.printf("project %d ms: %d of %d layers in%n",
                         System.currentTimeMillis() - START,
                         p.layers().stream().filter(l -> l.data() != null || l.error() != null).count(), p.layers().size()));
             }
             app.mapView().setRenderObserver(new MapView.RenderObserver() {
+                private void trace(String what) {
+                    if (Boolean.getBoolean("atlas.startTrace")) {
+                        System.err.printf("render %s %d ms (%s)%n", what, System.currentTimeMillis() - START,
+                                app.viewModel().viewportProperty().get());
+                    }
+                }
+
+                @Override
+                public void requested() {
+                    trace("requested");
+                }
+
+                @Override
+                public void started() {
+                    trace("started");
+                }
+
+                @Override
+                public void cancelled() {
+                    trace("cancelled");
+                }
+
+                @Override
+                public void skipped() {
+                    trace("skipped");
+                }
+
                 @Override
                 public void finished(long nanos) {
-                    if (Boolean.getBoolean("bench.trace")) {
+                    if (Boolean.getBoolean("atlas.startTrace")) {
                         System.err.printf("render finished %d ms, took %d ms%n", System.currentTimeMillis() - START, nanos / 1_000_000);
                     }
                 }
@@ -161,7 +193,7 @@ public final class DesktopStartBench {
                 @Override
                 public void landed(fr.bassinminier.atlas.render.Viewport view) {
                     LoadedProject p = app.viewModel().project();
-                    if (Boolean.getBoolean("bench.trace")) {
+                    if (Boolean.getBoolean("atlas.startTrace")) {
                         System.err.printf("landed %d ms: %d of %d layers in%n", System.currentTimeMillis() - START,
                                 p.layers().stream().filter(l -> l.data() != null || l.error() != null).count(),
                                 p.layers().size());
