@@ -83,7 +83,7 @@ public final class AtlasCommand implements Runnable {
 
     /**
      * The command the arguments name (the first that is not an option), or all of them when they
-     * name none (help, or a mistyped name, which picocli answers with the list or a suggestion).
+     * name none (help lists them all; a mistyped name is refused with a pointer to that help).
      */
     static java.util.List<Class<?>> commandsFor(String[] args) {
         for (String a : args) {

@@ -18,17 +18,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * A head start for the commands that read a project and draw it. While picocli builds the command
- * line on one core (≈ 0.1 s: its Java 5 class files cannot be kept in the class-data archive),
- * another loads and first runs what the command needs next: the messages (read once picocli is
- * built), the JSON reader of the project file,
- * SQLite's native library, the SLD reader, Java2D's drawing loops and the label font, and for a
- * printed page Proj4J (its north arrow). Nothing is
- * kept: the command does the same work itself and finds it done (a class is initialised once, by
- * whichever thread comes first; the other waits for it). A failure here only loses the head start.
+ * A head start for the commands that read a project (and draw it). While picocli builds the
+ * command line on one core (≈ 0.1 s: its Java 5 class files cannot be kept in the class-data
+ * archive), another loads and first runs what the command needs next: the messages, the JSON
+ * reader of the project file, SQLite's native library, the SLD reader, Java2D's drawing loops and
+ * the label font, and for a printed page Proj4J (its north arrow). Nothing is kept: the command
+ * does the same work itself and finds it done (a class is initialised once, by whichever thread
+ * comes first; the other waits for it). A failure here only loses the head start.
  */
 final class Preload {
-    private static final Set<String> DRAWING = Set.of("render", "print", "impact", "info", "warm-up");
+    private static final Set<String> READING = Set.of("render", "print", "impact", "info", "warm-up");
     private static final String SLD = """
             <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld"
                 xmlns:ogc="http://www.opengis.net/ogc"><NamedLayer><Name>l</Name><UserStyle><FeatureTypeStyle>
@@ -42,11 +41,11 @@ final class Preload {
     private Preload() {
     }
 
-    /** Starts the head start when the arguments name a command that draws. */
+    /** Starts the head start when the arguments name a command that reads a project. */
     static void start(String[] args) {
         for (String a : args) {
             if (a.startsWith("-")) continue;
-            if (DRAWING.contains(a)) {
+            if (READING.contains(a)) {
                 boolean page = a.equals("print") || a.equals("impact");
                 Thread t = new Thread(() -> run(page), "atlas-preload");
                 t.setDaemon(true);
