@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,11 +45,24 @@ public final class ImageRenderer {
      * @throws CancellationException when the request is cancelled before the end
      */
     public Rendered render(LoadedProject project, RenderRequest req, int imageType) {
-        return render(project, req, imageType, bands(req.viewport()));
+        return render(project, req, imageType, bands(req.viewport()), img -> { });
+    }
+
+    /**
+     * @param drawing given the image before its layers are drawn into it, so that a screen can
+     *                show it as it fills (read from another thread, it may show a feature half drawn)
+     */
+    public Rendered render(LoadedProject project, RenderRequest req, int imageType, Consumer<BufferedImage> drawing) {
+        return render(project, req, imageType, bands(req.viewport()), drawing);
     }
 
     /** With a given number of bands (the tests compare one band with several). */
     Rendered render(LoadedProject project, RenderRequest req, int imageType, int bands) {
+        return render(project, req, imageType, bands, img -> { });
+    }
+
+    private Rendered render(LoadedProject project, RenderRequest req, int imageType, int bands,
+                            Consumer<BufferedImage> drawing) {
         long t0 = System.nanoTime();
         Viewport vp = req.viewport();
         BufferedImage img = new BufferedImage(vp.width(), vp.height(), imageType);
@@ -66,6 +80,7 @@ public final class ImageRenderer {
             }
             req = req.withBackground(null);
         }
+        drawing.accept(img);
         int[] counts = bands == 1 ? band(img, project, req, 0, vp.height())
                 : parallel(img, project, req, bands);
         Graphics2D g = img.createGraphics();

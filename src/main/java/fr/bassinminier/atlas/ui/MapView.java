@@ -11,6 +11,9 @@ import java.nio.IntBuffer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -42,9 +45,12 @@ public final class MapView extends Pane {
     /** Bounds of the pause after which a gesture is taken as finished and its view rendered. */
     private static final long MIN_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
     private static final long MAX_SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** A render still drawing after this long is shown as it fills, and again each time it passes (QGIS: 250 ms). */
+    private static final long PARTIAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private final MapViewModel vm;
     private final ImageView image = new ImageView();
     private final ScheduledExecutorService renderThread;
+    private final ScheduledExecutorService progressThread;
     private final AtomicLong generation = new AtomicLong();
     private final ImageRenderer renderer = new ImageRenderer();
     private final Canvas overlay = new Canvas();
@@ -68,21 +74,26 @@ public final class MapView extends Pane {
 
     /** A map with its own render thread (a view on its own, without a window's task runner). */
     public MapView(MapViewModel vm) {
-        this(vm, Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "atlas-render");
+        this(vm, daemon("atlas-render"), daemon("atlas-render-progress"));
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        }));
+        });
     }
 
     /** A map whose render thread belongs to the window's task runner, stopped with it. */
     public MapView(MapViewModel vm, TaskRunner tasks) {
-        this(vm, tasks.singleThread("atlas-render"));
+        this(vm, tasks.singleThread("atlas-render"), tasks.singleThread("atlas-render-progress"));
     }
 
-    private MapView(MapViewModel vm, ScheduledExecutorService renderThread) {
+    private MapView(MapViewModel vm, ScheduledExecutorService renderThread, ScheduledExecutorService progressThread) {
         this.vm = vm;
         this.renderThread = renderThread;
+        this.progressThread = progressThread;
         getStyleClass().add("map-view");
         image.setManaged(false);
         image.setSmooth(true);
@@ -408,15 +419,23 @@ public final class MapView extends Pane {
             observer.started();
             long t0 = System.nanoTime();
             ImageRenderer.Rendered r;
+            AtomicBoolean over = new AtomicBoolean();
+            AtomicReference<ScheduledFuture<?>> partials = new AtomicReference<>();
             try {
                 // Premultiplied ARGB: the pixels JavaFX shows as they are, without a copy.
-                r = renderer.render(p, req, BufferedImage.TYPE_INT_ARGB_PRE);
+                r = renderer.render(p, req, BufferedImage.TYPE_INT_ARGB_PRE, img -> partials.set(
+                        progressThread.scheduleAtFixedRate(() -> showPartial(img, gen, v, over),
+                                PARTIAL_NANOS, PARTIAL_NANOS, TimeUnit.NANOSECONDS)));
             } catch (CancellationException e) {
                 observer.cancelled();
                 return;
             } catch (RuntimeException e) {
                 Platform.runLater(() -> vm.setStatus(Messages.get("error.title") + " : " + e.getMessage()));
                 return;
+            } finally {
+                over.set(true);
+                ScheduledFuture<?> f = partials.get();
+                if (f != null) f.cancel(false);
             }
             observer.finished(System.nanoTime() - t0);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -442,6 +461,25 @@ public final class MapView extends Pane {
         }, delay, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The image of a render still drawing, shown as it is so far: a large layer appears as it is
+     * read instead of after it all (a copy of the pixels; a feature being drawn may show half).
+     * Never after the render's own image, nor once the view has moved on.
+     */
+    private void showPartial(BufferedImage img, long gen, Viewport v, AtomicBoolean over) {
+        if (over.get() || generation.get() != gen) return;
+        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData().clone();
+        PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(img.getWidth(), img.getHeight(), IntBuffer.wrap(px),
+                PixelFormat.getIntArgbPreInstance());
+        Platform.runLater(() -> {
+            if (over.get() || generation.get() != gen) return;
+            image.setImage(new WritableImage(buffer));
+            imageViewport = v;
+            placeImage();
+            observer.partial(v);
+        });
+    }
+
     private double outputScale() {
         return getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
     }
@@ -459,6 +497,10 @@ public final class MapView extends Pane {
         }
 
         default void started() {
+        }
+
+        /** An image of a render still drawing went on screen. */
+        default void partial(Viewport view) {
         }
 
         default void cancelled() {
@@ -488,5 +530,6 @@ public final class MapView extends Pane {
         basemap = null;
         if (b != null) b.close();
         renderThread.shutdownNow();
+        progressThread.shutdownNow();
     }
 }

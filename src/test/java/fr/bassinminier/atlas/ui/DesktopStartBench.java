@@ -24,7 +24,8 @@ import javafx.stage.Stage;
  * <li>{@code first}: the first map image is on screen (a frame after it landed);</li>
  * <li>{@code complete}: an image of the project with every layer arrived is on screen;</li>
  * <li>with {@code --then P2}: after that, P2 is opened in the same window (Fichier › Ouvrir), timed
- * from the opening to its first image with all its layers drawn ({@code open→image}).</li>
+ * from the opening to its first image with all its layers drawn ({@code open→image}), and to the
+ * first image of it on screen, maybe one still being drawn ({@code open→pixels}).</li>
  * </ul>
  * Runs are interleaved between the JVM option sets given ({@code --variant name=options}, e.g. with
  * and without a class-data-sharing archive); one warm-up round is not counted; medians are printed.
@@ -81,15 +82,17 @@ public final class DesktopStartBench {
             for (var v : variants.entrySet()) {
                 long[] r = runChild(project, then, background, v.getValue());
                 System.err.printf(Locale.ROOT, "%s run %d%s: first %d ms, complete %d ms%s%n", v.getKey(), run,
-                        run == 0 ? " (warm-up)" : "", r[0], r[1], then == null ? "" : ", open→image " + r[2] + " ms");
+                        run == 0 ? " (warm-up)" : "", r[0], r[1],
+                        then == null ? "" : ", open→image " + r[2] + " ms, open→pixels " + r[3] + " ms");
                 if (run > 0) results.get(v.getKey()).add(r);
             }
         }
-        System.out.printf(Locale.ROOT, "%-12s %14s %16s %16s%n", "variant", "launch→first", "launch→complete",
-                then == null ? "" : "open→image");
+        System.out.printf(Locale.ROOT, "%-12s %14s %16s %16s %16s%n", "variant", "launch→first", "launch→complete",
+                then == null ? "" : "open→image", then == null ? "" : "open→pixels");
         for (var e : results.entrySet()) {
-            System.out.printf(Locale.ROOT, "%-12s %11d ms %13d ms %16s%n", e.getKey(), median(e.getValue(), 0),
-                    median(e.getValue(), 1), then == null ? "" : median(e.getValue(), 2) + " ms");
+            System.out.printf(Locale.ROOT, "%-12s %11d ms %13d ms %16s %16s%n", e.getKey(), median(e.getValue(), 0),
+                    median(e.getValue(), 1), then == null ? "" : median(e.getValue(), 2) + " ms",
+                    then == null ? "" : median(e.getValue(), 3) + " ms");
         }
     }
 
@@ -115,7 +118,7 @@ public final class DesktopStartBench {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         long start = System.currentTimeMillis();
         Process p = pb.start();
-        long[] out = {-1, -1, -1};
+        long[] out = {-1, -1, -1, -1};
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -123,6 +126,7 @@ public final class DesktopStartBench {
                 if (f[0].equals("first")) out[0] = Long.parseLong(f[1]) - start;
                 if (f[0].equals("complete")) out[1] = Long.parseLong(f[1]) - start;
                 if (f[0].equals("then")) out[2] = Long.parseLong(f[1]);
+                if (f[0].equals("pixels")) out[3] = Long.parseLong(f[1]);
                 if (f[0].equals("done")) break;
             }
         }
@@ -150,6 +154,7 @@ public final class DesktopStartBench {
             AtlasApp app = AtlasApp.showOn(stage, Optional.of(file));
             long[] firstShown = {0};
             long[] thenOpened = {0};
+            boolean[] pixelsTold = {false};
             if (Boolean.getBoolean("atlas.startTrace")) {
                 app.viewModel().projectProperty().addListener((o, a, p) -> System.err.printf("project %d ms: %d of %d layers in%n",
                         System.currentTimeMillis() - START,
@@ -190,8 +195,25 @@ public final class DesktopStartBench {
                     }
                 }
 
+                /** P2's first image on screen, finished or still being drawn. */
+                private void pixels() {
+                    LoadedProject p = app.viewModel().project();
+                    if (thenOpened[0] > 0 && !pixelsTold[0] && complete(p) && p.file().toAbsolutePath().equals(then)) {
+                        pixelsTold[0] = true;
+                        long t0 = thenOpened[0];
+                        onNextFrame(() -> System.out.println("pixels " + (System.nanoTime() - t0) / 1_000_000));
+                    }
+                }
+
+                @Override
+                public void partial(fr.bassinminier.atlas.render.Viewport view) {
+                    trace("partial image");
+                    pixels();
+                }
+
                 @Override
                 public void landed(fr.bassinminier.atlas.render.Viewport view) {
+                    pixels();
                     LoadedProject p = app.viewModel().project();
                     if (Boolean.getBoolean("atlas.startTrace")) {
                         System.err.printf("landed %d ms: %d of %d layers in%n", System.currentTimeMillis() - START,
