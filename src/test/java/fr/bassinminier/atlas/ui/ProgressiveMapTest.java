@@ -139,7 +139,7 @@ class ProgressiveMapTest {
         int half = drawn(map.currentImage());
         assertTrue(half > 0, "part of the footprints on screen");
         release.countDown();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> landed.get() == 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> landed.get() >= 1);
         WaitForAsyncUtils.waitForFxEvents();
         int all = drawn(map.currentImage());
         assertTrue(all > half, "the whole replaces the half: " + half + " → " + all);
