@@ -3,13 +3,11 @@ package fr.bassinminier.atlas.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.testsupport.TestTileServer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
@@ -37,9 +35,7 @@ class BasemapWindowTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la fenêtre ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
         server = new TestTileServer();
         System.setProperty("atlas.wmts.url", server.endpoint());
         System.setProperty("atlas.background", "plan-ign-gris");

@@ -3,14 +3,12 @@ package fr.bassinminier.atlas.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.records.RecordsTestData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -40,9 +38,7 @@ class LayerTreeAndChartTest {
 
     @BeforeAll
     static void needsADisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de l'arbre des couches ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
     }
 
     @Start

@@ -3,13 +3,11 @@ package fr.bassinminier.atlas.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.io.project.ProjectLoader;
 import fr.bassinminier.atlas.model.project.LoadedProject;
 import fr.bassinminier.atlas.render.Viewport;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
@@ -32,9 +30,7 @@ class MapViewRenderTest {
 
     @BeforeAll
     static void needsADisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la carte ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
     }
 
     @Start

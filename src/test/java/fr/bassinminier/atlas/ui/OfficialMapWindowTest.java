@@ -2,7 +2,6 @@ package fr.bassinminier.atlas.ui;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.model.Feature;
 import java.awt.geom.Point2D;
@@ -33,9 +32,7 @@ class OfficialMapWindowTest {
 
     @BeforeAll
     static void needsADisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la fenêtre ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
     }
 
     /** A copy of maps/ and styles/: the records database the window creates stays out of the repository. */

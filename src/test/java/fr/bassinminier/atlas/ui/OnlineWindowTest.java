@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.crs.CrsTransforms;
 import fr.bassinminier.atlas.model.CrsId;
@@ -109,9 +108,7 @@ class OnlineWindowTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la fenêtre ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
         server = new ReplayServer(OnlineWindowTest::replay);
         System.setProperty("atlas.wfs.url", server.uri("/wfs").toString());
         System.setProperty("atlas.cadastre.url", server.uri("/api/cadastre/").toString());

@@ -3,7 +3,6 @@ package fr.bassinminier.atlas.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.model.project.LayerEntry;
 import fr.bassinminier.atlas.model.project.LoadedProject;
@@ -12,7 +11,6 @@ import fr.bassinminier.atlas.render.Viewport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
@@ -41,9 +39,7 @@ class PreloadedWindowTest {
 
     @BeforeAll
     static void display() {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la fenêtre ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
         System.setProperty("atlas.background", "aucun");
     }
 

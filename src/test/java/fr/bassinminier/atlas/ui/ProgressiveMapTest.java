@@ -2,7 +2,6 @@ package fr.bassinminier.atlas.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.io.synthetic.FootprintGenerator;
 import fr.bassinminier.atlas.model.CrsId;
@@ -15,7 +14,6 @@ import fr.bassinminier.atlas.model.project.MapProject;
 import fr.bassinminier.atlas.model.project.ProjectLayer;
 import fr.bassinminier.atlas.render.Viewport;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,9 +43,7 @@ class ProgressiveMapTest {
 
     @BeforeAll
     static void needsADisplay() {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la carte ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
     }
 
     /** The footprints, read as a file would be, that stop half way until the test lets them go on. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.bassinminier.atlas.io.geopackage.GeoPackageWriter;
 import fr.bassinminier.atlas.io.synthetic.FootprintGenerator;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,9 +47,7 @@ class StreamedWindowTest {
 
     @BeforeAll
     static void data() throws Exception {
-        assumeTrue(System.getenv("DISPLAY") != null || Boolean.getBoolean("testfx.headless"),
-                "pas d'affichage (lancer sous xvfb-run) : test de la fenêtre ignoré");
-        Messages.useLocale(Locale.FRANCE);
+        WindowTests.needDisplay();
         System.setProperty("atlas.background", "aucun");
         dir = Files.createTempDirectory("atlas-streamed-window");
         generated = FootprintGenerator.generate(COUNT, 11, FootprintGenerator.LENS_X, FootprintGenerator.LENS_Y);
