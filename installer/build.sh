@@ -54,14 +54,14 @@ if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fak
   cp -a "$OUT/$NAME" "$ROOT/opt/$PKG"
   # `atlas` runs the bundled Java itself: jpackage's launcher asks rpm and dpkg which package owns
   # it at every start (≈ 0.5 s, seen with strace). The window (no argument, or one project file, as
-  # Main decides) runs with C1 only; a command with C1 only and the serial collector (see the
+  # Main decides) runs with C1 only; a command with C1 only (one compiler thread) and the serial collector (see the
   # checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
   cat > "$ROOT/usr/bin/atlas" <<ATLAS
 #!/bin/sh
 app=/opt/$PKG/lib/app
 case "\$#:\${1:-}" in
   0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) jvm="-XX:TieredStopAtLevel=1" ;;
-  *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+  *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1" ;;
 esac
 exec /opt/$PKG/lib/runtime/bin/java \$jvm -Datlas.demo="\$app/maps/bassin-minier.atlas.json" \\
   -XX:SharedArchiveFile="\$app/atlas.jsa" -Xlog:disable -Xlog:all=warning:stderr "-Xlog:cds*=off:stderr" \\
