@@ -440,19 +440,15 @@ public final class MapView extends Pane {
             observer.finished(System.nanoTime() - t0);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             BufferedImage img = r.image();
-            int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-            PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(img.getWidth(), img.getHeight(), IntBuffer.wrap(px),
-                    PixelFormat.getIntArgbPreInstance());
+            PixelBuffer<IntBuffer> buffer = pixels(img, ((DataBufferInt) img.getRaster().getDataBuffer()).getData());
             int drawn = r.stats().featuresDrawn();
             Platform.runLater(() -> {
                 if (generation.get() != gen) {
                     observer.dropped();
                     return;
                 }
-                image.setImage(new WritableImage(buffer));
+                show(buffer, v);
                 StartTrace.mark("map: image set (" + drawn + " features)");
-                imageViewport = v;
-                placeImage();
                 var failed = req.notices().isEmpty() ? null : req.notices().get(0);
                 vm.setStatus(failed == null ? Messages.get("status.rendered", drawn, ms)
                         : Messages.get("status.layerNotDrawn", failed.layerTitle(), failed.problem()));
@@ -468,16 +464,24 @@ public final class MapView extends Pane {
      */
     private void showPartial(BufferedImage img, long gen, Viewport v, AtomicBoolean over) {
         if (over.get() || generation.get() != gen) return;
-        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData().clone();
-        PixelBuffer<IntBuffer> buffer = new PixelBuffer<>(img.getWidth(), img.getHeight(), IntBuffer.wrap(px),
-                PixelFormat.getIntArgbPreInstance());
+        PixelBuffer<IntBuffer> buffer = pixels(img, ((DataBufferInt) img.getRaster().getDataBuffer()).getData().clone());
         Platform.runLater(() -> {
             if (over.get() || generation.get() != gen) return;
-            image.setImage(new WritableImage(buffer));
-            imageViewport = v;
-            placeImage();
+            show(buffer, v);
             observer.partial(v);
         });
+    }
+
+    /** Premultiplied ARGB pixels of an image as JavaFX shows them, without a copy. */
+    private static PixelBuffer<IntBuffer> pixels(BufferedImage img, int[] px) {
+        return new PixelBuffer<>(img.getWidth(), img.getHeight(), IntBuffer.wrap(px), PixelFormat.getIntArgbPreInstance());
+    }
+
+    /** On the FX thread: the pixels on screen as the image of view {@code v}. */
+    private void show(PixelBuffer<IntBuffer> buffer, Viewport v) {
+        image.setImage(new WritableImage(buffer));
+        imageViewport = v;
+        placeImage();
     }
 
     private double outputScale() {
