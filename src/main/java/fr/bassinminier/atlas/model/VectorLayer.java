@@ -77,6 +77,11 @@ public final class VectorLayer implements FeatureSource {
         return new VectorLayer(name, crs, backing, size, loader);
     }
 
+    /** The file behind a streamed layer when it reads in chunks; null in memory or for other files. */
+    public ChunkedSource chunked() {
+        return features == null && backing instanceof ChunkedSource c ? c : null;
+    }
+
     /** Whether the layer is read from its file as it is drawn, its features not (yet) in memory. */
     public boolean isStreamed() {
         return features == null;

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The layers are drawn in horizontal bands, shared between the processors (the rendering
  * thread and helpers): each band queries only the features that reach it and draws them clipped
  * to its rows, with the same transform as the whole view, so the image is the same as drawn in
- * one go. Labels and marks are then drawn once over the whole image.
+ * one go. A file read whole for the view is read once, in chunks the bands share
+ * ({@link SharedScans}). Labels and marks are then drawn once over the whole image.
  */
 public final class ImageRenderer {
     /** Threads helping the rendering thread: one per extra processor, at most 3. */
@@ -81,7 +82,7 @@ public final class ImageRenderer {
             req = req.withBackground(null);
         }
         drawing.accept(img);
-        int[] counts = bands == 1 ? band(img, project, req, 0, vp.height())
+        int[] counts = bands == 1 ? band(img, project, req, 0, vp.height(), null)
                 : parallel(img, project, req, bands);
         Graphics2D g = img.createGraphics();
         try {
@@ -110,12 +111,13 @@ public final class ImageRenderer {
         int[][] counts = new int[bands][];
         Viewport vp = req.viewport();
         RenderRequest stop = req.withCancel(() -> failure.get() != null || req.cancelled());
+        SharedScans scans = new SharedScans();
         Runnable worker = () -> {
             for (int b; (b = next.getAndIncrement()) < bands && failure.get() == null; ) {
                 int rowMin = vp.height() * b / bands;
                 int rowMax = vp.height() * (b + 1) / bands;
                 try {
-                    counts[b] = band(img, project, stop, rowMin, rowMax);
+                    counts[b] = band(img, project, stop, rowMin, rowMax, scans);
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
                 }
@@ -153,7 +155,8 @@ public final class ImageRenderer {
     }
 
     /** The background and the layers on the rows [rowMin, rowMax). */
-    private int[] band(BufferedImage img, LoadedProject project, RenderRequest req, int rowMin, int rowMax) {
+    private int[] band(BufferedImage img, LoadedProject project, RenderRequest req, int rowMin, int rowMax,
+                       SharedScans scans) {
         Viewport vp = req.viewport();
         Graphics2D g = img.createGraphics();
         try {
@@ -163,7 +166,7 @@ public final class ImageRenderer {
                 g.setColor(req.background());
                 g.fillRect(0, rowMin, vp.width(), rowMax - rowMin);
             }
-            return renderer.drawLayers(g, rowMin, rowMax, project.layers(), req, DotRaster.of(img, rowMin, rowMax));
+            return renderer.drawLayers(g, rowMin, rowMax, project.layers(), req, DotRaster.of(img, rowMin, rowMax), scans);
         } finally {
             g.dispose();
         }

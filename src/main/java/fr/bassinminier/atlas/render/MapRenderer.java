@@ -76,7 +76,7 @@ public final class MapRenderer {
             g.fill(new Rectangle2D.Double(0, 0, vp.width(), vp.height()));
         }
         drawBasemap(g, req);
-        int[] counts = drawLayers(g, 0, vp.height(), layers, req, null);
+        int[] counts = drawLayers(g, 0, vp.height(), layers, req, null, null);
         drawOverlays(g, layers, req);
         return new Stats(counts[0], counts[1], System.nanoTime() - t0);
     }
@@ -135,10 +135,11 @@ public final class MapRenderer {
      * Each feature in view is counted by exactly one band: the one holding its top row.
      *
      * @param raster direct access to the pixels g draws on, for dots; null to draw them with g
+     * @param scans   the scans shared by the bands of one image; null for a view drawn in one go
      * @return {layers drawn, features counted}
      */
     int[] drawLayers(Graphics2D g, int rowMin, int rowMax, List<ProjectLayer> layers, RenderRequest req,
-                     DotRaster raster) {
+                     DotRaster raster, SharedScans scans) {
         Viewport vp = req.viewport();
         ShapeBuilder shapes = new ShapeBuilder(vp, 0.5);
         int drawn = 0;
@@ -147,14 +148,14 @@ public final class MapRenderer {
         for (int li = layers.size() - 1; li >= 0; li--) {
             ProjectLayer pl = layers.get(li);
             if (!pl.isLoaded() || !pl.entry().visible()) continue;
-            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, req, raster);
+            drawn += drawLayer(g, vp, shapes, rowMin, rowMax, pl, li, req, raster, scans);
             layerCount++;
         }
         return new int[] {layerCount, drawn};
     }
 
     private int drawLayer(Graphics2D g, Viewport vp, ShapeBuilder shapes, int rowMin, int rowMax, ProjectLayer pl,
-                          int ordinal, RenderRequest req, DotRaster raster) {
+                          int ordinal, RenderRequest req, DotRaster raster, SharedScans scans) {
         if (req.cancelled()) throw new CancellationException();
         VectorLayer data = pl.data();
         LayerEntry e = pl.entry();
@@ -168,7 +169,9 @@ public final class MapRenderer {
         if (e.opacity() < 1) g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) e.opacity()));
         LayerPass pass = new LayerPass(g, vp, shapes, rowMin, rowMax, pl, style, req, raster, whole);
         try {
-            data.scan(area, pass);
+            if (scans == null || !scans.scan(ordinal, data, view, area, pass, pass.anyFeature == null)) {
+                data.scan(area, pass);
+            }
             pass.finish();
         } catch (CancellationException ce) {
             throw ce;

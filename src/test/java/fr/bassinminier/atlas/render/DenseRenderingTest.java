@@ -136,6 +136,50 @@ class DenseRenderingTest {
         assertEquals(0, tall.getRGB(0, 3));
     }
 
+    /**
+     * A GeoPackage in view as a whole: the bands read its rows in chunks between them and each
+     * draws its strip from them; the image is the one drawn in one go from memory.
+     */
+    @Test
+    void bandsSharingTheChunksOfAGeoPackageMakeTheImageOfOneBand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        VectorLayer fp = FootprintGenerator.generate(20_000, 5, 700_000, 7_000_000);
+        java.nio.file.Path f = dir.resolve("b.gpkg");
+        new fr.bassinminier.atlas.io.geopackage.GeoPackageWriter().write(f, List.of(fp));
+        var stream = fr.bassinminier.atlas.io.geopackage.GeoPackageStream.open(f, null);
+        VectorLayer streamed = VectorLayer.streamed(fp.name(), fp.crs(), stream, stream.size(), () -> {
+            throw new AssertionError("drawn from the file");
+        });
+        LayerStyle style = new LayerStyle("#d9c4a6", 0.8, "#8a6d4b", 1.2, null, 6, null);
+        LoadedProject fromFile = MapRendererTest.project(List.of(layer(streamed, style)));
+        LoadedProject inMemory = MapRendererTest.project(List.of(layer(fp, style)));
+        ImageRenderer r = new ImageRenderer();
+        Envelope b = fp.bounds();
+        for (Envelope view : List.of(b, new Envelope(b.getMinX(), b.centre().x + b.getWidth() / 8, b.getMinY(), b.getMaxY()))) {
+            Viewport v = Viewport.fit(view, 500, 400);
+            assertTrue(stream.chunks(v.ground()) > 1, "read in chunks");
+            ImageRenderer.Rendered one = r.render(inMemory, opts(v, 1), BufferedImage.TYPE_INT_ARGB, 1);
+            ImageRenderer.Rendered three = r.render(fromFile, opts(v, 1), BufferedImage.TYPE_INT_ARGB, 3);
+            assertEquals(one.stats().featuresDrawn(), three.stats().featuresDrawn(), "counted once each");
+            int differ = 0;
+            int worst = 0;
+            for (int y = 0; y < v.height(); y++) {
+                for (int x = 0; x < v.width(); x++) {
+                    int a = one.image().getRGB(x, y);
+                    int c = three.image().getRGB(x, y);
+                    if (a != c) {
+                        differ++;
+                        for (int sh = 0; sh < 32; sh += 8) worst = Math.max(worst, Math.abs((a >> sh & 0xff) - (c >> sh & 0xff)));
+                    }
+                }
+            }
+            assertTrue(worst <= 2, "worst channel difference " + worst);
+            assertTrue(differ < v.width() * v.height() / 1000, differ + " pixels differ");
+        }
+        assertTrue(streamed.isStreamed(), "never loaded whole");
+        stream.close();
+    }
+
     /** Footprints around a centre, at scales where they are dots, small shapes and large ones. */
     @Test
     void bandsDrawnOnSeveralThreadsMakeTheSameImageAsOneBand() {

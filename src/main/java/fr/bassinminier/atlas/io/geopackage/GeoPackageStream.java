@@ -4,6 +4,7 @@ import fr.bassinminier.atlas.l10n.Localization;
 import fr.bassinminier.atlas.io.DataException;
 import fr.bassinminier.atlas.io.DataException.Problem;
 import fr.bassinminier.atlas.io.StreamedReadException;
+import fr.bassinminier.atlas.model.ChunkedSource;
 import fr.bassinminier.atlas.model.CrsId;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.FeatureSource;
@@ -34,12 +35,15 @@ import org.sqlite.SQLiteConfig;
  * rtree_&lt;table&gt;_&lt;column&gt; table every GeoPackage writer keeps) for the rows it meets, and
  * only those rows are read, their envelope taken from the blob header and their coordinates
  * decoded from WKB straight into arrays. A view covering most of the layer reads the table in
- * order instead, which is faster than going through the index. Each scan takes a read-only
- * connection of its own (kept for the next scan), so bands of an image scan in parallel.
+ * order instead, which is faster than going through the index; the bands of one image then read
+ * it in chunks of rows between them (key ranges, in the table's order). Each scan takes a
+ * read-only connection of its own (kept for the next scan), so bands of an image scan in parallel.
  */
-public final class GeoPackageStream implements FeatureSource {
+public final class GeoPackageStream implements ChunkedSource {
     /** Share of the layer's bounds above which a scan reads the whole table rather than the index. */
     private static final double TABLE_SCAN_SHARE = 0.5;
+    /** Rows per chunk: a few milliseconds of reading, so two bands share the work evenly. */
+    private static final int CHUNK_ROWS = 2048;
 
     private final Path path;
     private final String url;
@@ -53,11 +57,15 @@ public final class GeoPackageStream implements FeatureSource {
     private final String rtree;
     private final Envelope bounds;
     private final int count;
+    /** The smallest and largest key (the rowid): the chunks split this range. */
+    private final long minKey;
+    private final long maxKey;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
     private final LongAdder readNanos = new LongAdder();
 
     private GeoPackageStream(Path path, String url, String table, String name, CrsId crs, GeometryType type,
-                             List<Field> fields, String select, String rtree, Envelope bounds, int count) {
+                             List<Field> fields, String select, String rtree, Envelope bounds, int count,
+                             long[] keys) {
         this.path = path;
         this.url = url;
         this.table = table;
@@ -70,6 +78,8 @@ public final class GeoPackageStream implements FeatureSource {
         this.rtree = rtree;
         this.bounds = bounds;
         this.count = count;
+        this.minKey = keys[0];
+        this.maxKey = keys[1];
     }
 
     /**
@@ -126,9 +136,10 @@ public final class GeoPackageStream implements FeatureSource {
             sql.append(" FROM ").append(GeoPackageReader.quote(info.table()));
             Envelope bounds = exactBounds(c, info.table(), rootBounds(c, rtree));
             int count = count(c, info.table(), rtree);
+            long[] keys = keyRange(c, info.table());
             CrsId crs = info.srsId() == null ? CrsId.unknown(null) : srs.getOrDefault(info.srsId(), CrsId.unknown(null));
             return new GeoPackageStream(path, url, info.table(), info.name(), crs, info.type(), List.copyOf(fields),
-                    sql.toString(), rtree, bounds, count);
+                    sql.toString(), rtree, bounds, count, keys);
         } catch (SQLException e) {
             throw GeoPackageReader.sqlProblem(path, e, null);
         }
@@ -224,6 +235,15 @@ public final class GeoPackageStream implements FeatureSource {
         }
     }
 
+    /** The smallest and largest rowid ({1, 0} for an empty table): two steps down the table's tree. */
+    private static long[] keyRange(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid) FROM " + GeoPackageReader.quote(table))) {
+            if (rs.next() && rs.getObject(1) != null) return new long[] {rs.getLong(1), rs.getLong(2)};
+            return new long[] {1, 0};
+        }
+    }
+
     /** The feature count: GDAL's stored count when there is one, else the index's. */
     private static int count(Connection c, String table, String rtree) throws SQLException {
         if (exists(c, "gpkg_ogr_contents")) {
@@ -274,8 +294,7 @@ public final class GeoPackageStream implements FeatureSource {
             visitor.expect(0);
             return;
         }
-        Envelope common = area.intersection(bounds);
-        double share = bounds.getArea() > 0 ? common.getArea() / bounds.getArea() : 1;
+        double share = share(area);
         boolean whole = share >= TABLE_SCAN_SHARE;
         String sql = whole ? select : select + " WHERE rowid IN (SELECT id FROM " + GeoPackageReader.quote(rtree)
                 + " WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)";
@@ -289,7 +308,7 @@ public final class GeoPackageStream implements FeatureSource {
                     ps.setDouble(3, area.getMaxY());
                     ps.setDouble(4, area.getMinY());
                 }
-                visitor.expect((int) Math.min(count, Math.round(count * share)));
+                visitor.expect(expected(share));
                 RowCursor cursor = new RowCursor();
                 long t = System.nanoTime();
                 long read = 0;   // summed here, added once: a shared counter per row was contended between bands
@@ -320,6 +339,69 @@ public final class GeoPackageStream implements FeatureSource {
         }
     }
 
+    /** The share of the layer's bounds the area covers (1 for a layer with no extent). */
+    private double share(Envelope area) {
+        if (area == null || area.isNull() || bounds.isNull() || !area.intersects(bounds)) return 0;
+        return bounds.getArea() > 0 ? area.intersection(bounds).getArea() / bounds.getArea() : 1;
+    }
+
+    private int expected(double share) {
+        return (int) Math.min(count, Math.round(count * share));
+    }
+
+    @Override
+    public int expected(Envelope area) {
+        return expected(share(area));
+    }
+
+    @Override
+    public int chunks(Envelope view) {
+        if (count <= 0 || maxKey < minKey || share(view) < TABLE_SCAN_SHARE) return 0;
+        return Math.max(1, (count + CHUNK_ROWS - 1) / CHUNK_ROWS);
+    }
+
+    /** The first key of chunk k of n (k = n: one past the last key); the key range split evenly. */
+    private long chunkStart(int k, int n) {
+        if (k >= n) return maxKey + 1;
+        return minKey + (long) ((double) (maxKey - minKey + 1) * k / n);
+    }
+
+    @Override
+    public Chunk read(int k, Envelope view, boolean attributes) {
+        int n = chunks(view);
+        Connection c = idle.poll();
+        try {
+            if (c == null) c = connect(url);
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE rowid >= ? AND rowid < ?")) {
+                ps.setLong(1, chunkStart(k, n));
+                ps.setLong(2, chunkStart(k + 1, n));
+                RowChunk chunk = new RowChunk(Math.min(count, CHUNK_ROWS + CHUNK_ROWS / 8), attributes);
+                RowCursor cursor = new RowCursor();
+                long t = System.nanoTime();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (cursor.load(rs) && cursor.meets(view)) chunk.add(cursor, rs.getLong(1));
+                    }
+                } finally {
+                    readNanos.add(System.nanoTime() - t);
+                }
+                idle.add(c);
+                c = null;
+                return chunk;
+            }
+        } catch (SQLException e) {
+            throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, Localization.text("io.layer2", table)));
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already failing
+                }
+            }
+        }
+    }
+
     @Override
     public long readNanos() {
         return readNanos.sum();
@@ -336,44 +418,83 @@ public final class GeoPackageStream implements FeatureSource {
         }
     }
 
-    /** The current row: envelope from the blob header, the rest decoded when asked for. */
     /** Bytes of the envelope by the header's envelope indicator (GeoPackage 2.1.3). */
     private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
 
-    private final class RowCursor extends BoxCursor {
+    /** A feature's geometry blob, decoded when asked for: as JTS, or packed in arrays. */
+    private abstract class BlobCursor extends BoxCursor {
         private final GeometryFactory factory = new GeometryFactory();
         private final PackedGeometry packed = new PackedGeometry();
-        private ResultSet rs;
-        private byte[] blob;
-        private int wkb;
+        protected byte[] blob;
+        /** Where the WKB starts in the blob (after the header and its envelope). */
+        protected int wkb;
         private Geometry geometry;
         private boolean packedDone;
         private boolean packedOk;
+
+        protected void reset(byte[] blob, int wkb) {
+            this.blob = blob;
+            this.wkb = wkb;
+            geometry = null;
+            packedDone = false;
+        }
+
+        protected abstract long id();
+
+        protected StreamedReadException corrupt(String why) {
+            return new StreamedReadException(new DataException(path, Problem.CORRUPT,
+                    Localization.text("io.unreadableGeometryLayerFeature", table, id(), why)));
+        }
+
+        @Override
+        public Geometry geometry() {
+            if (geometry == null) {
+                try {
+                    geometry = GeoPackageBinary.decode(blob, factory);
+                } catch (GeoPackageBinary.FormatException e) {
+                    throw corrupt(e.getMessage());
+                }
+            }
+            return geometry;
+        }
+
+        @Override
+        public PackedGeometry packed() {
+            if (!packedDone) {
+                packedDone = true;
+                packedOk = WkbPacker.pack(blob, wkb, packed);
+            }
+            return packedOk ? packed : null;
+        }
+    }
+
+    /** The current row of a query: envelope from the blob header, the rest decoded when asked for. */
+    private final class RowCursor extends BlobCursor {
+        private ResultSet rs;
 
         /** Reads the row's key and blob; false for a row without geometry. */
         boolean load(ResultSet row) throws SQLException {
             rs = row;
             // The key is read only when asked for (attributes, messages): one native call less per row.
-            blob = row.getBytes(2);
-            geometry = null;
-            packedDone = false;
-            if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-                if (blob == null || blob.length == 0) return false;
+            byte[] b = row.getBytes(2);
+            reset(b, 0);
+            if (b == null || b.length < 8 || b[0] != 'G' || b[1] != 'P') {
+                if (b == null || b.length == 0) return false;
                 throw corrupt(Localization.get("io.geopackageGeometryGpHeader"));
             }
-            int flags = blob[3] & 0xff;
+            int flags = b[3] & 0xff;
             if ((flags & 0x10) != 0) return false; // empty
             int env = (flags >> 1) & 0x07;
             if (env > 4) throw corrupt(Localization.text("io.invalidEnvelopeIndicatorHeader", env));
             wkb = 8 + ENVELOPE_BYTES[env];
-            if (blob.length < wkb) throw corrupt(Localization.get("io.truncatedGeometryHeader"));
+            if (b.length < wkb) throw corrupt(Localization.get("io.truncatedGeometryHeader"));
             if (env > 0) {
                 // Read in place: a ByteBuffer per row was a tenth of the reading of 100k rows (C1 does not elide it).
                 boolean le = (flags & 1) != 0;
-                minX = doubleAt(blob, 8, le);
-                maxX = doubleAt(blob, 16, le);
-                minY = doubleAt(blob, 24, le);
-                maxY = doubleAt(blob, 32, le);
+                minX = doubleAt(b, 8, le);
+                maxX = doubleAt(b, 16, le);
+                minY = doubleAt(b, 24, le);
+                maxY = doubleAt(b, 32, le);
             } else {
                 Geometry g = geometry();
                 if (g == null || g.isEmpty()) return false;
@@ -400,17 +521,13 @@ public final class GeoPackageStream implements FeatureSource {
             return minX <= a.getMaxX() && maxX >= a.getMinX() && minY <= a.getMaxY() && maxY >= a.getMinY();
         }
 
-        private long id() {
+        @Override
+        protected long id() {
             try {
                 return rs.getLong(1);
             } catch (SQLException e) {
                 return -1;
             }
-        }
-
-        private StreamedReadException corrupt(String why) {
-            long id = id();
-            return new StreamedReadException(new DataException(path, Problem.CORRUPT, Localization.text("io.unreadableGeometryLayerFeature", table, id, why)));
         }
 
         @Override
@@ -425,26 +542,96 @@ public final class GeoPackageStream implements FeatureSource {
             }
             return new Feature(id(), null, schema, values);
         }
+    }
 
-        @Override
-        public Geometry geometry() {
-            if (geometry == null) {
-                try {
-                    geometry = GeoPackageBinary.decode(blob, factory);
-                } catch (GeoPackageBinary.FormatException e) {
-                    throw corrupt(e.getMessage());
-                }
+    /** Rows of a chunk, kept for the bands that draw them: key, envelope, blob (and attributes when asked). */
+    private final class RowChunk implements Chunk {
+        private long[] ids;
+        private double[] boxes;
+        private byte[][] blobs;
+        private int[] wkbs;
+        private Feature[] features;
+        private int size;
+
+        /** @param rows the rows expected (the arrays grow past it if need be) */
+        RowChunk(int rows, boolean attributes) {
+            int n = Math.max(16, rows);
+            ids = new long[n];
+            boxes = new double[4 * n];
+            blobs = new byte[n][];
+            wkbs = new int[n];
+            features = attributes ? new Feature[n] : null;
+        }
+
+        void add(RowCursor c, long id) {
+            if (size == ids.length) {
+                int n = 2 * size;
+                ids = java.util.Arrays.copyOf(ids, n);
+                boxes = java.util.Arrays.copyOf(boxes, 4 * n);
+                blobs = java.util.Arrays.copyOf(blobs, n);
+                wkbs = java.util.Arrays.copyOf(wkbs, n);
+                if (features != null) features = java.util.Arrays.copyOf(features, n);
             }
-            return geometry;
+            ids[size] = id;
+            boxes[4 * size] = c.minX();
+            boxes[4 * size + 1] = c.minY();
+            boxes[4 * size + 2] = c.maxX();
+            boxes[4 * size + 3] = c.maxY();
+            blobs[size] = c.blob;
+            wkbs[size] = c.wkb;
+            if (features != null) features[size] = c.attributes();
+            size++;
         }
 
         @Override
-        public PackedGeometry packed() {
-            if (!packedDone) {
-                packedDone = true;
-                packedOk = WkbPacker.pack(blob, wkb, packed);
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public void visit(Envelope area, Visitor visitor) {
+            ChunkCursor cursor = new ChunkCursor(this);
+            double ax0 = area.getMinX();
+            double ay0 = area.getMinY();
+            double ax1 = area.getMaxX();
+            double ay1 = area.getMaxY();
+            for (int i = 0; i < size; i++) {
+                int b = 4 * i;
+                if (boxes[b] <= ax1 && boxes[b + 2] >= ax0 && boxes[b + 1] <= ay1 && boxes[b + 3] >= ay0) {
+                    cursor.at(i);
+                    visitor.visit(cursor);
+                }
             }
-            return packedOk ? packed : null;
+        }
+    }
+
+    /** A feature of a chunk, for one band's visit. */
+    private final class ChunkCursor extends BlobCursor {
+        private final RowChunk chunk;
+        private int i;
+
+        ChunkCursor(RowChunk chunk) {
+            this.chunk = chunk;
+        }
+
+        void at(int index) {
+            i = index;
+            int b = 4 * i;
+            minX = chunk.boxes[b];
+            minY = chunk.boxes[b + 1];
+            maxX = chunk.boxes[b + 2];
+            maxY = chunk.boxes[b + 3];
+            reset(chunk.blobs[i], chunk.wkbs[i]);
+        }
+
+        @Override
+        protected long id() {
+            return chunk.ids[i];
+        }
+
+        @Override
+        public Feature attributes() {
+            return chunk.features != null ? chunk.features[i] : new Feature(id(), null, schema, new Object[fields.size()]);
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.bassinminier.atlas.io.synthetic.FootprintGenerator;
+import fr.bassinminier.atlas.model.ChunkedSource;
 import fr.bassinminier.atlas.model.Feature;
 import fr.bassinminier.atlas.model.FeatureSource;
 import fr.bassinminier.atlas.model.PackedGeometry;
@@ -37,7 +38,16 @@ class GeoPackageStreamTest {
     private record Seen(long id, double[] env, double[] coords, Object firstValue) {
     }
 
+    /** A scan, or a chunk's visit. */
+    private interface Scanner {
+        void scan(Envelope area, FeatureSource.Visitor visitor);
+    }
+
     private static List<Seen> scan(FeatureSource s, Envelope area) {
+        return scan(s::scan, area);
+    }
+
+    private static List<Seen> scan(Scanner s, Envelope area) {
         List<Seen> out = new ArrayList<>();
         s.scan(area, c -> {
             PackedGeometry p = c.packed();
@@ -122,6 +132,49 @@ class GeoPackageStreamTest {
         byte[] collection = GeoPackageBinary.encode(wkt.read("GEOMETRYCOLLECTION (POINT (1 1))"), 2154);
         assertTrue(!WkbPacker.pack(collection, GeoPackageBinary.header(collection).wkbOffset(), new PackedGeometry()),
                 "collections are left to JTS");
+    }
+
+    @Test
+    void theChunksOfAViewReadInTurnGiveWhatOneScanGives() throws Exception {
+        Path f = footprints(9000);
+        // Keys with gaps: the chunks split the range of keys, not the rows.
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var st = c.createStatement()) {
+            String table;
+            try (var rs = st.executeQuery("SELECT table_name FROM gpkg_contents")) {
+                rs.next();
+                table = rs.getString(1);
+            }
+            int deleted = st.executeUpdate("DELETE FROM \"" + table + "\" WHERE rowid % 7 = 3 OR rowid BETWEEN 2001 AND 5000");
+            assertTrue(deleted > 3000, "deleted " + deleted);
+        }
+        GeoPackageStream s = GeoPackageStream.open(f, null);
+        Envelope b = s.bounds();
+        int n = s.chunks(b);
+        assertTrue(n > 1, "several chunks: " + n);
+        Envelope corner = new Envelope(b.getMinX(), b.getMinX() + b.getWidth() / 4, b.getMinY(), b.getMaxY());
+        assertEquals(0, s.chunks(corner), "a small view goes through the index");
+        Envelope half = new Envelope(b.getMinX(), b.centre().x, b.getMinY(), b.getMaxY());
+        for (Envelope area : List.of(b, half)) {
+            List<Seen> expected = scan(s, area);
+            for (boolean attributes : new boolean[] {true, false}) {
+                List<Seen> got = new ArrayList<>();
+                int rows = 0;
+                for (int k = 0; k < n; k++) {
+                    ChunkedSource.Chunk chunk = s.read(k, b, attributes);
+                    rows += chunk.size();
+                    got.addAll(scan(chunk::visit, area));
+                }
+                assertEquals(expected.size(), got.size(), "same features for " + area);
+                if (area == b) assertEquals(expected.size(), rows, "every row in one chunk");
+                for (int i = 0; i < expected.size(); i++) {
+                    assertEquals(expected.get(i).id(), got.get(i).id(), "same order");
+                    assertArrayEquals(expected.get(i).env(), got.get(i).env(), 0);
+                    assertArrayEquals(expected.get(i).coords(), got.get(i).coords(), 0);
+                    assertEquals(attributes ? expected.get(i).firstValue() : null, got.get(i).firstValue());
+                }
+            }
+        }
+        s.close();
     }
 
     @Test
