@@ -21,8 +21,8 @@ import java.util.Set;
  * A head start for the commands that read a project (and draw it). While picocli builds the
  * command line on one core (≈ 0.1 s of reflection on annotations), another loads and first runs
  * what the command needs next: the messages, the JSON reader of the project file, SQLite's native
- * library, the SLD reader, Java2D's drawing loops and the label font, and for a printed page
- * Proj4J (its north arrow). Nothing is kept: the command does the same work itself and finds it
+ * library, the SLD reader, Java2D's drawing loops and the label font, French number formats, and
+ * for a printed page Proj4J (its north arrow). Nothing is kept: the command does the same work itself and finds it
  * done (a class is initialised once, by whichever thread comes first; the other waits for it). A
  * failure here only loses the head start.
  */
@@ -79,6 +79,8 @@ final class Preload {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(11f));
             g.drawString("Lens", 2, 28);
             g.dispose();
+            // The closing line's French number formats (≈ 5 ms of locale data).
+            String.format(java.util.Locale.FRANCE, "%,.0f %d", 131_784.2, 26);
             if (page) CrsTransforms.between(CrsId.LAMBERT_93, CrsId.WGS84).apply(700000, 7000000);
         } catch (Exception | LinkageError e) {
             // only the head start is lost: the command meets the same problem and reports it

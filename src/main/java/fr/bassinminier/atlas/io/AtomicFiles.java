@@ -21,9 +21,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic file replacement: write a temporary file beside the target, force it to disk, rename
@@ -40,7 +40,6 @@ import java.util.Set;
 public final class AtomicFiles {
     /** A temporary file unlocked for this long is an interrupted save's, not one being created. */
     static final long STALE_AFTER_MILLIS = 2_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -59,7 +58,9 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             removeStaleTemporaries(dir, name);
             Set<PosixFilePermission> mode = posixMode(real);
-            tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            // Unique, not secret: CREATE_NEW refuses a name already taken (or a link planted there),
+            // and SecureRandom's providers cost a command ≈ 10 ms to start.
+            tmp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             FileAttribute<?>[] attrs = mode == null ? new FileAttribute<?>[0]
                     : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)};
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
