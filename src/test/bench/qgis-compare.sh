@@ -15,10 +15,13 @@ ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 HARNESS=${HARNESS:-$ROOT/../shared/bench-qgis}
 OURS=${OURS:-$ROOT/atlas}
 if [ "$OURS" = "$ROOT/atlas" ]; then
-  # Builds the jar if sources changed; a first command then records the class archive in the
-  # background (`warm-up`): wait for it, so that it neither runs during nor misses the timings.
-  "$ROOT/atlas" --version >/dev/null
-  while [ -d "$ROOT/target/atlas-command.jsa.recording" ]; do sleep 1; done
+  # Builds the jar if sources changed; a first command of each kind then records its class
+  # archive in the background (`warm-up render`, `warm-up print`): wait for them, so that they
+  # neither run during nor miss the timings.
+  "$ROOT/atlas" render --help >/dev/null
+  "$ROOT/atlas" print --help >/dev/null
+  sleep 1
+  while compgen -G "$ROOT/target/atlas-*.jsa.recording" >/dev/null; do sleep 1; done
 fi
 W=${BENCH_DIR:-/tmp/bench-qgis}; PY=/usr/bin/python3
 command -v qgis_process.bin >/dev/null || { echo "QGIS n'est pas installé : apt-get install -y qgis python3-qgis qgis-providers"; exit 1; }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,11 +22,18 @@ import picocli.CommandLine.Spec;
  * that the archive holds the classes of every command rather than only those of whichever command
  * happened to run first after an install or a build. Nothing is written beside the map: not its
  * records database (no `records` command), which would otherwise be created in the install folder.
+ *
+ * <p>`atlas warm-up render` runs that command alone: the launchers keep an archive per everyday
+ * command, each holding only its own classes (a smaller archive is mapped sooner: 10k footprints →
+ * PNG 0.50 → 0.47 s).
  */
 @Command(name = "warm-up", hidden = true)
 final class WarmUpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "COMMANDE", descriptionKey = "cli.WarmUpCommand.only")
+    String only;
 
     @Override
     public Integer call() throws IOException {
@@ -44,8 +52,13 @@ final class WarmUpCommand implements Callable<Integer> {
                     new String[] {"print", "--project", p, "--out", dir.resolve("carte.pdf").toString()},
                     new String[] {"impact", "--project", p, "--point", "688117 7037177",
                             "--pdf", dir.resolve("avis.pdf").toString()});
+            if (only != null && runs.stream().noneMatch(a -> a[0].equals(only))) {
+                err.println(Localization.text("cli.warmUp.unknown", only));
+                return 2;
+            }
             int failed = 0;
             for (String[] args : runs) {
+                if (only != null && !args[0].equals(only)) continue;
                 // Their output is not the user's business; a failure is (the archive would miss it).
                 StringWriter sink = new StringWriter();
                 int code = AtlasCommand.run(args, new PrintWriter(sink), new PrintWriter(sink));

@@ -56,4 +56,13 @@ class WarmUpCommandTest {
                     "its temporary folder is removed");
         }
     }
+
+    @Test
+    void runsOneCommandAloneForItsOwnArchiveAndRefusesAnOtherName() {
+        CliTest.Result r = CliTest.run("warm-up", "info");
+        assertEquals(0, r.code(), r.out() + r.err());
+        CliTest.Result bad = CliTest.run("warm-up", "records");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("« records » n’est pas une commande de l’échauffement"), bad.err());
+    }
 }
