@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  * happened to run first after an install or a build. Nothing is written beside the map: not its
  * records database (no `records` command), which would otherwise be created in the install folder.
  *
- * <p>`atlas warm-up render` runs that command alone: the launchers keep an archive per everyday
- * command, each holding only its own classes (a smaller archive is mapped sooner: 10k footprints →
- * PNG 0.50 → 0.47 s).
+ * <p>`atlas warm-up render` runs that command alone: the launchers keep an archive of its own for
+ * render and for print, holding only its classes (a smaller archive is mapped sooner: 10k
+ * footprints → PNG 0.50 → 0.47 s).
  */
 @Command(name = "warm-up", hidden = true)
 final class WarmUpCommand implements Callable<Integer> {
