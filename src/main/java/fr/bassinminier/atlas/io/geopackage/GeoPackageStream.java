@@ -373,14 +373,18 @@ public final class GeoPackageStream implements ChunkedSource {
         try {
             if (c == null) c = connect(url);
             try (PreparedStatement ps = c.prepareStatement(select + " WHERE rowid >= ? AND rowid < ?")) {
-                ps.setLong(1, chunkStart(k, n));
-                ps.setLong(2, chunkStart(k + 1, n));
-                RowChunk chunk = new RowChunk(Math.min(count, CHUNK_ROWS + CHUNK_ROWS / 8), attributes);
+                long from = chunkStart(k, n);
+                long to = chunkStart(k + 1, n);
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                RowChunk chunk = new RowChunk(Math.min(count, CHUNK_ROWS + CHUNK_ROWS / 8), attributes, from, to);
                 RowCursor cursor = new RowCursor();
                 long t = System.nanoTime();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (cursor.load(rs) && cursor.meets(view)) chunk.add(cursor, rs.getLong(1));
+                    // Keys are read only with the attributes (one native call a row: 500k footprints
+                    // 0.1 s); otherwise a row's place in the chunk finds its key if a message needs it.
+                    for (int row = 0; rs.next(); row++) {
+                        if (cursor.load(rs) && cursor.meets(view)) chunk.add(cursor, attributes ? rs.getLong(1) : row);
                     }
                 } finally {
                     readNanos.add(System.nanoTime() - t);
@@ -544,8 +548,39 @@ public final class GeoPackageStream implements ChunkedSource {
         }
     }
 
-    /** Rows of a chunk, kept for the bands that draw them: key, envelope, blob (and attributes when asked). */
+    /**
+     * The key of the row at place {@code row} of the keys [from, to), for a message about it; -1
+     * when it cannot be read.
+     */
+    private long keyAt(long from, long to, int row) {
+        Connection c = idle.poll();
+        try {
+            if (c == null) c = connect(url);
+            try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM " + GeoPackageReader.quote(table)
+                    + " WHERE rowid >= ? AND rowid < ? ORDER BY rowid LIMIT 1 OFFSET ?")) {
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                ps.setInt(3, row);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1;
+                }
+            } finally {
+                idle.add(c);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Rows of a chunk, kept for the bands that draw them: envelope, blob, and either key and
+     * attributes (when asked for) or the row's place in the chunk (its key then looked up if need be).
+     */
     private final class RowChunk implements Chunk {
+        private final long from;
+        private final long to;
+        private final boolean keyed;
+        /** Keys when keyed, else rows' places in the chunk's query. */
         private long[] ids;
         private double[] boxes;
         private byte[][] blobs;
@@ -554,7 +589,10 @@ public final class GeoPackageStream implements ChunkedSource {
         private int size;
 
         /** @param rows the rows expected (the arrays grow past it if need be) */
-        RowChunk(int rows, boolean attributes) {
+        RowChunk(int rows, boolean attributes, long from, long to) {
+            this.from = from;
+            this.to = to;
+            this.keyed = attributes;
             int n = Math.max(16, rows);
             ids = new long[n];
             boxes = new double[4 * n];
@@ -626,7 +664,7 @@ public final class GeoPackageStream implements ChunkedSource {
 
         @Override
         protected long id() {
-            return chunk.ids[i];
+            return chunk.keyed ? chunk.ids[i] : keyAt(chunk.from, chunk.to, (int) chunk.ids[i]);
         }
 
         @Override

@@ -178,6 +178,42 @@ class GeoPackageStreamTest {
     }
 
     @Test
+    void aBrokenGeometryReadInAChunkIsReportedWithItsFeaturesKey() throws Exception {
+        Path f = footprints(5000);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var st = c.createStatement()) {
+            String table;
+            try (var rs = st.executeQuery("SELECT table_name FROM gpkg_contents")) {
+                rs.next();
+                table = rs.getString(1);
+            }
+            // The index's triggers call SpatiaLite functions this connection lacks; the index stays right.
+            List<String> triggers = new ArrayList<>();
+            try (var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+                while (rs.next()) triggers.add(rs.getString(1));
+            }
+            for (String t : triggers) st.execute("DROP TRIGGER \"" + t + "\"");
+            // Header and envelope intact, the WKB cut short; keys with gaps before it.
+            st.executeUpdate("DELETE FROM \"" + table + "\" WHERE rowid BETWEEN 2100 AND 2300");
+            assertEquals(1, st.executeUpdate("UPDATE \"" + table + "\" SET geom = substr(geom, 1, 52) WHERE rowid = 3217"));
+        }
+        GeoPackageStream s = GeoPackageStream.open(f, null);
+        Envelope b = s.bounds();
+        String message = null;
+        for (int k = 0; k < s.chunks(b) && message == null; k++) {
+            try {
+                s.read(k, b, false).visit(b, c -> {
+                    if (c.packed() == null) c.geometry();
+                });
+            } catch (fr.bassinminier.atlas.io.StreamedReadException e) {
+                message = e.getMessage();
+            }
+        }
+        assertNotNull(message, "the cut geometry is found");
+        assertTrue(message.contains("3217"), message);
+        s.close();
+    }
+
+    @Test
     void aLayerWithoutItsSpatialIndexIsNotStreamed() throws Exception {
         Path f = footprints(50);
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var st = c.createStatement()) {
