@@ -235,10 +235,14 @@ public final class GeoPackageStream implements ChunkedSource {
         }
     }
 
-    /** The smallest and largest rowid ({1, 0} for an empty table): two steps down the table's tree. */
+    /**
+     * The smallest and largest rowid ({1, 0} for an empty table): two steps down the table's tree,
+     * as two subqueries (SQLite reads the whole table for {@code min(rowid), max(rowid)} together).
+     */
     private static long[] keyRange(Connection c, String table) throws SQLException {
+        String t = GeoPackageReader.quote(table);
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT min(rowid), max(rowid) FROM " + GeoPackageReader.quote(table))) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT min(rowid) FROM " + t + "), (SELECT max(rowid) FROM " + t + ")")) {
             if (rs.next() && rs.getObject(1) != null) return new long[] {rs.getLong(1), rs.getLong(2)};
             return new long[] {1, 0};
         }
