@@ -54,15 +54,15 @@ if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fak
   cp -a "$OUT/$NAME" "$ROOT/opt/$PKG"
   # `atlas` runs the bundled Java itself: jpackage's launcher asks rpm and dpkg which package owns
   # it at every start (≈ 0.5 s, seen with strace). The window (no argument, or one project file, as
-  # Main decides) runs with C1 only; a command with C1 only (one compiler thread) and the serial collector (see the
-  # checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
+  # Main decides) runs with C1 only; a command with C1 only (one compiler thread) and the serial
+  # collector with a 16 MB young generation (see the checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
   cat > "$ROOT/usr/bin/atlas" <<ATLAS
 #!/bin/sh
 app=/opt/$PKG/lib/app
 jsa="\$app/atlas.jsa"
 case "\$#:\${1:-}" in
   0:*|1:*.[Aa][Tt][Ll][Aa][Ss].[Jj][Ss][Oo][Nn]) jvm="-XX:TieredStopAtLevel=1" ;;
-  *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1"
+  *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -Xmn16m"
      case "\$1" in render|print) [ -f "\$app/atlas-\$1.jsa" ] && jsa="\$app/atlas-\$1.jsa" ;; esac ;;
 esac
 exec /opt/$PKG/lib/runtime/bin/java \$jvm -Datlas.demo="\$app/maps/bassin-minier.atlas.json" \\
