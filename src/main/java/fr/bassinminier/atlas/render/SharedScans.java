@@ -23,7 +23,7 @@ import org.locationtech.jts.geom.Envelope;
  * reading or drawing, so no band can wait for one that never comes.
  */
 final class SharedScans {
-    /** Chunks held at most per layer (GeoPackage: 2,048 rows each, ≈ 10 MB in all for footprints). */
+    /** Chunks held at most per layer (GeoPackage: 2,048 rows or 2 MB of file each, ≈ 10 MB in all for footprints). */
     static final int MAX_HELD = 32;
 
     private final ConcurrentHashMap<Integer, Pass> passes = new ConcurrentHashMap<>();

@@ -42,8 +42,13 @@ import org.sqlite.SQLiteConfig;
 public final class GeoPackageStream implements ChunkedSource {
     /** Share of the layer's bounds above which a scan reads the whole table rather than the index. */
     private static final double TABLE_SCAN_SHARE = 0.5;
-    /** Rows per chunk: a few milliseconds of reading, so two bands share the work evenly. */
+    /** Rows per chunk at most: a few milliseconds of reading, so two bands share the work evenly. */
     private static final int CHUNK_ROWS = 2048;
+    /**
+     * Bytes of file per chunk at most (the bands hold up to 32 chunks): a layer of large polygons
+     * is read in chunks of fewer rows, as the file's size per row says.
+     */
+    private static final long CHUNK_BYTES = 2 << 20;
 
     private final Path path;
     private final String url;
@@ -60,6 +65,8 @@ public final class GeoPackageStream implements ChunkedSource {
     /** The smallest and largest key (the rowid): the chunks split this range. */
     private final long minKey;
     private final long maxKey;
+    /** Rows per chunk for this file ({@link #CHUNK_ROWS}, fewer for large rows). */
+    private final int chunkRows;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
     private final LongAdder readNanos = new LongAdder();
 
@@ -80,6 +87,13 @@ public final class GeoPackageStream implements ChunkedSource {
         this.count = count;
         this.minKey = keys[0];
         this.maxKey = keys[1];
+        long perRow;
+        try {
+            perRow = java.nio.file.Files.size(path) / Math.max(1, count);
+        } catch (java.io.IOException e) {
+            perRow = 0;
+        }
+        this.chunkRows = (int) Math.max(16, Math.min(CHUNK_ROWS, CHUNK_BYTES / Math.max(1, perRow)));
     }
 
     /**
@@ -361,7 +375,7 @@ public final class GeoPackageStream implements ChunkedSource {
     @Override
     public int chunks(Envelope view) {
         if (count <= 0 || maxKey < minKey || share(view) < TABLE_SCAN_SHARE) return 0;
-        return Math.max(1, (count + CHUNK_ROWS - 1) / CHUNK_ROWS);
+        return Math.max(1, (count + chunkRows - 1) / chunkRows);
     }
 
     /** The first key of chunk k of n (k = n: one past the last key); the key range split evenly. */
@@ -381,7 +395,7 @@ public final class GeoPackageStream implements ChunkedSource {
                 long to = chunkStart(k + 1, n);
                 ps.setLong(1, from);
                 ps.setLong(2, to);
-                RowChunk chunk = new RowChunk(Math.min(count, CHUNK_ROWS + CHUNK_ROWS / 8), attributes, from, to);
+                RowChunk chunk = new RowChunk(Math.min(count, chunkRows + chunkRows / 8), attributes, from, to);
                 RowCursor cursor = new RowCursor();
                 long t = System.nanoTime();
                 try (ResultSet rs = ps.executeQuery()) {

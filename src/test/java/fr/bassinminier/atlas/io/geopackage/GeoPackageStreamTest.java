@@ -178,6 +178,37 @@ class GeoPackageStreamTest {
     }
 
     @Test
+    void largeRowsAreReadInChunksOfFewerRows() throws Exception {
+        GeometryFactory gf = new GeometryFactory();
+        List<Feature> fs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // 2,000 vertices a polygon: ≈ 32 KB a row.
+            Coordinate[] ring = new Coordinate[2001];
+            for (int v = 0; v < 2000; v++) {
+                double a = 2 * Math.PI * v / 2000;
+                ring[v] = new Coordinate(700_000 + 300 * i + 100 * Math.cos(a), 7_000_000 + 100 * Math.sin(a));
+            }
+            ring[2000] = ring[0];
+            fs.add(new Feature(i + 1, gf.createPolygon(ring), fr.bassinminier.atlas.model.Schema.empty(), new Object[0]));
+        }
+        Path f = dir.resolve("big.gpkg");
+        new GeoPackageWriter().write(f, List.of(new VectorLayer("big", fr.bassinminier.atlas.model.GeometryType.POLYGON,
+                fr.bassinminier.atlas.model.CrsId.LAMBERT_93, fr.bassinminier.atlas.model.Schema.empty(), fs)));
+        GeoPackageStream s = GeoPackageStream.open(f, null);
+        Envelope b = s.bounds();
+        int n = s.chunks(b);
+        assertTrue(n >= 4, "2 MB chunks of 32 KB rows: " + n);
+        int rows = 0;
+        for (int k = 0; k < n; k++) {
+            int size = s.read(k, b, false).size();
+            assertTrue(size <= 2 * 300 / n + 1, "chunk " + k + ": " + size + " rows");
+            rows += size;
+        }
+        assertEquals(300, rows);
+        s.close();
+    }
+
+    @Test
     void aBrokenGeometryReadInAChunkIsReportedWithItsFeaturesKey() throws Exception {
         Path f = footprints(5000);
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var st = c.createStatement()) {
