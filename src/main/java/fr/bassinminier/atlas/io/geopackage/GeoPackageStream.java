@@ -316,9 +316,7 @@ public final class GeoPackageStream implements ChunkedSource {
         boolean whole = share >= TABLE_SCAN_SHARE;
         String sql = whole ? select : select + " WHERE rowid IN (SELECT id FROM " + GeoPackageReader.quote(rtree)
                 + " WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)";
-        Connection c = idle.poll();
-        try {
-            if (c == null) c = connect(url);
+        onConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (!whole) {
                     ps.setDouble(1, area.getMaxX());
@@ -341,9 +339,30 @@ public final class GeoPackageStream implements ChunkedSource {
                 } finally {
                     readNanos.add(read);
                 }
+                return null;
             }
+        });
+    }
+
+    /** A query on one of the layer's read-only connections. */
+    @FunctionalInterface
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the query on a connection kept from an earlier one (a new one if none is free) and
+     * keeps the connection for the next; closes it instead if the query failed. A failure is
+     * reported as the layer's.
+     */
+    private <T> T onConnection(Query<T> query) {
+        Connection c = idle.poll();
+        try {
+            if (c == null) c = connect(url);
+            T result = query.run(c);
             idle.add(c);
             c = null;
+            return result;
         } catch (SQLException e) {
             throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, Localization.text("io.layer2", table)));
         } finally {
@@ -387,9 +406,7 @@ public final class GeoPackageStream implements ChunkedSource {
     @Override
     public Chunk read(int k, Envelope view, boolean attributes) {
         int n = chunks(view);
-        Connection c = idle.poll();
-        try {
-            if (c == null) c = connect(url);
+        return onConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(select + " WHERE rowid >= ? AND rowid < ?")) {
                 long from = chunkStart(k, n);
                 long to = chunkStart(k + 1, n);
@@ -407,21 +424,9 @@ public final class GeoPackageStream implements ChunkedSource {
                 } finally {
                     readNanos.add(System.nanoTime() - t);
                 }
-                idle.add(c);
-                c = null;
                 return chunk;
             }
-        } catch (SQLException e) {
-            throw new StreamedReadException(GeoPackageReader.sqlProblem(path, e, Localization.text("io.layer2", table)));
-        } finally {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // already failing
-                }
-            }
-        }
+        });
     }
 
     @Override
@@ -571,21 +576,19 @@ public final class GeoPackageStream implements ChunkedSource {
      * when it cannot be read.
      */
     private long keyAt(long from, long to, int row) {
-        Connection c = idle.poll();
         try {
-            if (c == null) c = connect(url);
-            try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM " + GeoPackageReader.quote(table)
-                    + " WHERE rowid >= ? AND rowid < ? ORDER BY rowid LIMIT 1 OFFSET ?")) {
-                ps.setLong(1, from);
-                ps.setLong(2, to);
-                ps.setInt(3, row);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1;
+            return onConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM " + GeoPackageReader.quote(table)
+                        + " WHERE rowid >= ? AND rowid < ? ORDER BY rowid LIMIT 1 OFFSET ?")) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, to);
+                    ps.setInt(3, row);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : -1L;
+                    }
                 }
-            } finally {
-                idle.add(c);
-            }
-        } catch (SQLException e) {
+            });
+        } catch (StreamedReadException e) {
             return -1;
         }
     }

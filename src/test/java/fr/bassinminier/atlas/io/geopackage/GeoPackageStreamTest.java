@@ -38,6 +38,14 @@ class GeoPackageStreamTest {
     private record Seen(long id, double[] env, double[] coords, Object firstValue) {
     }
 
+    /** The feature table of a GeoPackage holding one. */
+    private static String tableOf(java.sql.Statement st) throws java.sql.SQLException {
+        try (var rs = st.executeQuery("SELECT table_name FROM gpkg_contents")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** A scan, or a chunk's visit. */
     private interface Scanner {
         void scan(Envelope area, FeatureSource.Visitor visitor);
@@ -139,11 +147,7 @@ class GeoPackageStreamTest {
         Path f = footprints(9000);
         // Keys with gaps: the chunks split the range of keys, not the rows.
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var st = c.createStatement()) {
-            String table;
-            try (var rs = st.executeQuery("SELECT table_name FROM gpkg_contents")) {
-                rs.next();
-                table = rs.getString(1);
-            }
+            String table = tableOf(st);
             int deleted = st.executeUpdate("DELETE FROM \"" + table + "\" WHERE rowid % 7 = 3 OR rowid BETWEEN 2001 AND 5000");
             assertTrue(deleted > 3000, "deleted " + deleted);
         }
@@ -212,11 +216,7 @@ class GeoPackageStreamTest {
     void aBrokenGeometryReadInAChunkIsReportedWithItsFeaturesKey() throws Exception {
         Path f = footprints(5000);
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var st = c.createStatement()) {
-            String table;
-            try (var rs = st.executeQuery("SELECT table_name FROM gpkg_contents")) {
-                rs.next();
-                table = rs.getString(1);
-            }
+            String table = tableOf(st);
             // The index's triggers call SpatiaLite functions this connection lacks; the index stays right.
             List<String> triggers = new ArrayList<>();
             try (var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
