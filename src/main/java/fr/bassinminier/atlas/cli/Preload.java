@@ -22,9 +22,9 @@ import java.util.Set;
  * command line on one core (≈ 0.1 s of reflection on annotations), another loads and first runs
  * what the command needs next: the messages, the JSON reader of the project file, SQLite's native
  * library, the SLD reader, Java2D's drawing loops and the label font, French number formats, and
- * for a printed page Proj4J (its north arrow). Nothing is kept: the command does the same work itself and finds it
- * done (a class is initialised once, by whichever thread comes first; the other waits for it). A
- * failure here only loses the head start.
+ * for a printed page Proj4J (its north arrow). Nothing is kept: the command does the same work
+ * itself and finds it done (a class is initialised once, by whichever thread comes first; the
+ * other waits for it). A failure here only loses the head start.
  */
 final class Preload {
     private static final Set<String> READING = Set.of("render", "print", "impact", "info", "warm-up");
