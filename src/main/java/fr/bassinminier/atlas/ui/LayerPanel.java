@@ -118,6 +118,7 @@ public final class LayerPanel {
             }
         }
         tree.setRoot(root);
+        StartTrace.mark("layers: tree filled");
     }
 
     private double scale() {
