@@ -118,6 +118,7 @@ public final class LayerPanel {
             }
         }
         tree.setRoot(root);
+        StartTrace.mark("layers: tree filled");
     }
 
     private double scale() {
@@ -183,11 +184,22 @@ public final class LayerPanel {
         private final HBox box = new HBox(6);
         /** Room taken in the tree's width by everything but this cell's text. */
         private final javafx.beans.property.DoubleProperty besides = new javafx.beans.property.SimpleDoubleProperty();
-        private final Tooltip tip = new Tooltip();
+        /**
+         * The layer's tooltip, made when the pointer first enters the cell: a tooltip is a popup
+         * window, and the first tree makes some thirty cells on the FX thread at launch.
+         */
+        private Tooltip tip;
+        private String tipText;
 
         LayerCell() {
             box.setAlignment(Pos.CENTER_LEFT);
             wrapInTree(title);
+            addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                if (tip == null && tipText != null) {
+                    tip = new Tooltip(tipText);
+                    setTooltip(tip);
+                }
+            });
             // The layer's menu is built when asked for, not at every redraw of the tree (the tree
             // is redrawn as each layer of a project arrives).
             addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
@@ -269,6 +281,7 @@ public final class LayerPanel {
             setText(null);
             setContextMenu(null);
             setTooltip(null);
+            tipText = null;
             if (empty || id == null) {
                 setGraphic(null);
                 return;
@@ -317,10 +330,13 @@ public final class LayerPanel {
             box.getChildren().setAll(visible, swatch, title);
             setGraphic(box);
             // The full title heads the tooltip too.
-            tip.setText(l.entry().title() + "\n" + (l.isLoaded()
+            tipText = l.entry().title() + "\n" + (l.isLoaded()
                     ? Messages.get("layers.tooltip", l.data().size(), l.entry().source())
-                    : l.isPending() ? Messages.get("layers.pending") : l.error()));
-            setTooltip(tip);
+                    : l.isPending() ? Messages.get("layers.pending") : l.error());
+            if (tip != null) {
+                tip.setText(tipText);
+                setTooltip(tip);
+            }
         }
 
         private ContextMenu menu(ProjectLayer l) {

@@ -52,6 +52,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -104,10 +105,19 @@ public final class MainWindow {
         VBox left = new VBox(4, new Label(Messages.get("layers.title")), layers.view());
         left.setPadding(new Insets(6));
         VBox.setVgrow(layers.view(), Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, map, side.view());
+        // With a project opened at launch, the window is first laid out without the layer tree and
+        // the side panel (their place is kept: the map's size does not depend on them), so that the
+        // first render starts sooner; they are styled and laid out while it runs.
+        StackPane leftSlot = new StackPane();
+        StackPane sideSlot = new StackPane();
+        if (pre == null) {
+            leftSlot.getChildren().add(left);
+            sideSlot.getChildren().add(side.view());
+        }
+        SplitPane split = new SplitPane(leftSlot, map, sideSlot);
         split.setDividerPositions(0.19, 0.77);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(side.view(), false);
+        SplitPane.setResizableWithParent(leftSlot, false);
+        SplitPane.setResizableWithParent(sideSlot, false);
         root.setCenter(split);
         root.setBottom(statusBar());
         map.setOnMapClick(this::mapClicked);
@@ -161,6 +171,8 @@ public final class MainWindow {
             StartTrace.mark("window: laid out");
             openProject(project.get(), pre);
             StartTrace.mark("window: project set (first render started)");
+            leftSlot.getChildren().add(left);
+            sideSlot.getChildren().add(side.view());
         }
         StartTrace.mark("window: showing");
         stage.show();

@@ -417,6 +417,7 @@ public final class MapView extends Pane {
                 return;
             }
             observer.started();
+            StartTrace.mark("map: render started");
             long t0 = System.nanoTime();
             ImageRenderer.Rendered r;
             AtomicBoolean over = new AtomicBoolean();
@@ -438,6 +439,7 @@ public final class MapView extends Pane {
                 if (f != null) f.cancel(false);
             }
             observer.finished(System.nanoTime() - t0);
+            StartTrace.mark("map: render finished");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             BufferedImage img = r.image();
             PixelBuffer<IntBuffer> buffer = pixels(img, ((DataBufferInt) img.getRaster().getDataBuffer()).getData());

@@ -15,6 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +107,22 @@ class LayerTreeAndChartTest {
             assertTrue(lb.getMaxX() <= treeBounds.getMaxX() + 0.5, l.getText() + " " + lb);
             assertFalse(shown(l).contains("…"), "cut: " + shown(l));
         }
+    }
+
+    /** A layer's cell tells its title, features and source in a tooltip once the pointer is on it. */
+    @Test
+    void aLayerCellHasItsTooltipUnderThePointer(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = labels(panel.view()).stream().filter(l -> l.getText().startsWith("Lignes BHNS"))
+                .findFirst().orElseThrow();
+        Node cell = title.getParent();
+        while (!(cell instanceof TreeCell<?>)) cell = cell.getParent();
+        robot.moveTo(title);
+        WaitForAsyncUtils.waitForFxEvents();
+        Tooltip tip = ((TreeCell<?>) cell).getTooltip();
+        assertTrue(tip != null && tip.getText().startsWith(title.getText() + "\n"),
+                "the layer's tooltip: " + (tip == null ? null : tip.getText()));
+        assertTrue(tip.getText().contains("bulles"), "it names the source: " + tip.getText());
     }
 
     @Test
