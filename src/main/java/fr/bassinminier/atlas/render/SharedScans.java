@@ -11,8 +11,8 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The scans of one image's bands, shared where a layer's file reads in chunks: when the view
- * covers most of a layer, every band would read every row of its table (100,000 footprints: each
- * row read twice on two processors, half of a whole command). Here the bands read the chunks
+ * covers most of a layer, every band would read every row of its table (on two processors each
+ * row read twice: 500,000 footprints → PNG 0.24 s of CPU more). Here the bands read the chunks
  * between them (a band waiting for a chunk another band is reading reads a later one meanwhile),
  * and each band draws every chunk in order, keeping from it what reaches its strip: rows read
  * once, the image the same as drawn band by band.
