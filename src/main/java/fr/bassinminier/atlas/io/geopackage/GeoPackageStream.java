@@ -416,10 +416,8 @@ public final class GeoPackageStream implements ChunkedSource {
                 RowCursor cursor = new RowCursor();
                 long t = System.nanoTime();
                 try (ResultSet rs = ps.executeQuery()) {
-                    // Keys are read only with the attributes (one native call a row: 500k footprints
-                    // 0.1 s); otherwise a row's place in the chunk finds its key if a message needs it.
                     for (int row = 0; rs.next(); row++) {
-                        if (cursor.load(rs) && cursor.meets(view)) chunk.add(cursor, attributes ? rs.getLong(1) : row);
+                        if (cursor.load(rs) && cursor.meets(view)) chunk.add(cursor, row);
                     }
                 } finally {
                     readNanos.add(System.nanoTime() - t);
@@ -622,7 +620,11 @@ public final class GeoPackageStream implements ChunkedSource {
             features = attributes ? new Feature[n] : null;
         }
 
-        void add(RowCursor c, long id) {
+        /**
+         * @param row the row's place in the chunk's query: kept instead of its key without the
+         *            attributes (reading keys is one native call a row: 500k footprints 0.1 s)
+         */
+        void add(RowCursor c, int row) {
             if (size == ids.length) {
                 int n = 2 * size;
                 ids = java.util.Arrays.copyOf(ids, n);
@@ -631,14 +633,16 @@ public final class GeoPackageStream implements ChunkedSource {
                 wkbs = java.util.Arrays.copyOf(wkbs, n);
                 if (features != null) features = java.util.Arrays.copyOf(features, n);
             }
-            ids[size] = id;
+            // With the attributes, the key comes with them (read once).
+            Feature f = features != null ? c.attributes() : null;
+            ids[size] = f != null ? f.id() : row;
             boxes[4 * size] = c.minX();
             boxes[4 * size + 1] = c.minY();
             boxes[4 * size + 2] = c.maxX();
             boxes[4 * size + 3] = c.maxY();
             blobs[size] = c.blob;
             wkbs[size] = c.wkb;
-            if (features != null) features[size] = c.attributes();
+            if (features != null) features[size] = f;
             size++;
         }
 
