@@ -13,9 +13,14 @@ import fr.bassinminier.atlas.model.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
@@ -30,6 +35,9 @@ class SharedScansTest {
         final int n;
         final int failAt;
         final ConcurrentHashMap<Integer, AtomicInteger> readsOf = new ConcurrentHashMap<>();
+        /** When set, each band's first read waits for the others' (a band that starts late reads again what was let go). */
+        CountDownLatch together;
+        private final Set<Thread> started = ConcurrentHashMap.newKeySet();
 
         Counted(int n, int failAt) {
             this.n = n;
@@ -48,6 +56,14 @@ class SharedScansTest {
 
         @Override
         public Chunk read(int k, Envelope view, boolean attributes) {
+            if (together != null && started.add(Thread.currentThread())) {
+                together.countDown();
+                try {
+                    assertTrue(together.await(20, TimeUnit.SECONDS), "the other band started");
+                } catch (InterruptedException e) {
+                    throw new CancellationException();
+                }
+            }
             readsOf.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
             if (k == failAt) throw new IllegalStateException("chunk " + k + " unreadable");
             Thread.onSpinWait();
@@ -125,12 +141,18 @@ class SharedScansTest {
     void twoBandsReadEachChunkOnceAndEachSeesItsFeaturesInOrder() {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             Counted src = new Counted(1000, -1);
+            src.together = new CountDownLatch(2);
             SharedScans.Pass pass = new SharedScans.Pass(src, VIEW, src.chunks(VIEW), false);
-            // The left band is slow: the right one reads ahead, as far as the bound lets it.
-            var left = CompletableFuture.supplyAsync(() -> band(pass, new Envelope(0, 499, 0, 1), 7));
-            var right = CompletableFuture.supplyAsync(() -> band(pass, new Envelope(500, 999, 0, 1), 0));
-            assertEquals(ids(0, 499), left.join());
-            assertEquals(ids(500, 999), right.join());
+            ExecutorService bands = Executors.newFixedThreadPool(2);
+            try {
+                // The left band is slow: the right one reads ahead, as far as the bound lets it.
+                var left = bands.submit(() -> band(pass, new Envelope(0, 499, 0, 1), 7));
+                var right = bands.submit(() -> band(pass, new Envelope(500, 999, 0, 1), 0));
+                assertEquals(ids(0, 499), left.get());
+                assertEquals(ids(500, 999), right.get());
+            } finally {
+                bands.shutdownNow();
+            }
             assertEquals(100, pass.reads(), "each chunk read once");
             src.readsOf.forEach((k, r) -> assertEquals(1, r.get(), "chunk " + k));
             assertTrue(pass.maxHeld() <= SharedScans.MAX_HELD + 1, "held at once: " + pass.maxHeld());
