@@ -9,7 +9,10 @@ import fr.bassinminier.atlas.records.RecordsTestData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.Axis;
@@ -117,9 +120,15 @@ class LayerTreeAndChartTest {
                 .findFirst().orElseThrow();
         Node cell = title.getParent();
         while (!(cell instanceof TreeCell<?>)) cell = cell.getParent();
-        robot.moveTo(title);
-        WaitForAsyncUtils.waitForFxEvents();
-        Tooltip tip = ((TreeCell<?>) cell).getTooltip();
+        TreeCell<?> layerCell = (TreeCell<?>) cell;
+        // From off the cell, so that the pointer enters it; the X server's event may come late on a busy machine.
+        robot.moveTo(new Point2D(0, 0)).moveTo(title);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> layerCell.getTooltip() != null);
+        } catch (TimeoutException e) {
+            // The assertion below says what is missing.
+        }
+        Tooltip tip = layerCell.getTooltip();
         assertTrue(tip != null && tip.getText().startsWith(title.getText() + "\n"),
                 "the layer's tooltip: " + (tip == null ? null : tip.getText()));
         assertTrue(tip.getText().contains("bulles"), "it names the source: " + tip.getText());
