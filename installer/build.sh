@@ -55,7 +55,8 @@ if [ "${1:-}" != "--image" ] && command -v dpkg-deb >/dev/null && command -v fak
   # `atlas` runs the bundled Java itself: jpackage's launcher asks rpm and dpkg which package owns
   # it at every start (≈ 0.5 s, seen with strace). The window (no argument, or one project file, as
   # Main decides) runs with C1 only; a command with C1 only (one compiler thread) and the serial
-  # collector with a 16 MB young generation (see the checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
+  # collector with a 16 MB young generation; both with the heap on transparent huge pages where the
+  # kernel gives them on request (see the checkout's ./atlas). The options are the app image's (Atlas-du-Bassin-Minier.cfg).
   cat > "$ROOT/usr/bin/atlas" <<ATLAS
 #!/bin/sh
 app=/opt/$PKG/lib/app
@@ -65,6 +66,9 @@ case "\$#:\${1:-}" in
   *) jvm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -Xmn16m"
      case "\$1" in render|print) [ -f "\$app/atlas-\$1.jsa" ] && jsa="\$app/atlas-\$1.jsa" ;; esac ;;
 esac
+thp=
+[ -r /sys/kernel/mm/transparent_hugepage/enabled ] && read -r thp < /sys/kernel/mm/transparent_hugepage/enabled
+case "\$thp" in *"[madvise]"*) jvm="\$jvm -XX:+UseTransparentHugePages" ;; esac
 exec /opt/$PKG/lib/runtime/bin/java \$jvm -Datlas.demo="\$app/maps/bassin-minier.atlas.json" \\
   -XX:SharedArchiveFile="\$jsa" -Xlog:disable -Xlog:all=warning:stderr "-Xlog:cds*=off:stderr" \\
   -cp "\$app/atlas.jar" fr.bassinminier.atlas.Main "\$@"
