@@ -19,7 +19,8 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <p>A chunk is kept until every band drawing the layer has passed it, and no band runs more than
  * {@link #MAX_HELD} chunks ahead of the slowest one, which bounds the memory. A band that comes to
- * the layer late reads again the chunks already let go. Waits are only ever for a band that is
+ * the layer late reads again the chunks already let go (the renderer's bands join before the first
+ * chunk is read: 100k and 500k footprints, quiet or busy machine, no chunk read twice). Waits are only ever for a band that is
  * reading or drawing, so no band can wait for one that never comes.
  */
 final class SharedScans {
@@ -81,7 +82,7 @@ final class SharedScans {
             }
             try {
                 for (int k = 0; k < state.length; k++) {
-                    obtain(k, me).visit(area, visitor);
+                    obtain(k).visit(area, visitor);
                     synchronized (this) {
                         me[0] = k + 1;
                         letGo();
@@ -110,7 +111,7 @@ final class SharedScans {
             return maxHeld;
         }
 
-        private ChunkedSource.Chunk obtain(int k, int[] me) {
+        private ChunkedSource.Chunk obtain(int k) {
             while (true) {
                 int read;
                 synchronized (this) {
