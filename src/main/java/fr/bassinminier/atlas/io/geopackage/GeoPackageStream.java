@@ -598,8 +598,7 @@ public final class GeoPackageStream implements ChunkedSource {
     private final class RowChunk implements Chunk {
         private final long from;
         private final long to;
-        private final boolean keyed;
-        /** Keys when keyed, else rows' places in the chunk's query. */
+        /** Keys with the attributes, else rows' places in the chunk's query. */
         private long[] ids;
         private double[] boxes;
         private byte[][] blobs;
@@ -611,7 +610,6 @@ public final class GeoPackageStream implements ChunkedSource {
         RowChunk(int rows, boolean attributes, long from, long to) {
             this.from = from;
             this.to = to;
-            this.keyed = attributes;
             int n = Math.max(16, rows);
             ids = new long[n];
             boxes = new double[4 * n];
@@ -689,7 +687,7 @@ public final class GeoPackageStream implements ChunkedSource {
 
         @Override
         protected long id() {
-            return chunk.keyed ? chunk.ids[i] : keyAt(chunk.from, chunk.to, (int) chunk.ids[i]);
+            return chunk.features != null ? chunk.ids[i] : keyAt(chunk.from, chunk.to, (int) chunk.ids[i]);
         }
 
         @Override
